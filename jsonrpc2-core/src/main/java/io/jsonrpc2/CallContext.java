@@ -1,0 +1,39 @@
+package io.jsonrpc2;
+
+import io.jsonrpc2.message.Id;
+import io.jsonrpc2.server.TransportContext;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a method may know about the call it is serving.
+ *
+ * <p>A parameter of this type is injected by the service and never read from the request's
+ * params. It carries the request id (empty for a notification), the method name as called, the
+ * transport's context (remote address, headers, principal) and the values the caller of
+ * {@code JsonRpcService.handle} passed in.
+ *
+ * @param id the request id, or null for a notification
+ * @param method the method name as it was called
+ * @param transport where the call came from
+ * @param values values given to {@code handle} by its caller, by name (the seed's "extra vars")
+ */
+public record CallContext(Id id, String method, TransportContext transport, Map<String, Object> values) {
+
+  public CallContext {
+    values = Map.copyOf(values);
+  }
+
+  public boolean isNotification() {
+    return id == null;
+  }
+
+  public Optional<Id> requestId() {
+    return Optional.ofNullable(id);
+  }
+
+  /** A value given to {@code handle}, if there is one under this name. */
+  public Optional<Object> value(String name) {
+    return Optional.ofNullable(values.get(name));
+  }
+}

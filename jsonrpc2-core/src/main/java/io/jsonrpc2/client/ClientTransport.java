@@ -1,0 +1,54 @@
+package io.jsonrpc2.client;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The SPI between {@link io.jsonrpc2.JsonRpcClient} and a network: a dumb pipe for whole
+ * messages. The client does all encoding, id matching, timeouts and validation.
+ *
+ * <p>There are two kinds of transport, told apart by what {@link #send} completes with:
+ * <ul>
+ *   <li>request-response (HTTP, a ZeroMQ REQ socket): {@code send} completes with the reply to
+ *       that very message, or null when there is none;
+ *   <li>connection (netstring, WebSocket): {@code send} completes with null once the message is
+ *       written, and replies arrive later, in any order, through {@link Receiver#onMessage}.
+ * </ul>
+ * A failed {@code send} fails exactly the calls of that message. Implementations must be
+ * thread-safe: many callers send at once.
+ */
+public interface ClientTransport extends AutoCloseable {
+
+  /** Called once by the client, before the first {@link #send}, with where inbound messages go. */
+  void start(Receiver receiver);
+
+  /**
+   * Sends one encoded message (a request, a notification or a batch).
+   *
+   * @return for request-response transports the reply bytes or null; for connection transports
+   *     null once written. Fails with a {@link TransportException} when the message could not be
+   *     delivered.
+   */
+  CompletableFuture<byte[]> send(OutboundMessage message);
+
+  /**
+   * True for a request-response transport, whose {@link #send} completes with the reply; false
+   * for a connection transport, whose replies come through the {@link Receiver}.
+   */
+  boolean isRequestResponse();
+
+  /** A short description of the peer for logs and errors, such as its URL. */
+  String endpoint();
+
+  /** Releases the transport's resources; calls in flight fail with a connection-lost error. */
+  @Override
+  void close();
+
+  /** Where a connection transport delivers what arrives. Implementations are thread-safe. */
+  interface Receiver {
+    /** One whole inbound message. */
+    void onMessage(byte[] message);
+
+    /** The connection is gone; every call waiting on it must fail now. */
+    void onConnectionLost(Throwable cause);
+  }
+}

@@ -1,0 +1,100 @@
+package io.jsonrpc2.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jsonrpc2.JsonRpcMethod;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Finds the exported methods of a handler object and binds each once.
+ *
+ * <p>A public method is exported when it, or the method it overrides or implements in any
+ * supertype, carries {@link JsonRpcMethod}; so an annotated interface can be implemented by an
+ * unannotated class. One exported name maps to one Java method: overloads are rejected.
+ */
+public final class MethodBinder {
+  private MethodBinder() {}
+
+  /** The exported methods of {@code handler}, by full name (namespace + "." + name). */
+  public static Map<String, Target> bindHandler(String namespace, Object handler, ObjectMapper mapper) {
+    Map<String, Target> targets = new LinkedHashMap<>();
+    Map<String, Method> chosen = new LinkedHashMap<>();
+    for (Method method : handler.getClass().getMethods()) {
+      if (method.isBridge() || method.isSynthetic() || Modifier.isStatic(method.getModifiers())) {
+        continue;
+      }
+      JsonRpcMethod annotation = findAnnotation(method);
+      if (annotation == null) {
+        continue;
+      }
+      String name = qualify(namespace, annotation.value().isEmpty() ? method.getName() : annotation.value());
+      Method previous = chosen.put(name, method);
+      if (previous != null) {
+        throw new IllegalArgumentException(
+            "'" + name + "' is exported by both " + previous + " and " + method
+                + "; one name must map to one method");
+      }
+      targets.put(name, new ReflectiveTarget(name, handler, method, mapper));
+    }
+    if (targets.isEmpty()) {
+      throw new IllegalArgumentException(
+          handler.getClass().getName() + " has no public method annotated with @JsonRpcMethod");
+    }
+    return targets;
+  }
+
+  /**
+   * Binds the one public method called {@code methodName} of {@code type}: a static method, or an
+   * instance method of a new instance made with the public no-argument constructor.
+   */
+  public static Target bindMethod(String exportedName, Class<?> type, String methodName, ObjectMapper mapper)
+      throws ReflectiveOperationException {
+    Method found = null;
+    for (Method method : type.getMethods()) {
+      if (method.getName().equals(methodName) && method.getDeclaringClass() != Object.class) {
+        if (found != null) {
+          throw new IllegalArgumentException(
+              type.getName() + " has more than one public method named '" + methodName + "'");
+        }
+        found = method;
+      }
+    }
+    if (found == null) {
+      throw new NoSuchMethodException(type.getName() + " has no public method named '" + methodName + "'");
+    }
+    Object instance =
+        Modifier.isStatic(found.getModifiers()) ? null : type.getConstructor().newInstance();
+    return new ReflectiveTarget(exportedName, instance, found, mapper);
+  }
+
+  public static String qualify(String namespace, String name) {
+    return namespace == null || namespace.isEmpty() ? name : namespace + "." + name;
+  }
+
+  private static JsonRpcMethod findAnnotation(Method method) {
+    Deque<Class<?>> types = new ArrayDeque<>();
+    types.add(method.getDeclaringClass());
+    Class<?> start = method.getDeclaringClass();
+    while (!types.isEmpty()) {
+      Class<?> type = types.poll();
+      try {
+        Method candidate = type == start ? method : type.getDeclaredMethod(method.getName(), method.getParameterTypes());
+        JsonRpcMethod annotation = candidate.getAnnotation(JsonRpcMethod.class);
+        if (annotation != null) {
+          return annotation;
+        }
+      } catch (NoSuchMethodException e) {
+        // not declared on this supertype; keep looking above it
+      }
+      if (type.getSuperclass() != null) {
+        types.add(type.getSuperclass());
+      }
+      types.addAll(java.util.List.of(type.getInterfaces()));
+    }
+    return null;
+  }
+}

@@ -1,0 +1,45 @@
+package io.jsonrpc2.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import io.jsonrpc2.CallContext;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.concurrent.CompletionStage;
+
+/** A Java method bound to its object (null for a static method). */
+final class ReflectiveTarget implements Target {
+  private final Object instance;
+  private final Method method;
+  private final ParamBinder binder;
+  private final boolean async;
+
+  ReflectiveTarget(String exportedName, Object instance, Method method, ObjectMapper mapper) {
+    this.instance = instance;
+    this.method = method;
+    this.binder = new ParamBinder(exportedName, method, mapper);
+    this.async = CompletionStage.class.isAssignableFrom(method.getReturnType());
+    try {
+      method.setAccessible(true);
+    } catch (RuntimeException e) {
+      // Public methods of public types need no help; others fail at call time with a clear error.
+    }
+  }
+
+  @Override
+  public Invocation prepare(TokenBuffer params, CallContext context) {
+    Object[] args = binder.bind(params, context);
+    return () -> {
+      try {
+        return method.invoke(instance, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    };
+  }
+
+  @Override
+  public boolean async() {
+    return async;
+  }
+}

@@ -1,0 +1,194 @@
+package io.jsonrpc2.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import io.jsonrpc2.JsonLimits;
+import io.jsonrpc2.message.ErrorObject;
+import io.jsonrpc2.message.Id;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads request bytes into {@link Incoming} with Jackson's streaming parser: the envelope is read
+ * token by token and only {@code params} is kept, as a token buffer for the binder. The whole
+ * text is read before anything runs, so invalid JSON anywhere, even late in a batch, becomes one
+ * parse error.
+ */
+public final class RequestDecoder {
+  private static final Logger LOG = LoggerFactory.getLogger(RequestDecoder.class);
+  private static final int SEEN_JSONRPC = 1;
+  private static final int SEEN_METHOD = 2;
+  private static final int SEEN_PARAMS = 4;
+  private static final int SEEN_ID = 8;
+
+  private final JsonFactory factory;
+  private final ObjectMapper mapper;
+  private final int maxBatchLength;
+
+  public RequestDecoder(ObjectMapper mapper, JsonLimits limits) {
+    this.mapper = mapper;
+    this.maxBatchLength = limits.maxBatchLength();
+    this.factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(limits.maxNestingDepth())
+                    .maxStringLength(limits.maxStringLength())
+                    .build())
+            .build();
+  }
+
+  public Incoming decode(byte[] bytes, int offset, int length) {
+    try (JsonParser parser = factory.createParser(bytes, offset, length)) {
+      parser.setCodec(mapper);
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        return new Incoming.Unparseable("empty message");
+      }
+      Incoming result;
+      if (first == JsonToken.START_OBJECT) {
+        result = new Incoming.Single(readEntry(parser));
+      } else if (first == JsonToken.START_ARRAY) {
+        result = readBatch(parser);
+      } else {
+        parser.skipChildren();
+        result = new Incoming.Single(new Incoming.Invalid(Id.NULL, invalid("not a request object")));
+      }
+      if (parser.nextToken() != null) {
+        return new Incoming.Unparseable("content after the end of the JSON value");
+      }
+      return result;
+    } catch (StreamConstraintsException e) {
+      return new Incoming.Refused(limitExceeded(e.getOriginalMessage()));
+    } catch (IOException e) {
+      return new Incoming.Unparseable(e.getMessage());
+    }
+  }
+
+  private Incoming readBatch(JsonParser parser) throws IOException {
+    List<Incoming.Entry> entries = new ArrayList<>();
+    JsonToken token;
+    while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+      if (entries.size() == maxBatchLength) {
+        // Keep reading, so that a parse error later on still wins over this refusal.
+        parser.skipChildren();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          parser.skipChildren();
+        }
+        return new Incoming.Refused(
+            limitExceeded("a batch may have at most " + maxBatchLength + " elements"));
+      }
+      if (token == JsonToken.START_OBJECT) {
+        entries.add(readEntry(parser));
+      } else {
+        parser.skipChildren();
+        entries.add(new Incoming.Invalid(Id.NULL, invalid("batch element is not a request object")));
+      }
+    }
+    if (entries.isEmpty()) {
+      return new Incoming.Refused(invalid("empty batch"));
+    }
+    return new Incoming.Batch(entries);
+  }
+
+  /** Reads one object; the parser is on its START_OBJECT and is left on its END_OBJECT. */
+  private Incoming.Entry readEntry(JsonParser parser) throws IOException {
+    int seen = 0;
+    String problem = null;
+    String method = null;
+    TokenBuffer params = null;
+    Id id = null;
+    boolean idReadable = true;
+    String name;
+    while ((name = parser.nextFieldName()) != null) {
+      JsonToken value = parser.nextToken();
+      int member = memberBit(name);
+      if (member != 0) {
+        if ((seen & member) != 0 && problem == null) {
+          problem = "duplicate member '" + name + "'";
+        }
+        seen |= member;
+      }
+      switch (member) {
+        case SEEN_JSONRPC -> {
+          if (value != JsonToken.VALUE_STRING || !"2.0".equals(parser.getText())) {
+            problem = problem != null ? problem : "'jsonrpc' must be exactly \"2.0\"";
+          }
+          parser.skipChildren();
+        }
+        case SEEN_METHOD -> {
+          if (value == JsonToken.VALUE_STRING) {
+            method = parser.getText();
+          } else {
+            problem = problem != null ? problem : "'method' must be a string";
+            parser.skipChildren();
+          }
+        }
+        case SEEN_PARAMS -> {
+          if (value == JsonToken.START_ARRAY || value == JsonToken.START_OBJECT) {
+            params = new TokenBuffer(parser);
+            params.copyCurrentStructure(parser);
+          } else {
+            problem = problem != null ? problem : "'params' must be an array or an object";
+            parser.skipChildren();
+          }
+        }
+        case SEEN_ID -> {
+          switch (value) {
+            case VALUE_STRING -> id = Id.of(parser.getText());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> id = Id.ofNumberText(parser.getText());
+            case VALUE_NULL -> id = Id.NULL;
+            default -> {
+              idReadable = false;
+              problem = problem != null ? problem : "'id' must be a string, a number or null";
+              parser.skipChildren();
+            }
+          }
+        }
+        default -> parser.skipChildren();
+      }
+    }
+    if (problem == null) {
+      if ((seen & SEEN_JSONRPC) == 0) {
+        problem = "'jsonrpc' member missing";
+      } else if (method == null) {
+        problem = "'method' member missing";
+      }
+    }
+    if (problem != null) {
+      return new Incoming.Invalid(idReadable && id != null ? id : Id.NULL, invalid(problem));
+    }
+    return new Incoming.Call(id, method, params);
+  }
+
+  private static int memberBit(String name) {
+    return switch (name) {
+      case "jsonrpc" -> SEEN_JSONRPC;
+      case "method" -> SEEN_METHOD;
+      case "params" -> SEEN_PARAMS;
+      case "id" -> SEEN_ID;
+      default -> 0;
+    };
+  }
+
+  // The message stays the specification's own text, so replies match its examples exactly; the
+  // reason is for the server's log.
+  private static ErrorObject invalid(String detail) {
+    LOG.debug("Invalid Request: {}", detail);
+    return ErrorObject.INVALID_REQUEST;
+  }
+
+  private static ErrorObject limitExceeded(String detail) {
+    LOG.debug("Request refused: {}", detail);
+    return ErrorObject.INVALID_REQUEST.withData(TextNode.valueOf(detail));
+  }
+}

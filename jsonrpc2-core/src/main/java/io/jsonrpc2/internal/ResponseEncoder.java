@@ -1,0 +1,125 @@
+package io.jsonrpc2.internal;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jsonrpc2.message.ErrorObject;
+import io.jsonrpc2.message.Id;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes {@link Outcome}s as response bytes with Jackson's streaming generator, in the member
+ * order of the specification's examples ({@code jsonrpc}, {@code result} or {@code error},
+ * {@code id}). {@code "result": null} is always written out.
+ */
+public final class ResponseEncoder {
+  private static final Logger LOG = LoggerFactory.getLogger(ResponseEncoder.class);
+
+  private final ObjectMapper mapper;
+  private final JsonFactory factory;
+
+  public ResponseEncoder(ObjectMapper mapper) {
+    this.mapper = mapper;
+    this.factory = mapper.getFactory();
+  }
+
+  public byte[] encode(Outcome outcome) {
+    return encode(List.of(outcome), false);
+  }
+
+  /** Writes a batch reply: a JSON array of the outcomes, in the given order. */
+  public byte[] encodeBatch(List<Outcome> outcomes) {
+    return encode(outcomes, true);
+  }
+
+  private byte[] encode(List<Outcome> outcomes, boolean asArray) {
+    // A result that cannot be serialised is found only while writing; it is replaced by an
+    // internal error and the message written again, so one bad result never spoils the others.
+    List<Outcome> current = outcomes;
+    while (true) {
+      try (ByteArrayBuilder out = new ByteArrayBuilder(factory._getBufferRecycler())) {
+        int failed = write(current, asArray, out);
+        if (failed < 0) {
+          return out.toByteArray();
+        }
+        current = new ArrayList<>(current);
+        current.set(failed, Outcome.failure(current.get(failed).id(), ErrorObject.INTERNAL_ERROR));
+      }
+    }
+  }
+
+  private int write(List<Outcome> outcomes, boolean asArray, ByteArrayBuilder out) {
+    int index = 0;
+    try (JsonGenerator gen = factory.createGenerator(out, JsonEncoding.UTF8)) {
+      gen.setCodec(mapper);
+      if (asArray) {
+        gen.writeStartArray();
+      }
+      for (; index < outcomes.size(); index++) {
+        writeOne(gen, outcomes.get(index));
+      }
+      if (asArray) {
+        gen.writeEndArray();
+      }
+      return -1;
+    } catch (IOException e) {
+      if (outcomes.get(index).error() != null) {
+        throw new UncheckedIOException("writing an error object failed", e);
+      }
+      LOG.error("The result of request {} could not be written as JSON", outcomes.get(index).id(), e);
+      return index;
+    }
+  }
+
+  private void writeOne(JsonGenerator gen, Outcome outcome) throws IOException {
+    gen.writeStartObject();
+    gen.writeStringField("jsonrpc", "2.0");
+    ErrorObject error = outcome.error();
+    if (error != null) {
+      gen.writeFieldName("error");
+      writeError(gen, error);
+    } else {
+      gen.writeFieldName("result");
+      Object result = outcome.result();
+      if (result == null) {
+        gen.writeNull();
+      } else if (result instanceof String s) {
+        gen.writeString(s);
+      } else if (result instanceof JsonNode node) {
+        gen.writeTree(node);
+      } else {
+        mapper.writeValue(gen, result);
+      }
+    }
+    gen.writeFieldName("id");
+    writeId(gen, outcome.id());
+    gen.writeEndObject();
+  }
+
+  static void writeError(JsonGenerator gen, ErrorObject error) throws IOException {
+    gen.writeStartObject();
+    gen.writeNumberField("code", error.code());
+    gen.writeStringField("message", error.message());
+    if (error.data() != null) {
+      gen.writeFieldName("data");
+      gen.writeTree(error.data());
+    }
+    gen.writeEndObject();
+  }
+
+  static void writeId(JsonGenerator gen, Id id) throws IOException {
+    switch (id.kind()) {
+      case STRING -> gen.writeString(id.text());
+      case NUMBER -> gen.writeNumber(id.text());
+      case NULL -> gen.writeNull();
+    }
+  }
+}

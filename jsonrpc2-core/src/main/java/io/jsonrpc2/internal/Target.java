@@ -1,0 +1,28 @@
+package io.jsonrpc2.internal;
+
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import io.jsonrpc2.CallContext;
+
+/** A registered method, however it was registered: bound Java method, function or lazy entry. */
+public interface Target {
+  /**
+   * Binds the params for one call.
+   *
+   * @param params the params tokens, or null when absent
+   * @throws io.jsonrpc2.JsonRpcException -32602 when the params do not fit
+   */
+  Invocation prepare(TokenBuffer params, CallContext context);
+
+  /**
+   * True when the method answers with a stage and must be called on the caller's thread; false
+   * when it may block and runs on the service's executor.
+   */
+  boolean async();
+
+  /** One prepared call. */
+  @FunctionalInterface
+  interface Invocation {
+    /** Runs the method: returns its result, which may be a {@code CompletionStage}, or throws. */
+    Object run() throws Throwable;
+  }
+}

@@ -1,0 +1,42 @@
+package io.jsonrpc2.message;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Checks and copies the {@code params} of outgoing messages. */
+final class ParamsValue {
+  private ParamsValue() {}
+
+  /**
+   * Returns an unmodifiable copy of positional (List or array JsonNode) or named (Map or object
+   * JsonNode) params, or null for absent params.
+   */
+  static Object check(Object params) {
+    if (params == null) {
+      return null;
+    }
+    if (params instanceof List<?> list) {
+      // Arrays.asList-style copy that keeps null elements, which List.copyOf would reject.
+      return Collections.unmodifiableList(new java.util.ArrayList<>(list));
+    }
+    if (params instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> {
+        if (!(k instanceof String name)) {
+          throw new IllegalArgumentException("named params need String keys, got " + k);
+        }
+        copy.put(name, v);
+      });
+      return Collections.unmodifiableMap(copy);
+    }
+    if (params instanceof JsonNode node && (node.isArray() || node.isObject())) {
+      return node.deepCopy();
+    }
+    throw new IllegalArgumentException(
+        "params must be a List (positional), a Map (named), an array or object JsonNode, or null; got "
+            + params.getClass().getName());
+  }
+}

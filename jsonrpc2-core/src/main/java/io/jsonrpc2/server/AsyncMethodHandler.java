@@ -1,0 +1,17 @@
+package io.jsonrpc2.server;
+
+import io.jsonrpc2.CallContext;
+import io.jsonrpc2.Params;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A JSON-RPC method as a function that answers later.
+ *
+ * <p>It is called on the thread that handed the message to the service (often a transport's I/O
+ * thread), so it must not block: it starts the work and returns a stage that completes with the
+ * result or fails with the error. It may return null for a null result.
+ */
+@FunctionalInterface
+public interface AsyncMethodHandler {
+  CompletionStage<?> handle(Params params, CallContext context);
+}

@@ -1,0 +1,17 @@
+package io.jsonrpc2.server;
+
+import io.jsonrpc2.CallContext;
+import io.jsonrpc2.Params;
+
+/**
+ * A JSON-RPC method as a function that may block.
+ *
+ * <p>It runs on the service's executor, never on a transport's I/O thread. It returns the result
+ * (any value the service's {@code ObjectMapper} can write, or null) or throws; a
+ * {@link io.jsonrpc2.JsonRpcException} chooses the error the caller gets, any other exception goes
+ * through the service's exception mapping.
+ */
+@FunctionalInterface
+public interface MethodHandler {
+  Object handle(Params params, CallContext context) throws Exception;
+}

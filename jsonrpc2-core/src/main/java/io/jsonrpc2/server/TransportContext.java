@@ -1,0 +1,98 @@
+package io.jsonrpc2.server;
+
+import java.net.SocketAddress;
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What a transport knows about the connection or HTTP exchange a message came from.
+ *
+ * <p>Transports make one per connection or exchange and pass it to {@code JsonRpcService.handle};
+ * methods see it through {@link io.jsonrpc2.CallContext#transport()}. Header names are matched
+ * without regard to case.
+ *
+ * @param transport a short name of the transport, such as "netstring", "http" or "in-memory"
+ * @param remoteAddress the peer's address, or null when there is none
+ * @param headers request headers (HTTP), empty for transports without them
+ * @param principal the authenticated peer, or null
+ * @param attributes anything else the transport wants methods to see
+ */
+public record TransportContext(
+    String transport,
+    SocketAddress remoteAddress,
+    Map<String, List<String>> headers,
+    Principal principal,
+    Map<String, Object> attributes) {
+
+  /** The context of a call that came from no transport at all (a direct {@code handle} call). */
+  public static final TransportContext NONE = builder("none").build();
+
+  public TransportContext {
+    Objects.requireNonNull(transport, "transport");
+    TreeMap<String, List<String>> caseless = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.forEach((name, values) -> caseless.put(name, List.copyOf(values)));
+    headers = java.util.Collections.unmodifiableMap(caseless);
+    attributes = Map.copyOf(attributes);
+  }
+
+  /** The first value of a header. */
+  public Optional<String> header(String name) {
+    List<String> values = headers.get(name);
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  public Optional<Principal> principalIfAny() {
+    return Optional.ofNullable(principal);
+  }
+
+  public static Builder builder(String transport) {
+    return new Builder(transport);
+  }
+
+  /** Builds a {@link TransportContext}. Not thread-safe. */
+  public static final class Builder {
+    private final String transport;
+    private SocketAddress remoteAddress;
+    private final Map<String, List<String>> headers = new LinkedHashMap<>();
+    private Principal principal;
+    private final Map<String, Object> attributes = new LinkedHashMap<>();
+
+    private Builder(String transport) {
+      this.transport = Objects.requireNonNull(transport, "transport");
+    }
+
+    public Builder remoteAddress(SocketAddress address) {
+      this.remoteAddress = address;
+      return this;
+    }
+
+    public Builder header(String name, String value) {
+      headers.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(value);
+      return this;
+    }
+
+    public Builder headers(Map<String, List<String>> all) {
+      all.forEach((name, values) -> values.forEach(v -> header(name, v)));
+      return this;
+    }
+
+    public Builder principal(Principal principal) {
+      this.principal = principal;
+      return this;
+    }
+
+    public Builder attribute(String name, Object value) {
+      attributes.put(name, value);
+      return this;
+    }
+
+    public TransportContext build() {
+      return new TransportContext(transport, remoteAddress, headers, principal, attributes);
+    }
+  }
+}
