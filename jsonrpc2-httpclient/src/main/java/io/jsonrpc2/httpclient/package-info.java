@@ -1,0 +1,2 @@
+/** The httpclient transport of jsonrpc2. */
+package io.jsonrpc2.httpclient;

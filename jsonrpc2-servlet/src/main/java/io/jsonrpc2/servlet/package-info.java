@@ -1,0 +1,2 @@
+/** The servlet transport of jsonrpc2. */
+package io.jsonrpc2.servlet;
