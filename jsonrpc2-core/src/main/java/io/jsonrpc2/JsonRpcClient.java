@@ -182,7 +182,8 @@ public final class JsonRpcClient implements AutoCloseable {
   public CompletableFuture<String> sendRawAsync(String json) {
     return engine
         .sendRaw(json.getBytes(StandardCharsets.UTF_8), options)
-        .thenApply(reply -> reply == null || reply.length == 0 ? null : new String(reply, StandardCharsets.UTF_8));
+        .thenApply(
+            reply -> reply == null || reply.isEmpty() ? null : new String(reply.body(), StandardCharsets.UTF_8));
   }
 
   /** The transport's description of its peer. */

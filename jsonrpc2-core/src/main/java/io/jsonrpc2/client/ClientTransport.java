@@ -8,8 +8,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>There are two kinds of transport, told apart by what {@link #send} completes with:
  * <ul>
- *   <li>request-response (HTTP, a ZeroMQ REQ socket): {@code send} completes with the reply to
- *       that very message, or null when there is none;
+ *   <li>request-response (HTTP, a ZeroMQ REQ socket): {@code send} completes with the
+ *       {@link TransportReply} to that very message (its body empty when there is none);
  *   <li>connection (netstring, WebSocket): {@code send} completes with null once the message is
  *       written, and replies arrive later, in any order, through {@link Receiver#onMessage}.
  * </ul>
@@ -24,11 +24,11 @@ public interface ClientTransport extends AutoCloseable {
   /**
    * Sends one encoded message (a request, a notification or a batch).
    *
-   * @return for request-response transports the reply bytes or null; for connection transports
-   *     null once written. Fails with a {@link TransportException} when the message could not be
+   * @return for request-response transports the reply; for connection transports null once
+   *     written. Fails with a {@link TransportException} when the message could not be
    *     delivered.
    */
-  CompletableFuture<byte[]> send(OutboundMessage message);
+  CompletableFuture<TransportReply> send(OutboundMessage message);
 
   /**
    * True for a request-response transport, whose {@link #send} completes with the reply; false

@@ -13,6 +13,7 @@ import io.jsonrpc2.client.InvalidResponseException;
 import io.jsonrpc2.client.JsonRpcClientException;
 import io.jsonrpc2.client.OutboundMessage;
 import io.jsonrpc2.client.TransportException;
+import io.jsonrpc2.client.TransportReply;
 import io.jsonrpc2.message.Id;
 import io.jsonrpc2.message.Message;
 import io.jsonrpc2.message.Notification;
@@ -109,7 +110,7 @@ public final class ClientEngine implements ClientTransport.Receiver {
     if (WIRE_LOG.isDebugEnabled()) {
       WIRE_LOG.debug("{} --> {}", transport.endpoint(), new String(payload, StandardCharsets.UTF_8));
     }
-    CompletableFuture<byte[]> sent;
+    CompletableFuture<TransportReply> sent;
     try {
       sent = transport.send(new OutboundMessage(payload, !requestIds.isEmpty(), options.transportOptions()));
     } catch (RuntimeException e) {
@@ -119,8 +120,8 @@ public final class ClientEngine implements ClientTransport.Receiver {
         (reply, failure) -> {
           if (failure != null) {
             fail(requestIds, asTransportException(failure));
-          } else if (reply != null && reply.length > 0) {
-            deliver(reply, requestIds);
+          } else if (reply != null && !reply.isEmpty()) {
+            deliver(reply.body(), requestIds);
           } else if (transport.isRequestResponse()) {
             fail(requestIds, new InvalidResponseException("the reply is empty; responses were due"));
           }
@@ -129,7 +130,7 @@ public final class ClientEngine implements ClientTransport.Receiver {
   }
 
   /** Sends a message that the caller built as raw JSON; returns the raw reply, if one is due. */
-  public CompletableFuture<byte[]> sendRaw(byte[] payload, CallOptions options) {
+  public CompletableFuture<TransportReply> sendRaw(byte[] payload, CallOptions options) {
     return transport.send(new OutboundMessage(payload, true, options.transportOptions()));
   }
 

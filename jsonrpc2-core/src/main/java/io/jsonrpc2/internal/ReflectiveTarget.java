@@ -3,6 +3,7 @@ package io.jsonrpc2.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.jsonrpc2.CallContext;
+import io.jsonrpc2.NonBlocking;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.concurrent.CompletionStage;
@@ -18,7 +19,9 @@ final class ReflectiveTarget implements Target {
     this.instance = instance;
     this.method = method;
     this.binder = new ParamBinder(exportedName, method, mapper);
-    this.async = CompletionStage.class.isAssignableFrom(method.getReturnType());
+    this.async =
+        CompletionStage.class.isAssignableFrom(method.getReturnType())
+            || method.isAnnotationPresent(NonBlocking.class);
     try {
       method.setAccessible(true);
     } catch (RuntimeException e) {

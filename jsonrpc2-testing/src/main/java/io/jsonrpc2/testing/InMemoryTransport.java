@@ -4,6 +4,7 @@ import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.client.ClientTransport;
 import io.jsonrpc2.client.OutboundMessage;
 import io.jsonrpc2.client.TransportException;
+import io.jsonrpc2.client.TransportReply;
 import io.jsonrpc2.server.TransportContext;
 import java.util.concurrent.CompletableFuture;
 
@@ -44,13 +45,13 @@ public final class InMemoryTransport implements ClientTransport {
   }
 
   @Override
-  public CompletableFuture<byte[]> send(OutboundMessage message) {
+  public CompletableFuture<TransportReply> send(OutboundMessage message) {
     if (!connected) {
       return CompletableFuture.failedFuture(new TransportException("in-memory connection is closed"));
     }
     CompletableFuture<byte[]> reply = service.handle(message.payload(), CONTEXT);
     if (requestResponse) {
-      return reply;
+      return reply.thenApply(TransportReply::of);
     }
     reply.thenAccept(
         bytes -> {

@@ -2,6 +2,7 @@ package io.jsonrpc2.testing;
 
 import io.jsonrpc2.client.ClientTransport;
 import io.jsonrpc2.client.OutboundMessage;
+import io.jsonrpc2.client.TransportReply;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Queue;
@@ -43,15 +44,16 @@ public final class ScriptedTransport implements ClientTransport {
   public void start(Receiver receiver) {}
 
   @Override
-  public CompletableFuture<byte[]> send(OutboundMessage message) {
+  public CompletableFuture<TransportReply> send(OutboundMessage message) {
     String request = new String(message.payload(), StandardCharsets.UTF_8);
     sent.add(request);
     UnaryOperator<String> script = replies.poll();
     if (script == null) {
-      return CompletableFuture.completedFuture(null);
+      return CompletableFuture.completedFuture(TransportReply.of(null));
     }
     String reply = script.apply(request);
-    return CompletableFuture.completedFuture(reply == null ? null : reply.getBytes(StandardCharsets.UTF_8));
+    return CompletableFuture.completedFuture(
+        TransportReply.of(reply == null ? null : reply.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static String idOf(String request) {
