@@ -163,6 +163,14 @@ public final class HttpRules {
     return text(404, withCors(Map.of(), headers), "No JSON-RPC endpoint at this path");
   }
 
+  /**
+   * 500: the server failed to produce a reply (the service broke its contract, or the server
+   * itself failed); says nothing more to the caller, the server logs the cause.
+   */
+  public HttpAnswer serverError(Map<String, List<String>> headers) {
+    return text(500, withCors(Map.of(), headers), "The server failed to answer");
+  }
+
   /** 400: a request that is not valid HTTP, for a server's own parser to report. */
   public static HttpAnswer badRequest(String reason) {
     return text(400, Map.of(), "Bad request: " + reason);
