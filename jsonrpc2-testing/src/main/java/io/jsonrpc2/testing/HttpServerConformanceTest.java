@@ -356,15 +356,6 @@ public abstract class HttpServerConformanceTest {
     }
   }
 
-  @Test
-  void anotherPathIsNotServed() throws Exception {
-    serve(HttpRules.defaults());
-    URI other = endpoint.resolve(endpoint.getPath().endsWith("/") ? "other" : endpoint.getPath() + "/other");
-    HttpResponse<String> response =
-        client.send(HttpRequest.newBuilder(other).POST(BodyPublishers.ofString(ECHO)).build(), BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(404);
-  }
-
   // ---- authentication ------------------------------------------------------------------------
 
   @Test

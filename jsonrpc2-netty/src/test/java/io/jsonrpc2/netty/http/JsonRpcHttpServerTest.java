@@ -174,6 +174,16 @@ class JsonRpcHttpServerTest {
   }
 
   @Test
+  void anotherPathGets404() throws Exception {
+    try (JsonRpcHttpServer server = local(echoService()).path("/rpc").build().start();
+        RawHttpConnection connection = new RawHttpConnection("127.0.0.1", server.port())) {
+      assertThat(connection.send(RawHttpConnection.post("/rpc/other", ECHO)).read().status()).isEqualTo(404);
+      assertThat(connection.send(RawHttpConnection.post("/", ECHO)).read().status()).isEqualTo(404);
+      assertSameJson(connection.send(RawHttpConnection.post("/rpc?v=2", ECHO)).read().bodyText(), ECHO_REPLY);
+    }
+  }
+
+  @Test
   void aRefusedRequestsBodyIsSkippedAndTheConnectionServesTheNextOne() throws Exception {
     try (JsonRpcHttpServer server = local(echoService()).build().start();
         RawHttpConnection connection = new RawHttpConnection("127.0.0.1", server.port())) {
