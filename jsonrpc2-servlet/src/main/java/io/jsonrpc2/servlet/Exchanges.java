@@ -1,7 +1,6 @@
 package io.jsonrpc2.servlet;
 
 import io.jsonrpc2.server.HttpAnswer;
-import io.jsonrpc2.server.HttpRules;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
@@ -11,48 +10,52 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
-import java.util.Map;
 
 /** The servlet API side of an exchange: headers in, body in, {@link HttpAnswer} out. */
 final class Exchanges {
   private Exchanges() {}
 
-  static Map<String, List<String>> headersOf(HttpServletRequest request) {
-    Map<String, List<String>> headers = HttpRules.newHeaderMap();
-    Enumeration<String> names = request.getHeaderNames();
-    while (names.hasMoreElements()) {
-      String name = names.nextElement();
-      Enumeration<String> values = request.getHeaders(name);
-      String first = values.nextElement();
-      if (!values.hasMoreElements()) {
-        headers.put(name, List.of(first));
-      } else {
-        List<String> all = new ArrayList<>();
-        all.add(first);
-        all.addAll(Collections.list(values));
-        headers.put(name, List.copyOf(all));
-      }
-    }
-    return headers;
-  }
-
-  /** The peer; the container gives its IP as text, which is parsed, never looked up. */
+  /** The peer; the container gives its IP as text, which is parsed here, never looked up. */
   static SocketAddress remoteAddressOf(HttpServletRequest request) {
     String ip = request.getRemoteAddr();
     if (ip == null) {
       return null;
     }
+    int port = request.getRemotePort();
+    byte[] v4 = parseIpv4(ip);
     try {
-      // A literal address is parsed without DNS; only a container that hands out host names
-      // (none known) would cause a lookup here.
-      return new InetSocketAddress(InetAddress.getByName(ip), request.getRemotePort());
+      // getByName parses a literal without DNS; IPv4, the common case, skips even that.
+      InetAddress address = v4 != null ? InetAddress.getByAddress(v4) : InetAddress.getByName(ip);
+      return new InetSocketAddress(address, port);
     } catch (UnknownHostException e) {
-      return InetSocketAddress.createUnresolved(ip, request.getRemotePort());
+      return InetSocketAddress.createUnresolved(ip, port);
     }
+  }
+
+  /** The four bytes of a dotted-quad IPv4 literal, or null for anything else. */
+  static byte[] parseIpv4(String text) {
+    byte[] bytes = new byte[4];
+    int part = 0;
+    int value = -1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        value = (value < 0 ? 0 : value * 10) + (c - '0');
+        if (value > 255) {
+          return null;
+        }
+      } else if (c == '.' && value >= 0 && part < 3) {
+        bytes[part++] = (byte) value;
+        value = -1;
+      } else {
+        return null;
+      }
+    }
+    if (part != 3 || value < 0) {
+      return null;
+    }
+    bytes[3] = (byte) value;
+    return bytes;
   }
 
   /** The body, or null when it is longer than {@code max}. */

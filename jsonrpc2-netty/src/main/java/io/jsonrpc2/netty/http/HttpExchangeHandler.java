@@ -22,7 +22,6 @@ import java.io.IOException;
 import javax.net.ssl.SSLException;
 import java.security.Principal;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -115,7 +114,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
       refuse(request, HttpRules.newHeaderMap(), HttpRules.badRequest(cause.getMessage()), true);
       return;
     }
-    Map<String, List<String>> headers = headersOf(request);
+    Map<String, List<String>> headers = new HeaderMap(request.headers());
     if (!path.equals(pathOf(request.uri()))) {
       refuse(request, headers, rules.notFound(headers), false);
       return;
@@ -267,21 +266,6 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     }
     closing = true;
     ctx.close();
-  }
-
-  private static Map<String, List<String>> headersOf(HttpRequest request) {
-    Map<String, List<String>> headers = HttpRules.newHeaderMap();
-    for (Map.Entry<String, String> header : request.headers()) {
-      List<String> values = headers.get(header.getKey());
-      if (values == null) {
-        headers.put(header.getKey(), List.of(header.getValue()));
-      } else {
-        List<String> more = new ArrayList<>(values);
-        more.add(header.getValue());
-        headers.put(header.getKey(), List.copyOf(more));
-      }
-    }
-    return headers;
   }
 
   /** The path of an origin-form ("/rpc?x") or absolute-form ("http://h/rpc") request target. */

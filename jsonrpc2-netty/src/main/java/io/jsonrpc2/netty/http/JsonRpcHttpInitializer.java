@@ -72,7 +72,8 @@ public final class JsonRpcHttpInitializer extends ChannelInitializer<Channel> {
       pipeline.addLast("tls", sslContext.newHandler(channel.alloc()));
     }
     if (idleSeconds > 0) {
-      pipeline.addLast("idle", new IdleStateHandler(0, 0, idleSeconds, TimeUnit.SECONDS));
+      // Reader idleness only: watching writes too would cost a listener on every response.
+      pipeline.addLast("idle", new IdleStateHandler(idleSeconds, 0, 0, TimeUnit.SECONDS));
     }
     pipeline.addLast("http", new HttpServerCodec(4096, maxHeaderBytes, 8192));
     pipeline.addLast("jsonrpc", new HttpExchangeHandler(service, rules, path));
@@ -168,7 +169,10 @@ public final class JsonRpcHttpInitializer extends ChannelInitializer<Channel> {
       }
     }
 
-    /** Closes a connection that neither reads nor writes for this long; zero never does. Default 60 s. */
+    /**
+     * Closes a connection that sends nothing for this long while no answer is due to it; zero never
+     * does. Default 60 s.
+     */
     public Builder idleTimeout(Duration timeout) {
       if (timeout.isNegative()) {
         throw new IllegalArgumentException("idleTimeout must not be negative, got " + timeout);

@@ -213,7 +213,7 @@ public final class JsonRpcHttpServer implements AutoCloseable {
       return this;
     }
 
-    /** See {@link JsonRpcHttpInitializer.Builder#idleTimeout}. */
+    /** See {@link JsonRpcHttpInitializer.Builder#idleTimeout}. Default 60 s. */
     public Builder idleTimeout(Duration timeout) {
       initializer.idleTimeout(timeout);
       return this;
