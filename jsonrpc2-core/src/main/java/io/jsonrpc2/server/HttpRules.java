@@ -116,7 +116,11 @@ public final class HttpRules {
       return HttpVerdict.refused(
           text(405, withCors(allowHeader, headers), "Method " + method + " not allowed: JSON-RPC is served by POST"));
     }
-    HttpAnswer refusal = checkContentType(first(headers, "Content-Type"), headers);
+    List<String> contentTypes = headers.get("Content-Type");
+    HttpAnswer refusal =
+        contentTypes != null && contentTypes.size() > 1
+            ? badRequest("more than one Content-Type")
+            : checkContentType(contentTypes == null ? null : contentTypes.get(0), headers);
     if (refusal == null) {
       refusal = checkDeclaredLength(first(headers, "Content-Length"), headers);
     }

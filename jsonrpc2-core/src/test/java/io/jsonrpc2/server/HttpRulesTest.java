@@ -79,6 +79,15 @@ class HttpRulesTest {
   }
 
   @Test
+  void refusesSeveralContentTypes() {
+    Map<String, List<String>> twice = HttpRules.newHeaderMap();
+    twice.put("Content-Type", List.of("application/json", "text/plain"));
+    HttpVerdict verdict = DEFAULTS.admit("POST", twice, null);
+    assertThat(verdict.refusal().status()).isEqualTo(400);
+    assertThat(body(verdict.refusal())).contains("more than one Content-Type");
+  }
+
+  @Test
   void strictRulesRequireAJsonType() {
     HttpRules strict = HttpRules.builder().strictContentType(true).build();
     assertThat(strict.admit("POST", headers(), null).refusal().status()).isEqualTo(415);

@@ -189,6 +189,15 @@ public abstract class HttpServerConformanceTest {
   }
 
   @Test
+  void twoContentTypesAreABadRequest() throws Exception {
+    serve(HttpRules.defaults());
+    try (RawHttpConnection connection = raw()) {
+      String twice = RawHttpConnection.post(endpoint.getPath(), ECHO, "Content-Type: application/json", "Content-Type: text/plain");
+      assertThat(connection.send(twice).read().status()).isEqualTo(400);
+    }
+  }
+
+  @Test
   void strictRulesRequireAJsonType() throws Exception {
     serve(HttpRules.builder().strictContentType(true).build());
     try (RawHttpConnection connection = raw()) {
