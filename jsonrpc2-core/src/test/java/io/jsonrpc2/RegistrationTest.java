@@ -209,4 +209,26 @@ class RegistrationTest {
     assertThat(service.removeMethod("m0.0")).isTrue();
     assertThat(error(service, request("m0.0", null, 1)).get("code").asInt()).isEqualTo(-32601);
   }
+
+  @Test
+  void aPlainClassExportsOnlyThePublicMethodsItDeclares() {
+    JsonRpcService service = JsonRpcService.builder().publicMethods(null, io.jsonrpc2.sample.Hello.class).build();
+
+    assertThat(service.methodNames()).containsExactlyInAnyOrder("greeting", "count");
+    assertThat(result(service, request("greeting", "[\"Ann\"]", 1)).asText()).isEqualTo("Hello, Ann!");
+    assertThat(result(service, request("count", null, 2)).asInt()).isEqualTo(1);
+    assertThat(result(service, request("count", null, 3)).asInt()).as("one instance").isEqualTo(2);
+    for (String inherited : List.of("getClass", "hashCode", "wait", "toString", "packagePrivate")) {
+      assertThat(error(service, request(inherited, null, 4)).get("code").asInt()).isEqualTo(-32601);
+    }
+  }
+
+  @Test
+  void aPlainClassWithOverloadsOrNoConstructorIsRefused() {
+    assertThatThrownBy(() -> JsonRpcService.builder().publicMethods(null, Sample.class).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("more than one public method named 'twice'");
+    assertThatThrownBy(() -> JsonRpcService.builder().publicMethods("x", java.io.File.class).build())
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -71,6 +71,48 @@ public final class MethodBinder {
     return new ReflectiveTarget(exportedName, instance, found, mapper);
   }
 
+  /**
+   * Binds every public method that {@code type} itself declares, annotated or not: static ones as
+   * they are, instance ones on one instance made with the public no-argument constructor. Methods
+   * inherited from supertypes (such as {@code toString}) are never included.
+   */
+  public static Map<String, Target> bindDeclared(String namespace, Class<?> type, ObjectMapper mapper)
+      throws ReflectiveOperationException {
+    Map<String, Target> targets = new LinkedHashMap<>();
+    Object instance = null;
+    for (Method method : type.getDeclaredMethods()) {
+      int modifiers = method.getModifiers();
+      if (!Modifier.isPublic(modifiers) || method.isBridge() || method.isSynthetic() || overridesObject(method)) {
+        continue;
+      }
+      JsonRpcMethod annotation = method.getAnnotation(JsonRpcMethod.class);
+      String name =
+          qualify(namespace, annotation == null || annotation.value().isEmpty() ? method.getName() : annotation.value());
+      if (targets.containsKey(name)) {
+        throw new IllegalArgumentException(
+            type.getName() + " declares more than one public method named '" + method.getName()
+                + "'; one name must map to one method");
+      }
+      if (!Modifier.isStatic(modifiers) && instance == null) {
+        instance = type.getConstructor().newInstance();
+      }
+      targets.put(name, new ReflectiveTarget(name, Modifier.isStatic(modifiers) ? null : instance, method, mapper));
+    }
+    if (targets.isEmpty()) {
+      throw new IllegalArgumentException(type.getName() + " declares no public method");
+    }
+    return targets;
+  }
+
+  private static boolean overridesObject(Method method) {
+    try {
+      Object.class.getMethod(method.getName(), method.getParameterTypes());
+      return true;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+  }
+
   public static String qualify(String namespace, String name) {
     return namespace == null || namespace.isEmpty() ? name : namespace + "." + name;
   }
