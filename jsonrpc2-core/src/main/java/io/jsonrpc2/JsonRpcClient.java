@@ -187,6 +187,8 @@ public final class JsonRpcClient implements AutoCloseable {
   /**
    * Sends one request and completes with its response; an error response is a value here, not a
    * failure. A request without an id gets the next generated one.
+   *
+   * @throws IllegalStateException if a call with the request's explicit id is still waiting
    */
   public CompletableFuture<Response> sendAsync(Request request) {
     return engine.send(List.of(request), false, options).responses().get(0);

@@ -283,9 +283,9 @@ public final class ClientEngine implements ClientTransport.Receiver {
     ScheduledFuture<?> timer =
         DefaultExecutors.timer()
             .schedule(
-                () -> future.completeExceptionally(
-                    new CallTimeoutException(
-                        "sending to " + transport.endpoint() + " did not finish within " + timeout)),
+                () -> PendingCalls.completeOffTimer(
+                    future,
+                    new CallTimeoutException("sending to " + transport.endpoint() + " did not finish within " + timeout)),
                 timeout.toNanos(),
                 TimeUnit.NANOSECONDS);
     future.whenComplete((r, e) -> timer.cancel(false));

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -63,13 +64,22 @@ final class PendingCalls {
       Stray stray = lastStray;
       boolean strayMeanwhile = stray != null && stray.at - call.since >= 0;
       String message = "no response to call " + id + " from " + endpoint + " within " + timeout;
-      call.future.completeExceptionally(
+      CallTimeoutException timedOut =
           strayMeanwhile
               ? new CallTimeoutException(
                   message + "; meanwhile a reply came that matched no call: " + stray.problem.getMessage(),
                   stray.problem)
-              : new CallTimeoutException(message));
+              : new CallTimeoutException(message);
+      completeOffTimer(call.future, timedOut);
     }
+  }
+
+  /**
+   * Fails {@code future} on another thread: what callers chained to it runs there, so a slow
+   * continuation cannot hold up the one timer thread that every timeout shares.
+   */
+  static void completeOffTimer(CompletableFuture<?> future, Throwable failure) {
+    ForkJoinPool.commonPool().execute(() -> future.completeExceptionally(failure));
   }
 
   /** Completes the call {@code id} with {@code response}; false when no such call is waiting. */
