@@ -17,7 +17,7 @@ import io.jsonrpc2.internal.ClientEngine;
 import io.jsonrpc2.internal.Futures;
 import io.jsonrpc2.internal.ProxyInvocationHandler;
 import io.jsonrpc2.internal.ResponseReader;
-import io.jsonrpc2.internal.Throwables;
+import io.jsonrpc2.internal.Results;
 import io.jsonrpc2.message.Message;
 import io.jsonrpc2.message.Notification;
 import io.jsonrpc2.message.Request;
@@ -137,7 +137,7 @@ public final class JsonRpcClient implements AutoCloseable {
     Objects.requireNonNull(resultType, "resultType");
     CompletableFuture<Response> response = sendAsync(request);
     return Futures.cancelling(
-        response.thenApply(received -> resultOf(request, received, resultType)), List.of(response));
+        response.thenApply(received -> Results.convert(engine.mapper(), request, received, resultType)), List.of(response));
   }
 
   // ---- untyped calls (jsonrpcclient's request) ------------------------------------------------
@@ -298,26 +298,6 @@ public final class JsonRpcClient implements AutoCloseable {
   @Override
   public void close() {
     engine.close();
-  }
-
-  private <T> T resultOf(Request request, Response response, JavaType type) {
-    if (response.isError()) {
-      throw new ErrorResponseException(response.error(), request.method());
-    }
-    JsonNode result = response.result();
-    if (type.getRawClass() == JsonNode.class) {
-      @SuppressWarnings("unchecked")
-      T node = (T) result;
-      return node;
-    }
-    try {
-      return engine.mapper().readerFor(type).readValue(result);
-    } catch (java.io.IOException | IllegalArgumentException e) {
-      throw new InvalidResponseException(
-          "the result of '" + request.method() + "' cannot be read as " + type.toCanonical() + ": "
-              + Throwables.reason(e),
-          e);
-    }
   }
 
   /** Configures a {@link JsonRpcClient}. Not thread-safe. */

@@ -1,7 +1,6 @@
 package io.jsonrpc2.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jsonrpc2.client.BatchResponse;
 import io.jsonrpc2.client.CallOptions;
 import io.jsonrpc2.client.CallTimeoutException;
 import io.jsonrpc2.client.ClientTransport;
@@ -19,9 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -39,36 +36,6 @@ public final class ClientEngine implements ClientTransport.Receiver {
 
   /** How often a generated id that a waiting call already uses is drawn again before giving up. */
   private static final int ID_ATTEMPTS = 16;
-
-  /**
-   * What sending one message started.
-   *
-   * @param ids the ids of its requests, in order
-   * @param responses one future per request, in order, completing with its response (error
-   *     responses included) or failing with a {@code JsonRpcClientException}
-   * @param delivered completes when the transport has taken the message (request-response
-   *     transports: when the reply came); fails with a {@code TransportException}
-   */
-  public record Exchange(
-      List<Id> ids, List<CompletableFuture<Response>> responses, CompletableFuture<Void> delivered) {
-
-    /** Completes with every response, once all came and the message was delivered. */
-    public CompletableFuture<BatchResponse> allResponses() {
-      List<CompletableFuture<?>> all = new ArrayList<>(responses);
-      all.add(delivered);
-      return Futures.cancelling(
-          CompletableFuture.allOf(all.toArray(CompletableFuture<?>[]::new))
-          .thenApply(
-              done -> {
-                Map<Id, Response> byId = new LinkedHashMap<>();
-                for (int i = 0; i < ids.size(); i++) {
-                  byId.put(ids.get(i), responses.get(i).join());
-                }
-                return new BatchResponse(byId);
-              }),
-          responses);
-    }
-  }
 
   private final ClientTransport transport;
   private final ObjectMapper mapper;
