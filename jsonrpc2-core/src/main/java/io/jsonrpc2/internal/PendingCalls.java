@@ -7,7 +7,10 @@ import io.jsonrpc2.message.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
@@ -28,7 +31,20 @@ final class PendingCalls {
   /** A reply that could not be matched to any call, and when it came (System.nanoTime). */
   private record Stray(JsonRpcClientException problem, long at) {}
 
+  /** How many ids of abandoned calls are remembered to recognise their late responses. */
+  private static final int REMEMBERED_ABANDONED = 1024;
+
   private final ConcurrentHashMap<Id, Call> calls = new ConcurrentHashMap<>();
+  private final Map<Id, Boolean> abandoned =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Id, Boolean> eldest) {
+              return size() > REMEMBERED_ABANDONED;
+            }
+          });
   private final String endpoint;
   private volatile Stray lastStray;
 
@@ -55,12 +71,18 @@ final class PendingCalls {
       future.whenComplete((r, e) -> timer.cancel(false));
     }
     // A caller who cancels the future stops waiting: forget the call, so its response is unmatched.
-    future.whenComplete((r, e) -> calls.remove(id, call));
+    future.whenComplete(
+        (r, e) -> {
+          if (calls.remove(id, call) && future.isCancelled()) {
+            abandoned.put(id, Boolean.TRUE);
+          }
+        });
     return future;
   }
 
   private void timeOut(Id id, Call call, Duration timeout) {
     if (calls.remove(id, call)) {
+      abandoned.put(id, Boolean.TRUE);
       Stray stray = lastStray;
       boolean strayMeanwhile = stray != null && stray.at - call.since >= 0;
       String message = "no response to call " + id + " from " + endpoint + " within " + timeout;
@@ -125,6 +147,14 @@ final class PendingCalls {
 
   int size() {
     return calls.size();
+  }
+
+  /**
+   * Whether {@code id} belonged to a recent call that timed out or was cancelled, so that a
+   * response to it is late rather than unknown. Forgets the id.
+   */
+  boolean wasAbandoned(Id id) {
+    return abandoned.remove(id) != null;
   }
 
   /**

@@ -25,8 +25,9 @@ import org.slf4j.Logger;
  * message left unanswered.
  *
  * <p>On a connection a reply belongs to no message in particular: what matches a waiting call
- * completes it, what does not is logged and remembered, and a call that then times out names it as
- * the likely cause. Requests and notifications from the peer are ignored with a log line. Replies
+ * completes it; a late response to a call that timed out or was cancelled is dropped with a DEBUG
+ * line; anything else is logged as a warning and remembered, and a call that then times out names
+ * it as the likely cause. Requests and notifications from the peer are ignored with a log line. Replies
  * to notifications-only messages are ignored with a log line too (the specification says none is
  * due). Thread-safe.
  */
@@ -87,8 +88,8 @@ final class ReplyRouter {
         }
         if (response.isError() && response.id().isNull()) {
           nullIdErrors.add(response);
-        } else if (ours != null && ours.contains(response.id())) {
-          LOG.debug("{}: dropped a second or late response for id {}", endpoint, response.id());
+        } else if ((ours != null && ours.contains(response.id())) || pending.wasAbandoned(response.id())) {
+          LOG.debug("{}: dropped a late or second response for id {}", endpoint, response.id());
         } else {
           problem = new InvalidResponseException("the response's id " + response.id() + " matches no call waiting for one");
           onConnection(problem, sentIds);
@@ -96,7 +97,9 @@ final class ReplyRouter {
       } else if (reply instanceof ResponseReader.Bad bad) {
         boolean failedItsCall =
             bad.id() != null && (ours == null || ours.contains(bad.id())) && pending.fail(bad.id(), bad.problem());
-        if (!failedItsCall) {
+        if (!failedItsCall && bad.id() != null && pending.wasAbandoned(bad.id())) {
+          LOG.debug("{}: dropped a late invalid response for id {}: {}", endpoint, bad.id(), bad.problem().getMessage());
+        } else if (!failedItsCall) {
           problem = bad.problem();
           onConnection(problem, sentIds);
         }

@@ -108,6 +108,24 @@ class ClientConcurrencyTest {
   }
 
   @Test
+  void aLateResponseIsNotMistakenForAStrayReply() {
+    ScriptedTransport transport = ScriptedTransport.connection();
+    try (JsonRpcClient client = JsonRpcClient.builder().transport(transport).timeout(Duration.ofMillis(50)).build()) {
+      assertThatThrownBy(() -> client.request("first")).isInstanceOf(CallTimeoutException.class);
+      transport.push("{\"jsonrpc\":\"2.0\",\"result\":\"late\",\"id\":1}");
+      // The second call's timeout does not blame the first call's late response.
+      assertThatThrownBy(() -> client.request("second"))
+          .isInstanceOf(CallTimeoutException.class)
+          .hasNoCause();
+      // A reply for an id that never was a call still is named.
+      transport.reply("{\"jsonrpc\":\"2.0\",\"result\":\"?\",\"id\":77}");
+      assertThatThrownBy(() -> client.request("third"))
+          .isInstanceOf(CallTimeoutException.class)
+          .hasMessageContaining("id 77 matches no call");
+    }
+  }
+
+  @Test
   void racingTimeoutsAndResponsesEndEveryCallExactlyOnce() {
     try (JsonRpcClient client =
         JsonRpcClient.builder().transport(InMemoryTransport.connection(service)).timeout(Duration.ofMillis(2)).build()) {
