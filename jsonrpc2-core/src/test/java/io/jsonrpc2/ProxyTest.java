@@ -28,6 +28,15 @@ class ProxyTest {
 
   interface PointRepository extends Repository<Point> {}
 
+  @JsonRpcNamespace("store")
+  interface NamespacedRepository<T> {
+    T find(String key);
+  }
+
+  interface Points extends NamespacedRepository<Point> {
+    int count();
+  }
+
   @JsonRpcNamespace("geo")
   interface Geometry {
     Point origin();
@@ -226,6 +235,18 @@ class ProxyTest {
     PointRepository points = client(service).proxy(PointRepository.class);
     assertThat(points.find("a")).isEqualTo(new Point(1, 2));
     assertThat(points.all()).containsExactly(new Point(0, 0), new Point(1, 1));
+  }
+
+  @Test
+  void inheritedMethodsKeepTheirInterfacesNamespace() {
+    JsonRpcService service =
+        JsonRpcService.builder()
+            .method("store.find", (params, ctx) -> new Point(3, 4))
+            .method("count", (params, ctx) -> 2)
+            .build();
+    Points points = client(service).proxy(Points.class);
+    assertThat(points.find("a")).isEqualTo(new Point(3, 4));
+    assertThat(points.count()).isEqualTo(2);
   }
 
   interface BadNotification {

@@ -32,8 +32,8 @@ public final class ProxyInvocationHandler implements InvocationHandler {
   /**
    * A proxy of {@code type} whose calls go through {@code client}.
    *
-   * @param namespace the namespace for every remote name, replacing the interface's
-   *     {@link JsonRpcNamespace}; null to use that annotation, empty for none
+   * @param namespace the namespace for every remote name, replacing the interfaces'
+   *     {@link JsonRpcNamespace}; null to use those annotations, empty for none
    * @throws IllegalArgumentException if {@code type} is not an interface or one of its methods
    *     cannot be called remotely; the message names the method
    */
@@ -41,17 +41,13 @@ public final class ProxyInvocationHandler implements InvocationHandler {
     if (!type.isInterface()) {
       throw new IllegalArgumentException(type.getName() + " is not an interface; only interfaces can be proxied");
     }
-    String prefix = namespace;
-    if (prefix == null) {
-      JsonRpcNamespace annotation = type.getAnnotation(JsonRpcNamespace.class);
-      prefix = annotation == null ? null : annotation.value();
-    }
     Map<Method, ProxyMethod> methods = new HashMap<>();
     Map<String, Method> byName = new HashMap<>();
     for (Method method : type.getMethods()) {
       if (method.isDefault() || Modifier.isStatic(method.getModifiers())) {
         continue;
       }
+      String prefix = namespace != null ? namespace : annotatedNamespace(method.getDeclaringClass(), type);
       ProxyMethod parsed = ProxyMethod.parse(type, method, prefix, client.mapper().getTypeFactory());
       Method previous = byName.put(parsed.remoteName(), method);
       if (previous != null) {
@@ -65,6 +61,15 @@ public final class ProxyInvocationHandler implements InvocationHandler {
         Proxy.newProxyInstance(
             type.getClassLoader(), new Class<?>[] {type}, new ProxyInvocationHandler(client, type, methods));
     return type.cast(proxy);
+  }
+
+  /** As on the server: the namespace of the interface declaring the method, else the proxied one's. */
+  private static String annotatedNamespace(Class<?> declaring, Class<?> proxied) {
+    JsonRpcNamespace annotation = declaring.getAnnotation(JsonRpcNamespace.class);
+    if (annotation == null) {
+      annotation = proxied.getAnnotation(JsonRpcNamespace.class);
+    }
+    return annotation == null ? null : annotation.value();
   }
 
   // InvocationHandler.invokeDefault refuses interfaces this package cannot access (a package-private
