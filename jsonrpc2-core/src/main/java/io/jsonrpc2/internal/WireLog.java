@@ -1,5 +1,6 @@
 package io.jsonrpc2.internal;
 
+import io.jsonrpc2.JsonRpcClient;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,13 +15,11 @@ import org.slf4j.MDC;
  * before are restored after each line.
  */
 final class WireLog {
-  static final String REQUEST_LOGGER = "io.jsonrpc2.client.request";
-  static final String RESPONSE_LOGGER = "io.jsonrpc2.client.response";
   static final String ENDPOINT = "endpoint";
   static final String MESSAGE = "message";
 
-  private static final Logger REQUESTS = LoggerFactory.getLogger(REQUEST_LOGGER);
-  private static final Logger RESPONSES = LoggerFactory.getLogger(RESPONSE_LOGGER);
+  private static final Logger REQUESTS = LoggerFactory.getLogger(JsonRpcClient.REQUEST_LOGGER);
+  private static final Logger RESPONSES = LoggerFactory.getLogger(JsonRpcClient.RESPONSE_LOGGER);
 
   private WireLog() {}
 
