@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Keeps the documentation true: every fenced Java block in README.md and docs/*.md that follows a
- * {@code <!-- snippet: PATH NAME -->} line must be exactly the region between
+ * Keeps the documentation true: every fenced code block in README.md and docs/*.md that follows a
+ * {@code <!-- snippet: PATH#NAME -->} line must be exactly the region between
  * {@code // docs:begin NAME} and {@code // docs:end NAME} of that source file (indentation
  * aside), and that source is compiled and tested in this module.
  */
 class DocsSnippetsTest {
   private static final Pattern SNIPPET =
-      Pattern.compile("<!-- snippet: (\\S+) (\\S+) -->\\s*\\n```java\\n(.*?)```", Pattern.DOTALL);
+      Pattern.compile("<!-- snippet: ([^#\\s]+)#(\\S+) -->\\s*\\n```\\w*\\n(.*?)```", Pattern.DOTALL);
 
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
@@ -37,7 +37,7 @@ class DocsSnippetsTest {
         String quoted = matcher.group(3);
         tests.add(
             DynamicTest.dynamicTest(
-                ROOT.relativize(doc) + ": " + source + " " + name,
+                ROOT.relativize(doc) + ": " + source + "#" + name,
                 () -> assertThat(dedent(quoted)).isEqualTo(dedent(region(ROOT.resolve(source), name)))));
       }
     }
