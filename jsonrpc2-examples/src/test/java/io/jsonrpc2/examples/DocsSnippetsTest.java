@@ -17,8 +17,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Keeps the documentation true: every fenced code block in README.md and docs/*.md that follows a
  * {@code <!-- snippet: PATH#NAME -->} line must be exactly the region between
- * {@code // docs:begin NAME} and {@code // docs:end NAME} of that source file (indentation
- * aside), and that source is compiled and tested in this module.
+ * {@code docs:begin NAME} and {@code docs:end NAME} of that source file (indentation aside), and
+ * that source is compiled and tested in this module.
  */
 class DocsSnippetsTest {
   private static final Pattern SNIPPET =
@@ -67,11 +67,13 @@ class DocsSnippetsTest {
   private static String region(Path source, String name) throws IOException {
     List<String> lines = Files.readAllLines(source);
     int begin = -1;
+    // The markers sit in whatever comment syntax the file has: // in Java, <!-- --> in XML.
+    Pattern beginMarker = Pattern.compile(".*\\bdocs:begin " + Pattern.quote(name) + "(\\s.*|$)");
+    Pattern endMarker = Pattern.compile(".*\\bdocs:end " + Pattern.quote(name) + "(\\s.*|$)");
     for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).trim();
-      if (line.equals("// docs:begin " + name)) {
+      if (beginMarker.matcher(lines.get(i)).matches()) {
         begin = i + 1;
-      } else if (line.equals("// docs:end " + name) && begin >= 0) {
+      } else if (begin >= 0 && endMarker.matcher(lines.get(i)).matches()) {
         return String.join("\n", lines.subList(begin, i)) + "\n";
       }
     }
