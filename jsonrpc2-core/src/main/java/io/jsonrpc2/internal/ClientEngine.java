@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,11 +103,14 @@ public final class ClientEngine implements ClientTransport.Receiver {
       }
     }
     byte[] payload = encode(messages, asBatch);
-    List<CompletableFuture<Response>> futures = new ArrayList<>(requestIds.size());
+    // The calls of this very message: its reply (or failure) settles these futures only, never a
+    // newer call that reuses an id once its earlier holder was answered, timed out or cancelled.
+    Map<Id, CompletableFuture<Response>> calls = new LinkedHashMap<>();
     Duration timeout = options.timeout() != null ? options.timeout() : defaultTimeout;
     for (Id id : requestIds) {
-      futures.add(register(id, timeout));
+      calls.put(id, register(id, timeout));
     }
+    List<CompletableFuture<Response>> futures = new ArrayList<>(calls.values());
     if (WIRE_LOG.isDebugEnabled()) {
       WIRE_LOG.debug("{} --> {}", transport.endpoint(), new String(payload, StandardCharsets.UTF_8));
     }
@@ -119,11 +123,11 @@ public final class ClientEngine implements ClientTransport.Receiver {
     sent.whenComplete(
         (reply, failure) -> {
           if (failure != null) {
-            fail(requestIds, asTransportException(failure));
+            failAll(calls, asTransportException(failure));
           } else if (reply != null && !reply.isEmpty()) {
-            deliver(reply.body(), requestIds);
+            deliver(reply.body(), calls);
           } else if (transport.isRequestResponse()) {
-            fail(requestIds, new InvalidResponseException("the reply is empty; responses were due"));
+            failAll(calls, new InvalidResponseException("the reply is empty; responses were due"));
           }
         });
     return futures;
@@ -174,11 +178,12 @@ public final class ClientEngine implements ClientTransport.Receiver {
   }
 
   /**
-   * Completes the calls a reply answers. {@code sentIds} are the ids of the message this reply
-   * belongs to (request-response transports), or null when it arrived on its own (connection
-   * transports); such calls left unanswered by the reply fail.
+   * Completes the calls a reply answers. {@code own} holds the calls of the message this reply
+   * belongs to (request-response transports), which are the only ones it may answer, and those it
+   * leaves unanswered fail; it is null when the reply arrived on its own (connection transports)
+   * and is matched against every pending call.
    */
-  private void deliver(byte[] bytes, List<Id> sentIds) {
+  private void deliver(byte[] bytes, Map<Id, CompletableFuture<Response>> own) {
     if (WIRE_LOG.isDebugEnabled()) {
       WIRE_LOG.debug("{} <-- {}", transport.endpoint(), new String(bytes, StandardCharsets.UTF_8));
     }
@@ -187,12 +192,16 @@ public final class ClientEngine implements ClientTransport.Receiver {
       for (ResponseReader.Reply reply : reader.read(bytes)) {
         if (reply instanceof ResponseReader.Valid valid) {
           Response response = valid.response();
-          CompletableFuture<Response> call = pending.remove(response.id());
+          CompletableFuture<Response> call = take(own, response.id());
           if (call != null) {
             call.complete(response);
-          } else if (response.isError() && response.id().isNull() && sentIds != null) {
+          } else if (response.isError() && response.id().isNull() && own != null) {
             // The server could not read the message; its one error answers every call in it.
-            sentIds.forEach(id -> complete(id, response));
+            own.forEach((id, c) -> {
+              pending.remove(id, c);
+              c.complete(response);
+            });
+            own.clear();
           } else {
             problem = new InvalidResponseException("response for id " + response.id() + " matches no call");
             LOG.warn("{}: {}", transport.endpoint(), problem.getMessage());
@@ -200,7 +209,7 @@ public final class ClientEngine implements ClientTransport.Receiver {
         } else {
           ResponseReader.Bad bad = (ResponseReader.Bad) reply;
           problem = bad.problem();
-          CompletableFuture<Response> call = bad.id() == null ? null : pending.remove(bad.id());
+          CompletableFuture<Response> call = bad.id() == null ? null : take(own, bad.id());
           if (call != null) {
             call.completeExceptionally(problem);
           } else {
@@ -212,18 +221,31 @@ public final class ClientEngine implements ClientTransport.Receiver {
       problem = e;
       LOG.warn("{}: {}", transport.endpoint(), e.getMessage());
     }
-    if (sentIds != null) {
+    if (own != null) {
       JsonRpcClientException reason =
           problem != null ? problem : new InvalidResponseException("the reply has no response for this call");
-      fail(sentIds, reason);
+      failAll(own, reason);
     }
   }
 
-  private void complete(Id id, Response response) {
-    CompletableFuture<Response> call = pending.remove(id);
-    if (call != null) {
-      call.complete(response);
+  /** The call a response with {@code id} answers: one of {@code own}, or any pending one. */
+  private CompletableFuture<Response> take(Map<Id, CompletableFuture<Response>> own, Id id) {
+    if (own == null) {
+      return pending.remove(id);
     }
+    // Out of the table before it completes, so that a caller woken by it may reuse the id at once.
+    CompletableFuture<Response> call = own.remove(id);
+    if (call != null) {
+      pending.remove(id, call);
+    }
+    return call;
+  }
+
+  private void failAll(Map<Id, CompletableFuture<Response>> calls, Throwable reason) {
+    calls.forEach((id, call) -> {
+      pending.remove(id, call);
+      call.completeExceptionally(reason);
+    });
   }
 
   private void fail(List<Id> ids, Throwable reason) {
