@@ -1,8 +1,10 @@
 package io.jsonrpc2.httpclient;
 
 import io.jsonrpc2.client.TransportException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The server answered with a status outside 2xx and a body that is not a JSON-RPC response (an
@@ -35,7 +37,9 @@ public class HttpStatusException extends TransportException {
     super(describe(endpoint, statusCode, reason, bodyStart));
     this.statusCode = statusCode;
     this.reason = reason;
-    this.headers = Map.copyOf(headers);
+    TreeMap<String, List<String>> caseless = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.forEach((name, values) -> caseless.put(name, List.copyOf(values)));
+    this.headers = Collections.unmodifiableMap(caseless);
     this.bodyStart = bodyStart;
   }
 
@@ -55,7 +59,7 @@ public class HttpStatusException extends TransportException {
     return reason;
   }
 
-  /** The reply's headers by name (lower case), as the JDK client reports them. */
+  /** The reply's headers by name; names are matched without regard to case. */
   public Map<String, List<String>> headers() {
     return headers;
   }

@@ -97,7 +97,7 @@ class HttpErrorRepliesTest {
               assertThat(e.statusCode()).isEqualTo(401);
               assertThat(e.reason()).isEqualTo("Unauthorized");
               assertThat(e.bodyStart()).isEmpty();
-              assertThat(e.headers().get("www-authenticate")).containsExactly("Basic realm=\"rpc\"");
+              assertThat(e.headers().get("WWW-Authenticate")).containsExactly("Basic realm=\"rpc\"");
               assertThat(e.getMessage()).endsWith("(empty body)");
             });
   }
