@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -181,9 +183,13 @@ public final class ClientEngine implements ClientTransport.Receiver {
       CallOptions options) {
     CompletableFuture<Void> delivered = new CompletableFuture<>();
     failAfter(delivered, timeout);
+    Map<Id, CompletableFuture<Response>> own = new LinkedHashMap<>();
+    for (int i = 0; i < requestIds.size(); i++) {
+      own.put(requestIds.get(i), futures.get(i));
+    }
     if (closed) {
       TransportException reason = new TransportException("the client is closed");
-      pending.failAll(requestIds, reason);
+      pending.failAll(own, reason);
       delivered.completeExceptionally(reason);
       return new Exchange(requestIds, futures, delivered);
     }
@@ -193,13 +199,13 @@ public final class ClientEngine implements ClientTransport.Receiver {
             (reply, failure) -> {
               if (failure != null) {
                 TransportException reason = asTransportException(failure);
-                pending.failAll(requestIds, reason);
+                pending.failAll(own, reason);
                 delivered.completeExceptionally(reason);
                 return;
               }
               try {
                 if (transport.isRequestResponse()) {
-                  router.onReply(reply != null ? reply : TransportReply.of(null), requestIds);
+                  router.onReply(reply != null ? reply : TransportReply.of(null), own);
                 }
               } finally {
                 delivered.complete(null);

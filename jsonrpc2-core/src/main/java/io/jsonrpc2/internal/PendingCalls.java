@@ -106,7 +106,16 @@ final class PendingCalls {
 
   /** Completes the call {@code id} with {@code response}; false when no such call is waiting. */
   boolean complete(Id id, Response response) {
-    Call call = calls.remove(id);
+    return complete(id, null, response);
+  }
+
+  /**
+   * Completes the call {@code id} with {@code response}, but only if it is the call whose future
+   * is {@code only} (any call with that id when {@code only} is null): a reply to one message must
+   * never answer a newer call that reuses one of its ids.
+   */
+  boolean complete(Id id, CompletableFuture<Response> only, Response response) {
+    Call call = take(id, only);
     if (call == null) {
       return false;
     }
@@ -116,7 +125,12 @@ final class PendingCalls {
 
   /** Fails the call {@code id}; false when no such call is waiting. */
   boolean fail(Id id, Throwable reason) {
-    Call call = calls.remove(id);
+    return fail(id, null, reason);
+  }
+
+  /** Fails the call {@code id} if its future is {@code only} (any, when null). */
+  boolean fail(Id id, CompletableFuture<Response> only, Throwable reason) {
+    Call call = take(id, only);
     if (call == null) {
       return false;
     }
@@ -130,15 +144,30 @@ final class PendingCalls {
     }
   }
 
-  /** Of {@code ids}, those still waiting. */
-  List<Id> waiting(Collection<Id> ids) {
+  /** Fails those of one message's calls that are still waiting. */
+  void failAll(Map<Id, CompletableFuture<Response>> own, Throwable reason) {
+    own.forEach((id, future) -> fail(id, future, reason));
+  }
+
+  /** Of one message's calls, the ids of those still waiting. */
+  List<Id> waiting(Map<Id, CompletableFuture<Response>> own) {
     List<Id> result = new ArrayList<>();
-    for (Id id : ids) {
-      if (calls.containsKey(id)) {
-        result.add(id);
-      }
-    }
+    own.forEach(
+        (id, future) -> {
+          Call call = calls.get(id);
+          if (call != null && call.future == future) {
+            result.add(id);
+          }
+        });
     return result;
+  }
+
+  private Call take(Id id, CompletableFuture<Response> only) {
+    if (only == null) {
+      return calls.remove(id);
+    }
+    Call call = calls.get(id);
+    return call != null && call.future == only && calls.remove(id, call) ? call : null;
   }
 
   List<Id> allIds() {

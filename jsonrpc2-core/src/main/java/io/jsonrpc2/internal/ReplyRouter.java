@@ -7,11 +7,9 @@ import io.jsonrpc2.client.TransportReply;
 import io.jsonrpc2.message.Id;
 import io.jsonrpc2.message.Response;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 
 /**
@@ -44,10 +42,13 @@ final class ReplyRouter {
     this.pending = pending;
   }
 
-  /** A request-response transport's reply to the message whose requests had {@code sentIds}. */
-  void onReply(TransportReply reply, List<Id> sentIds) {
+  /**
+   * A request-response transport's reply to one message; {@code own} maps the ids of that
+   * message's requests to their calls' futures, and only those calls are settled.
+   */
+  void onReply(TransportReply reply, Map<Id, CompletableFuture<Response>> own) {
     WireLog.response(endpoint, reply.body(), reply.details());
-    if (sentIds.isEmpty()) {
+    if (own.isEmpty()) {
       if (!reply.isEmpty()) {
         LOG.debug("{}: ignored a reply to notifications, to which none is due", endpoint);
       }
@@ -55,11 +56,12 @@ final class ReplyRouter {
     }
     if (reply.isEmpty()) {
       pending.failAll(
-          sentIds,
-          new InvalidResponseException("the reply from " + endpoint + " is empty; responses to " + sentIds + " were due"));
+          own,
+          new InvalidResponseException(
+              "the reply from " + endpoint + " is empty; responses to " + own.keySet() + " were due"));
       return;
     }
-    route(reply.body(), sentIds);
+    route(reply.body(), own);
   }
 
   /** A connection's inbound message. */
@@ -68,53 +70,57 @@ final class ReplyRouter {
     route(message, null);
   }
 
-  /** @param sentIds the ids of the message this reply answers, or null on a connection */
-  private void route(byte[] bytes, List<Id> sentIds) {
+  /** @param own the calls of the message this reply answers, or null on a connection */
+  private void route(byte[] bytes, Map<Id, CompletableFuture<Response>> own) {
     List<ResponseReader.Reply> replies;
     try {
       replies = reader.read(bytes);
     } catch (JsonRpcClientException e) {
-      unmatched(e, sentIds);
+      unmatched(e, own);
       return;
     }
-    Set<Id> ours = sentIds == null ? null : new HashSet<>(sentIds);
     JsonRpcClientException problem = null;
     List<Response> nullIdErrors = new ArrayList<>();
     for (ResponseReader.Reply reply : replies) {
       if (reply instanceof ResponseReader.Valid valid) {
         Response response = valid.response();
-        if ((ours == null || ours.contains(response.id())) && pending.complete(response.id(), response)) {
+        if ((own == null || own.containsKey(response.id()))
+            && pending.complete(response.id(), own == null ? null : own.get(response.id()), response)) {
           continue;
         }
         if (response.isError() && response.id().isNull()) {
           nullIdErrors.add(response);
-        } else if ((ours != null && ours.contains(response.id())) || pending.wasAbandoned(response.id())) {
+        } else if ((own != null && own.containsKey(response.id())) || pending.wasAbandoned(response.id())) {
           LOG.debug("{}: dropped a late or second response for id {}", endpoint, response.id());
         } else {
           problem = new InvalidResponseException("the response's id " + response.id() + " matches no call waiting for one");
-          onConnection(problem, sentIds);
+          onConnection(problem, own);
         }
       } else if (reply instanceof ResponseReader.Bad bad) {
         boolean failedItsCall =
-            bad.id() != null && (ours == null || ours.contains(bad.id())) && pending.fail(bad.id(), bad.problem());
+            bad.id() != null
+                && (own == null || own.containsKey(bad.id()))
+                && pending.fail(bad.id(), own == null ? null : own.get(bad.id()), bad.problem());
         if (!failedItsCall && bad.id() != null && pending.wasAbandoned(bad.id())) {
           LOG.debug("{}: dropped a late invalid response for id {}: {}", endpoint, bad.id(), bad.problem().getMessage());
         } else if (!failedItsCall) {
           problem = bad.problem();
-          onConnection(problem, sentIds);
+          onConnection(problem, own);
         }
       } else {
         LOG.debug("{}: ignored {}; this client serves no calls", endpoint, ((ResponseReader.PeerCall) reply).description());
       }
     }
-    if (sentIds == null) {
+    if (own == null) {
       nullIdErrors.forEach(error -> unmatched(new ErrorResponseException(error.error()), null));
     } else {
-      settleUnanswered(pending.waiting(sentIds), nullIdErrors, problem);
+      settleUnanswered(own, nullIdErrors, problem);
     }
   }
 
-  private void settleUnanswered(List<Id> unanswered, List<Response> nullIdErrors, JsonRpcClientException problem) {
+  private void settleUnanswered(
+      Map<Id, CompletableFuture<Response>> own, List<Response> nullIdErrors, JsonRpcClientException problem) {
+    List<Id> unanswered = pending.waiting(own);
     if (unanswered.isEmpty()) {
       if (problem != null) {
         LOG.warn("{}: a reply held more than the responses due: {}", endpoint, problem.getMessage());
@@ -123,24 +129,23 @@ final class ReplyRouter {
     }
     if (nullIdErrors.size() == 1) {
       Response error = nullIdErrors.get(0);
-      unanswered.forEach(id -> pending.complete(id, error));
+      unanswered.forEach(id -> pending.complete(id, own.get(id), error));
     } else if (nullIdErrors.size() > 1) {
       pending.failAll(
-          unanswered,
+          own,
           new InvalidResponseException(
               "the reply holds " + nullIdErrors.size() + " errors with id null, so which answers which of "
                   + unanswered + " cannot be told: " + errors(nullIdErrors)));
     } else {
       pending.failAll(
-          unanswered,
-          problem != null ? problem : new InvalidResponseException("the reply has no response for " + unanswered));
+          own, problem != null ? problem : new InvalidResponseException("the reply has no response for " + unanswered));
     }
   }
 
   // On a connection nobody else will hear of an unmatched element; on a request-response transport
   // it fails the message's unanswered calls, so it is not logged here as well.
-  private void onConnection(JsonRpcClientException problem, List<Id> sentIds) {
-    if (sentIds == null) {
+  private void onConnection(JsonRpcClientException problem, Map<Id, CompletableFuture<Response>> own) {
+    if (own == null) {
       unmatched(problem, null);
     }
   }
@@ -149,9 +154,9 @@ final class ReplyRouter {
    * A reply, or part of one, that answers no call it could be given to: fails the calls of the
    * message it came for, or on a connection is logged and remembered.
    */
-  private void unmatched(JsonRpcClientException problem, Collection<Id> sentIds) {
-    if (sentIds != null) {
-      pending.failAll(sentIds, problem);
+  private void unmatched(JsonRpcClientException problem, Map<Id, CompletableFuture<Response>> own) {
+    if (own != null) {
+      pending.failAll(own, problem);
       return;
     }
     LOG.warn("{}: a reply matched no call: {}", endpoint, problem.getMessage());

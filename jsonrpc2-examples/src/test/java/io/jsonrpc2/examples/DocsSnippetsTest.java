@@ -45,6 +45,17 @@ class DocsSnippetsTest {
   }
 
   @Test
+  void everyJavaBlockIsQuotedFromSource() throws IOException {
+    Pattern javaBlock = Pattern.compile("(<!-- snippet: \\S+ -->\\s*\\n)?```java\\n");
+    for (Path doc : documents()) {
+      Matcher matcher = javaBlock.matcher(Files.readString(doc));
+      while (matcher.find()) {
+        assertThat(matcher.group(1)).as("a Java block in %s without a snippet marker", ROOT.relativize(doc)).isNotNull();
+      }
+    }
+  }
+
+  @Test
   void theDocumentsQuoteSomething() throws IOException {
     long quoted = 0;
     for (Path doc : documents()) {
