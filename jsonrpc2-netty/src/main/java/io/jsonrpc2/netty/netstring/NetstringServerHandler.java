@@ -15,6 +15,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
 import java.security.Principal;
+import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -31,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * event loop. Replies ready while a read batch is being handled (methods that do not block) are
  * flushed once at the end of the batch; replies that complete later are flushed one by one.
  *
- * <p>A framing error closes the connection with a log line (WARN, logger of this class); reading
- * stops while {@code maxInFlight} calls of the connection are unanswered, so one client cannot
- * queue unbounded work.
+ * <p>A framing error closes the connection with a log line (WARN, logger of this class). While
+ * {@code maxInFlight} calls of the connection are unanswered, further frames wait unparsed and
+ * reading stops, so one client cannot queue unbounded work.
  */
 final class NetstringServerHandler extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(NetstringServerHandler.class);
@@ -46,6 +47,7 @@ final class NetstringServerHandler extends ChannelInboundHandlerAdapter {
   private int inFlight;
   private boolean flushAtReadComplete;
   private boolean closeWhenIdle;
+  private final ArrayDeque<ByteBuf> waiting = new ArrayDeque<>();
 
   NetstringServerHandler(JsonRpcService service, ConnectionTracker tracker, int maxInFlight) {
     this.service = service;
@@ -63,6 +65,10 @@ final class NetstringServerHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     tracker.remove(this);
+    ByteBuf frame;
+    while ((frame = waiting.poll()) != null) {
+      frame.release();
+    }
     ctx.fireChannelInactive();
   }
 
@@ -72,6 +78,16 @@ final class NetstringServerHandler extends ChannelInboundHandlerAdapter {
       ctx.fireChannelRead(msg);
       return;
     }
+    if (inFlight >= maxInFlight) {
+      // One read can carry many frames: hold the extra ones and stop reading until calls finish.
+      waiting.add(frame);
+      ctx.channel().config().setAutoRead(false);
+      return;
+    }
+    handleFrame(ctx, frame);
+  }
+
+  private void handleFrame(ChannelHandlerContext ctx, ByteBuf frame) {
     byte[] bytes;
     try {
       bytes = ByteBufUtil.getBytes(frame);
@@ -79,9 +95,6 @@ final class NetstringServerHandler extends ChannelInboundHandlerAdapter {
       frame.release();
     }
     inFlight++;
-    if (inFlight >= maxInFlight) {
-      ctx.channel().config().setAutoRead(false);
-    }
     CompletableFuture<byte[]> reply = service.handle(bytes, context(ctx));
     if (reply.isDone()) {
       byte[] ready = reply.join();
@@ -89,7 +102,7 @@ final class NetstringServerHandler extends ChannelInboundHandlerAdapter {
         ctx.write(Unpooled.wrappedBuffer(ready), ctx.voidPromise());
         flushAtReadComplete = true;
       }
-      callDone();
+      inFlight--;
     } else {
       reply.whenComplete((ready, failure) -> writeLater(ctx, ready));
     }
@@ -101,25 +114,29 @@ final class NetstringServerHandler extends ChannelInboundHandlerAdapter {
       flushAtReadComplete = false;
       ctx.flush();
     }
+    if (inFlight == 0 && closeWhenIdle) {
+      flushAndClose();
+    }
     ctx.fireChannelReadComplete();
   }
 
   private void writeLater(ChannelHandlerContext ctx, byte[] reply) {
-    if (ctx.executor().inEventLoop()) {
-      if (reply != null) {
-        ctx.writeAndFlush(Unpooled.wrappedBuffer(reply), ctx.voidPromise());
-      }
-      callDone();
-    } else {
+    if (!ctx.executor().inEventLoop()) {
       ctx.executor().execute(() -> writeLater(ctx, reply));
+      return;
     }
-  }
-
-  private void callDone() {
-    int before = inFlight--;
-    if (before >= maxInFlight && inFlight < maxInFlight) {
-      channel.config().setAutoRead(true);
+    if (reply != null) {
+      ctx.write(Unpooled.wrappedBuffer(reply), ctx.voidPromise());
     }
+    inFlight--;
+    while (inFlight < maxInFlight && !waiting.isEmpty() && ctx.channel().isActive()) {
+      handleFrame(ctx, waiting.poll());
+    }
+    if (waiting.isEmpty() && !ctx.channel().config().isAutoRead()) {
+      ctx.channel().config().setAutoRead(true);
+    }
+    flushAtReadComplete = false;
+    ctx.flush();
     if (inFlight == 0 && closeWhenIdle) {
       flushAndClose();
     }
