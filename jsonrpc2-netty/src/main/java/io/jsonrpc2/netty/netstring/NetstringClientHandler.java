@@ -1,12 +1,12 @@
 package io.jsonrpc2.netty.netstring;
 
-import io.jsonrpc2.client.ClientTransport;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import java.io.IOException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,10 +14,10 @@ import org.slf4j.LoggerFactory;
 final class NetstringClientHandler extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(NetstringClientTransport.class);
 
-  private final ClientTransport.Receiver receiver;
+  private final Consumer<byte[]> receiver;
   private final String endpoint;
 
-  NetstringClientHandler(ClientTransport.Receiver receiver, String endpoint) {
+  NetstringClientHandler(Consumer<byte[]> receiver, String endpoint) {
     this.receiver = receiver;
     this.endpoint = endpoint;
   }
@@ -34,7 +34,7 @@ final class NetstringClientHandler extends ChannelInboundHandlerAdapter {
     } finally {
       frame.release();
     }
-    receiver.onMessage(bytes);
+    receiver.accept(bytes);
   }
 
   @Override

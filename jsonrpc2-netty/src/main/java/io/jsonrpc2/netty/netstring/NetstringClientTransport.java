@@ -8,7 +8,6 @@ import io.jsonrpc2.client.TransportReply;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -20,13 +19,10 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.channels.ClosedChannelException;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A connection {@link ClientTransport} that speaks JSON-RPC over netstrings on one TCP (or TLS)
@@ -46,36 +42,22 @@ import org.slf4j.LoggerFactory;
  * runs there and must not block.
  */
 public final class NetstringClientTransport implements ClientTransport {
-  private static final Logger LOG = LoggerFactory.getLogger(NetstringClientTransport.class);
-
-  private final SocketAddress address;
   private final String endpoint;
-  private final Bootstrap bootstrap;
   private final EventLoopGroup group;
   private final boolean ownsGroup;
-  private final long initialBackoffNanos;
-  private final long maxBackoffNanos;
-  private final Object lock = new Object();
-  private volatile Channel channel;
-  private volatile boolean closed;
+  private final ClientConnection connection;
   private volatile Receiver receiver;
-  private CompletableFuture<Channel> connecting;
-  private int consecutiveFailures;
-  private long nextAttemptNanos;
-  private boolean everConnected;
 
   private NetstringClientTransport(NetstringClientBuilder builder) {
-    this.address = builder.address;
+    SocketAddress address = builder.address;
     SslContext tls = builder.sslContext();
     this.endpoint = (tls != null ? "netstring+tls://" : "netstring://") + describe(address);
     this.ownsGroup = builder.group == null;
     this.group =
         ownsGroup ? new NioEventLoopGroup(1, new DefaultThreadFactory("jsonrpc2-netstring-client", true)) : builder.group;
-    this.initialBackoffNanos = builder.reconnectBackoff.toNanos();
-    this.maxBackoffNanos = builder.maxReconnectBackoff.toNanos();
     boolean verifyHost = builder.hostnameVerification && !builder.trustAll;
     int maxFrameLength = builder.maxFrameLength;
-    this.bootstrap =
+    Bootstrap bootstrap =
         new Bootstrap()
             .group(group)
             .channel(NioSocketChannel.class)
@@ -90,9 +72,13 @@ public final class NetstringClientTransport implements ClientTransport {
                     }
                     ch.pipeline().addLast("netstringDecoder", new NetstringDecoder(maxFrameLength));
                     ch.pipeline().addLast("netstringEncoder", NetstringEncoder.INSTANCE);
-                    ch.pipeline().addLast("jsonrpc", new NetstringClientHandler(receiverView(), endpoint));
+                    ch.pipeline().addLast("jsonrpc", new NetstringClientHandler(NetstringClientTransport.this::deliver, endpoint));
                   }
                 });
+    this.connection =
+        new ClientConnection(
+            bootstrap, address, endpoint, group,
+            builder.reconnectBackoff.toNanos(), builder.maxReconnectBackoff.toNanos(), this::dropped);
   }
 
   static NetstringClientTransport create(NetstringClientBuilder builder) {
@@ -116,11 +102,11 @@ public final class NetstringClientTransport implements ClientTransport {
 
   @Override
   public CompletableFuture<TransportReply> send(OutboundMessage message) {
-    Channel ready = channel;
-    if (ready != null && ready.isActive()) {
+    Channel ready = connection.current();
+    if (ready != null) {
       return write(ready, message);
     }
-    return connection().thenCompose(connected -> write(connected, message));
+    return connection.open().thenCompose(connected -> write(connected, message));
   }
 
   @Override
@@ -135,29 +121,16 @@ public final class NetstringClientTransport implements ClientTransport {
 
   /** True while a connection is open. */
   public boolean isConnected() {
-    Channel ready = channel;
-    return ready != null && ready.isActive();
+    return connection.current() != null;
   }
 
   /** Closes the connection and, unless the event loop group was given, its thread. */
   @Override
   public void close() {
-    CompletableFuture<Channel> attempt;
-    synchronized (lock) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      attempt = connecting;
-      connecting = null;
+    if (connection.isClosed()) {
+      return;
     }
-    if (attempt != null) {
-      attempt.completeExceptionally(new TransportException("transport to " + endpoint + " closed"));
-    }
-    Channel open = channel;
-    if (open != null) {
-      open.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
-    }
+    connection.close();
     if (ownsGroup) {
       group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     }
@@ -182,148 +155,18 @@ public final class NetstringClientTransport implements ClientTransport {
     return written;
   }
 
-  /** The open connection, or the attempt to open one (started now, or after the backoff). */
-  private CompletableFuture<Channel> connection() {
-    CompletableFuture<Channel> attempt;
-    long delay;
-    synchronized (lock) {
-      if (closed) {
-        return CompletableFuture.failedFuture(new TransportException("transport to " + endpoint + " is closed"));
-      }
-      Channel ready = channel;
-      if (ready != null && ready.isActive()) {
-        return CompletableFuture.completedFuture(ready);
-      }
-      if (connecting != null) {
-        return connecting;
-      }
-      attempt = new CompletableFuture<>();
-      connecting = attempt;
-      delay = Math.max(0, nextAttemptNanos - System.nanoTime());
+  private void deliver(byte[] message) {
+    Receiver target = receiver;
+    if (target != null) {
+      target.onMessage(message);
     }
-    if (delay > 0) {
-      group.schedule(() -> connect(attempt), delay, TimeUnit.NANOSECONDS);
-    } else {
-      connect(attempt);
-    }
-    return attempt;
   }
 
-  private void connect(CompletableFuture<Channel> attempt) {
-    if (closed) {
-      connectFailed(attempt, new ClosedChannelException());
-      return;
-    }
-    bootstrap
-        .connect(address)
-        .addListener(
-            (ChannelFuture f) -> {
-              if (!f.isSuccess()) {
-                connectFailed(attempt, f.cause());
-                return;
-              }
-              SslHandler tls = f.channel().pipeline().get(SslHandler.class);
-              if (tls == null) {
-                connected(attempt, f.channel());
-                return;
-              }
-              tls.handshakeFuture()
-                  .addListener(
-                      handshake -> {
-                        if (handshake.isSuccess()) {
-                          connected(attempt, f.channel());
-                        } else {
-                          f.channel().close();
-                          connectFailed(attempt, handshake.cause());
-                        }
-                      });
-            });
-  }
-
-  private void connected(CompletableFuture<Channel> attempt, Channel connection) {
-    boolean again;
-    synchronized (lock) {
-      if (closed) {
-        connection.close();
-        attempt.completeExceptionally(new TransportException("transport to " + endpoint + " closed"));
-        return;
-      }
-      channel = connection;
-      connecting = null;
-      again = everConnected;
-      everConnected = true;
-      consecutiveFailures = 0;
-      nextAttemptNanos = 0;
-    }
-    connection.closeFuture().addListener(f -> dropped(connection));
-    if (again) {
-      LOG.info("Reconnected to {}", endpoint);
-    } else {
-      LOG.info("Connected to {}", endpoint);
-    }
-    attempt.complete(connection);
-  }
-
-  private void connectFailed(CompletableFuture<Channel> attempt, Throwable cause) {
-    long backoff;
-    synchronized (lock) {
-      if (connecting == attempt) {
-        connecting = null;
-      }
-      consecutiveFailures++;
-      backoff = backoffNanos(consecutiveFailures);
-      nextAttemptNanos = System.nanoTime() + backoff;
-    }
-    if (!closed) {
-      LOG.warn(
-          "Cannot connect to {}: {}; next attempt in {} ms at the earliest",
-          endpoint, cause.toString(), TimeUnit.NANOSECONDS.toMillis(backoff));
-    }
-    attempt.completeExceptionally(new TransportException("cannot connect to " + endpoint + ": " + cause, cause));
-  }
-
-  private long backoffNanos(int failures) {
-    long backoff = initialBackoffNanos;
-    for (int i = 1; i < failures && backoff < maxBackoffNanos; i++) {
-      backoff *= 2;
-    }
-    return Math.min(backoff, maxBackoffNanos);
-  }
-
-  private void dropped(Channel connection) {
-    synchronized (lock) {
-      if (channel != connection) {
-        return;
-      }
-      channel = null;
-    }
-    if (closed) {
-      LOG.debug("Closed connection to {}", endpoint);
-    } else {
-      LOG.warn("Disconnected from {}; the next call reconnects", endpoint);
-    }
+  private void dropped(Channel closed) {
     Receiver target = receiver;
     if (target != null) {
       target.onConnectionLost(new ConnectionLostException("connection to " + endpoint + " closed", null));
     }
-  }
-
-  /** Hands inbound messages to whatever receiver is current. */
-  private Receiver receiverView() {
-    return new Receiver() {
-      @Override
-      public void onMessage(byte[] message) {
-        Receiver target = receiver;
-        if (target != null) {
-          target.onMessage(message);
-        }
-      }
-
-      @Override
-      public void onConnectionLost(Throwable cause) {
-        // Reported once per connection by dropped(), from the channel's close future.
-      }
-    };
   }
 
   private static SslHandler tlsHandler(SslContext tls, Channel ch, SocketAddress peer, boolean verifyHost) {

@@ -111,7 +111,7 @@ public final class NetstringServer implements AutoCloseable {
    * Stops accepting connections, lets every open connection finish its calls in flight (new
    * requests on them are still served meanwhile), closes each connection once it has none, and
    * after {@code timeout} closes the rest. Returns when the server's threads are stopped. A second
-   * call does nothing.
+   * call does nothing. Blocks: never call it from a method running on the server's I/O threads.
    *
    * @return true if every connection closed without calls in flight, false if the timeout cut
    *     some off (their callers see the connection drop)
