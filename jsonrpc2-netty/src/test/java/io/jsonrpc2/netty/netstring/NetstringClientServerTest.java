@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jsonrpc2.JsonRpcClient;
 import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.client.BatchResponse;
+import io.jsonrpc2.client.CallTimeoutException;
 import io.jsonrpc2.client.ConnectionLostException;
 import io.jsonrpc2.client.ErrorResponseException;
 import io.jsonrpc2.client.TransportException;
@@ -146,6 +147,21 @@ class NetstringClientServerTest {
     server.shutdown(Duration.ofMillis(1)); // cuts the calls off
     assertThat(failureOf(first)).isInstanceOf(ConnectionLostException.class);
     assertThat(failureOf(second)).isInstanceOf(ConnectionLostException.class);
+  }
+
+  @Test
+  void perCallTimeoutAndCancellationLeaveTheConnectionUsable() throws Exception {
+    NetstringServer server = start();
+    JsonRpcClient client = client(server.port());
+    assertThat(failureOf(client.withTimeout(Duration.ofMillis(200)).callAsync("gate", String.class, "late")))
+        .isInstanceOf(CallTimeoutException.class);
+    CompletableFuture<String> cancelled = client.callAsync("gate", String.class, "cancelled");
+    assertThat(cancelled.cancel(true)).isTrue();
+    // the late replies arrive on the same connection and are dropped; other calls go on
+    methods.open("late");
+    methods.open("cancelled");
+    assertThat(client.call("echo", String.class, "still connected")).isEqualTo("still connected");
+    assertThat(server.connectionCount()).isEqualTo(1);
   }
 
   @Test
