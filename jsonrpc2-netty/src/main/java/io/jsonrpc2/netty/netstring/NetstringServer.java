@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,7 +46,7 @@ public final class NetstringServer implements AutoCloseable {
   private final Channel listener;
   private final ConnectionTracker connections;
   private final Duration shutdownTimeout;
-  private volatile boolean closed;
+  private CompletableFuture<Boolean> shutdownResult;
 
   private NetstringServer(Builder builder) {
     this.service = builder.service;
@@ -117,31 +118,46 @@ public final class NetstringServer implements AutoCloseable {
    *     some off (their callers see the connection drop)
    */
   public boolean shutdown(Duration timeout) {
+    return shutdownAsync(timeout).join();
+  }
+
+  /**
+   * Like {@link #shutdown(Duration)}, but returns as soon as the server no longer accepts
+   * connections; the future completes when the rest is done, with the same meaning. Not from the
+   * server's I/O threads either.
+   */
+  public CompletableFuture<Boolean> shutdownAsync(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     synchronized (this) {
-      if (closed) {
-        return true;
+      if (shutdownResult != null) {
+        return shutdownResult;
       }
-      closed = true;
+      shutdownResult = new CompletableFuture<>();
     }
     listener.close().syncUninterruptibly();
-    boolean drained = true;
+    CompletableFuture<Void> drained = connections.closeAllWhenIdle();
+    CompletableFuture<Boolean> result = shutdownResult;
+    Thread finisher = new Thread(() -> result.complete(finish(drained, timeout)), "jsonrpc2-netstring-shutdown");
+    finisher.setDaemon(true);
+    finisher.start();
+    return result;
+  }
+
+  private boolean finish(CompletableFuture<Void> drained, Duration timeout) {
+    boolean clean = true;
     try {
-      connections.closeAllWhenIdle().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      drained.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      drained = false;
+      clean = false;
       LOG.warn("{} netstring connections still had calls in flight after {}; closing them", connections.size(), timeout);
-    } catch (InterruptedException e) {
-      drained = false;
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      drained = false;
+    } catch (InterruptedException | ExecutionException e) {
+      clean = false;
     }
     connections.closeAllNow();
     acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     LOG.info("Stopped serving netstrings on {}", listener.localAddress());
-    return drained;
+    return clean;
   }
 
   /** Configures a {@link NetstringServer} or a {@link NetstringChannelInitializer}. Not thread-safe. */

@@ -78,8 +78,9 @@ final class NetstringServerHandler extends ChannelInboundHandlerAdapter {
       ctx.fireChannelRead(msg);
       return;
     }
-    if (inFlight >= maxInFlight) {
-      // One read can carry many frames: hold the extra ones and stop reading until calls finish.
+    if (inFlight >= maxInFlight || !waiting.isEmpty()) {
+      // One read can carry many frames: hold the extra ones (in order) and stop reading until
+      // calls finish.
       waiting.add(frame);
       ctx.channel().config().setAutoRead(false);
       return;

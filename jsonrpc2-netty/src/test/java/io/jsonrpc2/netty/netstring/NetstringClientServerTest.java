@@ -219,8 +219,8 @@ class NetstringClientServerTest {
     CompletableFuture<String> inFlight = client.callAsync("gate", String.class, "finishing");
     assertThat(client.call("echo", String.class, "connected")).isEqualTo("connected");
 
-    CompletableFuture<Boolean> shutdown = CompletableFuture.supplyAsync(() -> server.shutdown(Duration.ofSeconds(20)));
-    // the listener is closed before the connections drain: a new connection is refused
+    CompletableFuture<Boolean> shutdown = server.shutdownAsync(Duration.ofSeconds(20));
+    // shutdownAsync returns once the listener is closed: a new connection is refused
     JsonRpcClient late = client(port);
     assertThat(failureOf(late.callAsync("echo", String.class, "too late"))).isInstanceOf(TransportException.class);
     assertThat(shutdown).isNotDone();
@@ -249,6 +249,25 @@ class NetstringClientServerTest {
     JsonRpcClient client = client(port);
     Throwable failure = failureOf(client.callAsync("echo", String.class, "x"));
     assertThat(failure).isInstanceOf(TransportException.class).hasMessageContaining("cannot connect to netstring://127.0.0.1:" + port);
+  }
+
+  @Test
+  void aBadFrameFromTheServerDropsTheConnectionAndFailsTheCalls() throws Exception {
+    try (java.net.ServerSocket broken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      CompletableFuture<Void> peer = CompletableFuture.runAsync(() -> {
+        try (java.net.Socket socket = broken.accept()) {
+          socket.getInputStream().read(new byte[64]); // the request (or its start)
+          socket.getOutputStream().write("5:abc!!not a netstring".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+          socket.getOutputStream().flush();
+          socket.getInputStream().read(); // until the client hangs up
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      JsonRpcClient client = client(broken.getLocalPort());
+      assertThat(failureOf(client.callAsync("echo", String.class, "x"))).isInstanceOf(ConnectionLostException.class);
+      peer.get(10, TimeUnit.SECONDS);
+    }
   }
 
   @Test

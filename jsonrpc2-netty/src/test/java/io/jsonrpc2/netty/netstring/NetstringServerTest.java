@@ -264,6 +264,5 @@ class NetstringServerTest {
       assertThat(sockets.get(i).read()).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":" + i + ",\"id\":" + i + "}");
     }
     assertThat(server.connectionCount()).isEqualTo(50);
-    CompletableFuture.completedFuture(null);
   }
 }
