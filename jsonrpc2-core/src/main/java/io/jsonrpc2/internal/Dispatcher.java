@@ -145,8 +145,9 @@ public final class Dispatcher {
               .schedule(() -> call.cancel(ErrorObject.TIMEOUT), timeoutNanos, TimeUnit.NANOSECONDS);
       call.result.whenComplete((v, e) -> timer.cancel(false));
     }
-    call.result.whenComplete((v, e) -> inFlight.remove(call));
-    return call.result;
+    // The reply is chained on the removal, so a caller who has its reply never still counts as
+    // in flight.
+    return call.result.whenComplete((v, e) -> inFlight.remove(call));
   }
 
   private static Object unwrapOptional(Object value) {
