@@ -80,6 +80,44 @@ final class Exchanges {
     return body.toByteArray();
   }
 
+  /**
+   * Sends a refusal decided before the body was read. The body is read and dropped first (up to
+   * {@code max} bytes), so that the connection stays usable for the client's next request: a
+   * container that finds unread content after the response may close the connection under a
+   * client that is already reusing it. A body the client has not sent yet because it waits for
+   * {@code 100 Continue}, or one over {@code max}, is not read: the connection is closed instead.
+   */
+  static void refuse(HttpServletRequest request, HttpServletResponse response, HttpAnswer answer, long max)
+      throws IOException {
+    boolean waitsForContinue = "100-continue".equalsIgnoreCase(request.getHeader("Expect"));
+    if (answer.status() == 413 || waitsForContinue || !drain(request, max)) {
+      response.setHeader("Connection", "close");
+    }
+    write(response, answer);
+  }
+
+  /** Reads and drops the body; false if it is longer than {@code max}. */
+  private static boolean drain(HttpServletRequest request, long max) throws IOException {
+    long declared = request.getContentLengthLong();
+    if (declared == 0 || (declared < 0 && request.getHeader("Transfer-Encoding") == null)) {
+      return true;
+    }
+    if (declared > max) {
+      return false;
+    }
+    InputStream in = request.getInputStream();
+    byte[] sink = new byte[8192];
+    long total = 0;
+    int read;
+    while ((read = in.read(sink)) >= 0) {
+      total += read;
+      if (total > max) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static void write(HttpServletResponse response, HttpAnswer answer) throws IOException {
     response.setStatus(answer.status());
     answer.headers().forEach(response::setHeader);

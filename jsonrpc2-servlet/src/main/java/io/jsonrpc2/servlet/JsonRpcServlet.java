@@ -113,11 +113,12 @@ public final class JsonRpcServlet extends HttpServlet {
     var remote = Exchanges.remoteAddressOf(request);
     HttpVerdict verdict = rules.admit(request.getMethod(), headers, remote);
     if (!verdict.isAdmitted()) {
-      Exchanges.write(response, verdict.refusal());
+      Exchanges.refuse(request, response, verdict.refusal(), rules.maxBodyBytes());
       return;
     }
     byte[] body = Exchanges.readBody(request, rules.maxBodyBytes());
     if (body == null) {
+      response.setHeader("Connection", "close"); // the rest of the body is never read
       Exchanges.write(response, rules.bodyTooLarge(headers));
       return;
     }

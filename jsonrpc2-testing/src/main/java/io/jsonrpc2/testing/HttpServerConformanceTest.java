@@ -334,6 +334,20 @@ public abstract class HttpServerConformanceTest {
   }
 
   @Test
+  void aRefusedRequestsBodyIsSkippedAndTheConnectionServesTheNextOne() throws Exception {
+    serve(HttpRules.builder().authenticator(BearerTokenAuthenticator.of("rpc", Map.of("t-1", "bot"))).build());
+    try (RawHttpConnection connection = raw()) {
+      String path = endpoint.getPath();
+      connection.send(RawHttpConnection.post(path, ECHO, "Content-Type: text/plain"));
+      assertThat(connection.read().status()).isEqualTo(415);
+      connection.send(RawHttpConnection.post(path, ECHO, "Content-Type: application/json"));
+      assertThat(connection.read().status()).isEqualTo(401);
+      connection.send(RawHttpConnection.post(path, ECHO, "Content-Type: application/json", "Authorization: Bearer t-1"));
+      assertSameJson(connection.read().bodyText(), ECHO_REPLY);
+    }
+  }
+
+  @Test
   void pipelinedRequestsAreAnsweredInOrder() throws Exception {
     serve(HttpRules.defaults());
     String slow = "{\"jsonrpc\":\"2.0\",\"method\":\"later\",\"params\":[\"first\",150],\"id\":1}";

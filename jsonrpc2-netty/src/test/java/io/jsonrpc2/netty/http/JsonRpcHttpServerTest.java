@@ -184,16 +184,6 @@ class JsonRpcHttpServerTest {
   }
 
   @Test
-  void aRefusedRequestsBodyIsSkippedAndTheConnectionServesTheNextOne() throws Exception {
-    try (JsonRpcHttpServer server = local(echoService()).build().start();
-        RawHttpConnection connection = new RawHttpConnection("127.0.0.1", server.port())) {
-      connection.send(RawHttpConnection.post("/", ECHO, "Content-Type: text/plain") + RawHttpConnection.post("/", ECHO));
-      assertThat(connection.read().status()).isEqualTo(415);
-      assertSameJson(connection.read().bodyText(), ECHO_REPLY);
-    }
-  }
-
-  @Test
   void idleConnectionsAreClosed() throws Exception {
     try (JsonRpcHttpServer server = local(echoService()).idleTimeout(Duration.ofSeconds(1)).build().start();
         RawHttpConnection connection = new RawHttpConnection("127.0.0.1", server.port())) {
