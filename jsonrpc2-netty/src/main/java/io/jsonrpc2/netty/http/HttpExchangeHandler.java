@@ -114,24 +114,26 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
       refuse(request, HttpRules.newHeaderMap(), HttpRules.badRequest(cause.getMessage()), true);
       return;
     }
-    Map<String, List<String>> headers = new HeaderMap(request.headers());
+    HeaderMap headers = new HeaderMap(request.headers());
     if (!path.equals(pathOf(request.uri()))) {
       refuse(request, headers, rules.notFound(headers), false);
       return;
     }
+    boolean expectsContinue = "100-continue".equalsIgnoreCase(headers.first("Expect"));
     HttpVerdict verdict = rules.admit(request.method().name(), headers, ctx.channel().remoteAddress());
     if (!verdict.isAdmitted()) {
-      int status = verdict.refusal().status();
       // After 413 or a refused "Expect: 100-continue" the client may or may not send the body:
       // only closing keeps the next request's start unambiguous.
-      refuse(request, headers, verdict.refusal(), status == 413 || HttpUtil.is100ContinueExpected(request));
+      refuse(request, headers, verdict.refusal(), verdict.refusal().status() == 413 || expectsContinue);
       return;
     }
-    if (HttpUtil.is100ContinueExpected(request)) {
+    if (expectsContinue) {
       ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
     }
-    long declared = HttpUtil.getContentLength(request, -1L);
-    reading = new Exchange(request, headers, new BodyBuffer(declared, rules.maxBodyBytes()), verdict.principal());
+    // The rules have checked that a declared length is a number within the limit.
+    String declared = headers.first("Content-Length");
+    BodyBuffer body = new BodyBuffer(declared == null ? -1 : Long.parseLong(declared.strip()), rules.maxBodyBytes());
+    reading = new Exchange(request, headers, body, verdict.principal());
   }
 
   private void onContent(HttpContent content) {
