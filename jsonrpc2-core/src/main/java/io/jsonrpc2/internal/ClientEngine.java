@@ -126,6 +126,14 @@ public final class ClientEngine implements ClientTransport.Receiver {
             fail(requestIds, new InvalidResponseException("the reply is empty; responses were due"));
           }
         });
+    if (!futures.isEmpty()) {
+      // Once no caller waits any more (every call timed out or was cancelled), the transport hears
+      // of it, so that a request-response transport can give up the exchange: a ZeroMQ REQ socket
+      // whose reply never came must be replaced before it can send again.
+      CompletableFuture<TransportReply> exchange = sent;
+      CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+          .whenComplete((done, failure) -> exchange.cancel(false));
+    }
     return futures;
   }
 
