@@ -1,0 +1,120 @@
+package io.jsonrpc2.zeromq;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * A client's REQ or DEALER socket, connected to one endpoint, with a monitor that tells when the
+ * TCP connection under it drops (ZeroMQ otherwise reconnects in silence, and the calls that were on
+ * the old connection would wait for replies that cannot come).
+ *
+ * <p>Owned by one I/O thread: made, used, replaced and closed there only.
+ */
+final class ClientSocket {
+  private static final AtomicLong MONITOR_NAMES = new AtomicLong();
+
+  private final ZContext context;
+  private final SocketType type;
+  private final String endpoint;
+  private final long maxMessageSize;
+  private ZMQ.Socket socket;
+  private ZMQ.Socket monitor;
+
+  ClientSocket(ZContext context, SocketType type, String endpoint, long maxMessageSize) {
+    this.context = context;
+    this.type = type;
+    this.endpoint = endpoint;
+    this.maxMessageSize = maxMessageSize;
+    open();
+  }
+
+  ZMQ.Socket socket() {
+    return socket;
+  }
+
+  /** The socket that becomes readable when the connection drops; see {@link #disconnected()}. */
+  ZMQ.Socket monitor() {
+    return monitor;
+  }
+
+  /** Closes the socket at once, dropping whatever it still held, and connects a new one. */
+  void replace() {
+    close();
+    open();
+  }
+
+  /** Reads the monitor's events; true if the connection dropped since the last look. */
+  boolean disconnected() {
+    boolean dropped = false;
+    zmq.ZMQ.Event event;
+    while ((event = zmq.ZMQ.Event.read(monitor.base(), ZMQ.DONTWAIT)) != null) {
+      dropped |= event.event == ZMQ.EVENT_DISCONNECTED;
+    }
+    return dropped;
+  }
+
+  /**
+   * Reads the next message without waiting and returns its body (the last frame), or null when no
+   * message is there.
+   */
+  byte[] receive() {
+    Frames frames = Frames.receive(socket, type);
+    if (frames == null) {
+      return null;
+    }
+    return frames.payload().isEmpty() ? new byte[0] : frames.payload().get(frames.payload().size() - 1);
+  }
+
+  /**
+   * Sends one message without waiting; false when the socket would have had to wait. A DEALER puts
+   * the empty delimiter a REQ socket would, so that REP servers and brokers route the reply back.
+   */
+  boolean send(byte[] payload) {
+    if (type == SocketType.DEALER && !socket.send(new byte[0], ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+      return false;
+    }
+    return socket.send(payload, ZMQ.DONTWAIT);
+  }
+
+  void close() {
+    if (socket != null) {
+      socket.setLinger(0);
+      context.destroySocket(socket);
+      socket = null;
+    }
+    if (monitor != null) {
+      monitor.setLinger(0);
+      context.destroySocket(monitor);
+      monitor = null;
+    }
+  }
+
+  private void open() {
+    ZMQ.Socket fresh = context.createSocket(type);
+    ZMQ.Socket watcher = null;
+    try {
+      fresh.setLinger(0);
+      if (maxMessageSize > 0) {
+        fresh.setMaxMsgSize(maxMessageSize);
+      }
+      String monitorAddress = "inproc://jsonrpc2-zmq-monitor-" + MONITOR_NAMES.incrementAndGet();
+      fresh.monitor(monitorAddress, ZMQ.EVENT_DISCONNECTED);
+      watcher = context.createSocket(SocketType.PAIR);
+      watcher.connect(monitorAddress);
+      if (!fresh.connect(endpoint)) {
+        throw new IllegalArgumentException("cannot connect to " + endpoint + ": error " + fresh.errno());
+      }
+    } catch (RuntimeException e) {
+      context.destroySocket(fresh);
+      if (watcher != null) {
+        context.destroySocket(watcher);
+      }
+      throw e instanceof IllegalArgumentException ? e
+          : new IllegalArgumentException("cannot connect to " + endpoint + ": " + e.getMessage(), e);
+    }
+    socket = fresh;
+    monitor = watcher;
+  }
+}
