@@ -78,7 +78,8 @@ abstract class ClientLoop implements Runnable {
   @Override
   public final void run() {
     try {
-      socket = new ClientSocket(context, settings.socketType(), settings.endpoint(), settings.maxMessageSize());
+      socket = new ClientSocket(context, settings.socketType(), settings.endpoint(), settings.maxMessageSize(),
+          (int) settings.handshakeTimeout().toMillis());
       mailbox = new Mailbox<>(context, "zmq-client");
       ready.complete(null);
       serve();

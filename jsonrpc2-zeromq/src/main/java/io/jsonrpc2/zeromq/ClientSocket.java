@@ -10,6 +10,12 @@ import org.zeromq.ZMQ;
  * TCP connection under it drops (ZeroMQ otherwise reconnects in silence, and the calls that were on
  * the old connection would wait for replies that cannot come).
  *
+ * <p>The socket gets a short handshake timeout: JeroMQ 0.6.0 sometimes leaves a freshly connected
+ * TCP connection without its ZMTP handshake (a race in its I/O poller, zeromq/jeromq#1022; more
+ * likely under CPU load), and nothing goes over it until the handshake timer, 30 s by default,
+ * tears it down and reconnects. Messages queued meanwhile stay queued and go out on the new
+ * connection. Only a connection whose handshake succeeded counts as dropped when it closes.
+ *
  * <p>Owned by one I/O thread: made, used, replaced and closed there only.
  */
 final class ClientSocket {
@@ -19,14 +25,17 @@ final class ClientSocket {
   private final SocketType type;
   private final String endpoint;
   private final long maxMessageSize;
+  private final int handshakeMillis;
   private ZMQ.Socket socket;
   private ZMQ.Socket monitor;
+  private boolean sessionUp;
 
-  ClientSocket(ZContext context, SocketType type, String endpoint, long maxMessageSize) {
+  ClientSocket(ZContext context, SocketType type, String endpoint, long maxMessageSize, int handshakeMillis) {
     this.context = context;
     this.type = type;
     this.endpoint = endpoint;
     this.maxMessageSize = maxMessageSize;
+    this.handshakeMillis = handshakeMillis;
     open();
   }
 
@@ -45,12 +54,20 @@ final class ClientSocket {
     open();
   }
 
-  /** Reads the monitor's events; true if the connection dropped since the last look. */
+  /**
+   * Reads the monitor's events; true if a connection that had completed its handshake dropped
+   * since the last look. A connection given up during its handshake carried nothing yet.
+   */
   boolean disconnected() {
     boolean dropped = false;
     zmq.ZMQ.Event event;
     while ((event = zmq.ZMQ.Event.read(monitor.base(), ZMQ.DONTWAIT)) != null) {
-      dropped |= event.event == ZMQ.EVENT_DISCONNECTED;
+      if (event.event == ZMQ.EVENT_HANDSHAKE_PROTOCOL) {
+        sessionUp = true;
+      } else if (event.event == ZMQ.EVENT_DISCONNECTED) {
+        dropped |= sessionUp;
+        sessionUp = false;
+      }
     }
     return dropped;
   }
@@ -96,11 +113,12 @@ final class ClientSocket {
     ZMQ.Socket watcher = null;
     try {
       fresh.setLinger(0);
+      fresh.setHandshakeIvl(handshakeMillis);
       if (maxMessageSize > 0) {
         fresh.setMaxMsgSize(maxMessageSize);
       }
       String monitorAddress = "inproc://jsonrpc2-zmq-monitor-" + MONITOR_NAMES.incrementAndGet();
-      fresh.monitor(monitorAddress, ZMQ.EVENT_DISCONNECTED);
+      fresh.monitor(monitorAddress, ZMQ.EVENT_HANDSHAKE_PROTOCOL | ZMQ.EVENT_DISCONNECTED);
       watcher = context.createSocket(SocketType.PAIR);
       watcher.connect(monitorAddress);
       if (!fresh.connect(endpoint)) {
@@ -116,5 +134,6 @@ final class ClientSocket {
     }
     socket = fresh;
     monitor = watcher;
+    sessionUp = false;
   }
 }

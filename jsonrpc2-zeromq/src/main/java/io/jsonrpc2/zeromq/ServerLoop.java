@@ -42,6 +42,7 @@ final class ServerLoop implements Runnable {
   private final int maxMessageSize;
   private final long discardMessagesAbove;
   private final Duration shutdownTimeout;
+  private final int handshakeMillis;
   private final ZContext context;
   private final boolean ownsContext;
   private final JsonRpcService service;
@@ -63,6 +64,7 @@ final class ServerLoop implements Runnable {
         ? config.discardMessagesAbove
         : 4L * config.maxMessageSize;
     this.shutdownTimeout = config.shutdownTimeout;
+    this.handshakeMillis = (int) config.handshakeTimeout.toMillis();
     this.context = context;
     this.ownsContext = ownsContext;
     this.service = config.service;
@@ -99,6 +101,11 @@ final class ServerLoop implements Runnable {
           throw new IllegalStateException("cannot bind " + endpoint + ": error " + socket.errno());
         }
         endpoints.add(socket.getLastEndpoint());
+      }
+      if (!connects.isEmpty()) {
+        // JeroMQ now and then stalls an outgoing connection's handshake (zeromq/jeromq#1022): a
+        // short handshake timeout makes it reconnect instead of idling for the default 30 s.
+        socket.setHandshakeIvl(handshakeMillis);
       }
       for (String endpoint : connects) {
         if (!socket.connect(endpoint)) {

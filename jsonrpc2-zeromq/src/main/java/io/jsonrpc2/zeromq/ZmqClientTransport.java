@@ -58,6 +58,7 @@ public final class ZmqClientTransport implements ClientTransport {
       SocketType socketType,
       Duration replyTimeout,
       long maxMessageSize,
+      Duration handshakeTimeout,
       ZContext context,
       String threadName) {}
 
@@ -177,6 +178,7 @@ public final class ZmqClientTransport implements ClientTransport {
     private SocketType socketType = SocketType.REQ;
     private Duration replyTimeout = Duration.ofSeconds(30);
     private long maxMessageSize = -1;
+    private Duration handshakeTimeout = Duration.ofSeconds(1);
     private ZContext context;
     private String threadName;
 
@@ -219,6 +221,19 @@ public final class ZmqClientTransport implements ClientTransport {
       return this;
     }
 
+    /**
+     * How long a new connection may take to complete its ZeroMQ handshake before it is dropped and
+     * made again (1 s). Kept short because JeroMQ 0.6.0 now and then stalls a fresh connection's
+     * handshake (zeromq/jeromq#1022); messages wait for the new connection, none is lost.
+     */
+    public Builder handshakeTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.toMillis() < 1 || timeout.toMillis() > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("handshakeTimeout must be between 1 ms and 24 days, got " + timeout);
+      }
+      this.handshakeTimeout = timeout;
+      return this;
+    }
+
     /** A context shared with other sockets; the transport closes only its own sockets in it. */
     public Builder context(ZContext context) {
       this.context = Objects.requireNonNull(context, "context");
@@ -234,7 +249,7 @@ public final class ZmqClientTransport implements ClientTransport {
     /** The transport, not yet connected: the client starts it. */
     public ZmqClientTransport build() {
       return new ZmqClientTransport(
-          new Settings(endpoint, socketType, replyTimeout, maxMessageSize, context, threadName));
+          new Settings(endpoint, socketType, replyTimeout, maxMessageSize, handshakeTimeout, context, threadName));
     }
   }
 }

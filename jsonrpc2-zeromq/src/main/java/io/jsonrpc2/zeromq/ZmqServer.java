@@ -128,6 +128,7 @@ public final class ZmqServer implements AutoCloseable {
     long discardMessagesAbove;
     int maxInFlight = 1024;
     Duration shutdownTimeout = Duration.ofSeconds(5);
+    Duration handshakeTimeout = Duration.ofSeconds(1);
     private ZContext context;
     private String threadName;
 
@@ -193,6 +194,19 @@ public final class ZmqServer implements AutoCloseable {
         throw new IllegalArgumentException("shutdownTimeout must not be negative, got " + timeout);
       }
       this.shutdownTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * For a socket that connects (a worker): how long a new connection may take to complete its
+     * ZeroMQ handshake before it is dropped and made again (1 s). Kept short because JeroMQ 0.6.0
+     * now and then stalls a fresh outgoing connection's handshake (zeromq/jeromq#1022).
+     */
+    public Builder handshakeTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.toMillis() < 1 || timeout.toMillis() > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("handshakeTimeout must be between 1 ms and 24 days, got " + timeout);
+      }
+      this.handshakeTimeout = timeout;
       return this;
     }
 
