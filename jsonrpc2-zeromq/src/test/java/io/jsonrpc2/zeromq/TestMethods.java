@@ -7,6 +7,7 @@ import io.jsonrpc2.NonBlocking;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -16,6 +17,8 @@ public final class TestMethods {
   private final CyclicBarrier rendezvous;
   /** The values of the {@code ping} notifications received, in order. */
   public final LinkedBlockingQueue<Integer> pings = new LinkedBlockingQueue<>();
+  /** Released each time {@code slow} begins, so a test can wait for a call to be in flight. */
+  public final Semaphore slowStarted = new Semaphore(0);
 
   TestMethods(String name, int rendezvousParties) {
     this.name = name;
@@ -51,6 +54,7 @@ public final class TestMethods {
   /** Answers after {@code millis}: the slow method of the timeout tests. */
   @JsonRpcMethod
   public String slow(long millis) throws InterruptedException {
+    slowStarted.release();
     Thread.sleep(millis);
     return "slow " + millis;
   }
