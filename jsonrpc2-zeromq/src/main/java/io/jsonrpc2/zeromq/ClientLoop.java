@@ -6,6 +6,7 @@ import io.jsonrpc2.client.OutboundMessage;
 import io.jsonrpc2.client.TransportException;
 import io.jsonrpc2.client.TransportReply;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZContext;
@@ -28,6 +29,7 @@ abstract class ClientLoop implements Runnable {
   private final boolean ownsContext;
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
   volatile boolean closing;
+  private volatile long closeDeadline;
   ClientSocket socket;
   Mailbox<Outgoing> mailbox;
 
@@ -48,10 +50,19 @@ abstract class ClientLoop implements Runnable {
     return mailbox.post(outgoing);
   }
 
-  /** Any thread: makes the loop fail what it holds and close. */
+  /**
+   * Any thread: makes the loop send what it was given if it can within the close timeout (a
+   * notification, a DEALER write), then fail what is left and close.
+   */
   void requestClose() {
+    closeDeadline = System.nanoTime() + settings.closeTimeout().toNanos();
     closing = true;
     mailbox.wake();
+  }
+
+  /** Once closing: the milliseconds left to send what was given, at least 0. */
+  long millisToCloseDeadline() {
+    return Math.max(0, TimeUnit.NANOSECONDS.toMillis(closeDeadline - System.nanoTime()));
   }
 
   /** Serves the socket until {@link #closing}. */
@@ -101,7 +112,7 @@ abstract class ClientLoop implements Runnable {
         mailbox.close(late -> late.reply().completeExceptionally(closed));
       }
       if (socket != null) {
-        socket.close();
+        socket.close((int) Math.min(Integer.MAX_VALUE, millisToCloseDeadline()));
       }
     } finally {
       if (ownsContext) {

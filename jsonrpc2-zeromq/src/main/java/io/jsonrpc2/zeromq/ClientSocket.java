@@ -8,13 +8,15 @@ import org.zeromq.ZMQ;
 /**
  * A client's REQ or DEALER socket, connected to one endpoint, with a monitor that tells when the
  * TCP connection under it drops (ZeroMQ otherwise reconnects in silence, and the calls that were on
- * the old connection would wait for replies that cannot come).
+ * the old connection would wait for replies that cannot come). A drop counts only when the
+ * connection had carried a reply: JeroMQ reports no event when a handshake completes, and a
+ * connection given up during its handshake (see below) carried nothing and lost nothing.
  *
  * <p>The socket gets a short handshake timeout: JeroMQ 0.6.0 sometimes leaves a freshly connected
  * TCP connection without its ZMTP handshake (a race in its I/O poller, zeromq/jeromq#1022; more
  * likely under CPU load), and nothing goes over it until the handshake timer, 30 s by default,
  * tears it down and reconnects. Messages queued meanwhile stay queued and go out on the new
- * connection. Only a connection whose handshake succeeded counts as dropped when it closes.
+ * connection.
  *
  * <p>Owned by one I/O thread: made, used, replaced and closed there only.
  */
@@ -28,7 +30,7 @@ final class ClientSocket {
   private final int handshakeMillis;
   private ZMQ.Socket socket;
   private ZMQ.Socket monitor;
-  private boolean sessionUp;
+  private boolean repliedSinceLastDrop;
 
   ClientSocket(ZContext context, SocketType type, String endpoint, long maxMessageSize, int handshakeMillis) {
     this.context = context;
@@ -50,23 +52,22 @@ final class ClientSocket {
 
   /** Closes the socket at once, dropping whatever it still held, and connects a new one. */
   void replace() {
-    close();
+    close(0);
     open();
   }
 
   /**
-   * Reads the monitor's events; true if a connection that had completed its handshake dropped
-   * since the last look. A connection given up during its handshake carried nothing yet.
+   * Reads the monitor's events; true if a connection that had carried a reply dropped since the
+   * last look. Callers read the socket's messages first, so a reply that came before the drop
+   * counts.
    */
   boolean disconnected() {
     boolean dropped = false;
     zmq.ZMQ.Event event;
     while ((event = zmq.ZMQ.Event.read(monitor.base(), ZMQ.DONTWAIT)) != null) {
-      if (event.event == ZMQ.EVENT_HANDSHAKE_PROTOCOL) {
-        sessionUp = true;
-      } else if (event.event == ZMQ.EVENT_DISCONNECTED) {
-        dropped |= sessionUp;
-        sessionUp = false;
+      if (event.event == ZMQ.EVENT_DISCONNECTED) {
+        dropped |= repliedSinceLastDrop;
+        repliedSinceLastDrop = false;
       }
     }
     return dropped;
@@ -81,6 +82,7 @@ final class ClientSocket {
     if (frames == null) {
       return null;
     }
+    repliedSinceLastDrop = true;
     return frames.payload().isEmpty() ? new byte[0] : frames.payload().get(frames.payload().size() - 1);
   }
 
@@ -95,21 +97,23 @@ final class ClientSocket {
     return socket.send(payload, ZMQ.DONTWAIT);
   }
 
-  void close() {
+  /** Closes the socket; for up to {@code lingerMillis} ZeroMQ still sends what it holds. */
+  void close(int lingerMillis) {
     if (socket != null) {
-      socket.setLinger(0);
-      context.destroySocket(socket);
+      socket.setLinger(lingerMillis);
+      socket.close();
       socket = null;
     }
     if (monitor != null) {
       monitor.setLinger(0);
-      context.destroySocket(monitor);
+      monitor.close();
       monitor = null;
     }
   }
 
   private void open() {
-    ZMQ.Socket fresh = context.createSocket(type);
+    // Made on the context's raw side: a ZContext resets the linger of its own sockets on close.
+    ZMQ.Socket fresh = context.getContext().socket(type);
     ZMQ.Socket watcher = null;
     try {
       fresh.setLinger(0);
@@ -118,22 +122,24 @@ final class ClientSocket {
         fresh.setMaxMsgSize(maxMessageSize);
       }
       String monitorAddress = "inproc://jsonrpc2-zmq-monitor-" + MONITOR_NAMES.incrementAndGet();
-      fresh.monitor(monitorAddress, ZMQ.EVENT_HANDSHAKE_PROTOCOL | ZMQ.EVENT_DISCONNECTED);
-      watcher = context.createSocket(SocketType.PAIR);
+      fresh.monitor(monitorAddress, ZMQ.EVENT_DISCONNECTED);
+      watcher = context.getContext().socket(SocketType.PAIR);
       watcher.connect(monitorAddress);
       if (!fresh.connect(endpoint)) {
         throw new IllegalArgumentException("cannot connect to " + endpoint + ": error " + fresh.errno());
       }
     } catch (RuntimeException e) {
-      context.destroySocket(fresh);
+      fresh.setLinger(0);
+      fresh.close();
       if (watcher != null) {
-        context.destroySocket(watcher);
+        watcher.setLinger(0);
+        watcher.close();
       }
       throw e instanceof IllegalArgumentException ? e
           : new IllegalArgumentException("cannot connect to " + endpoint + ": " + e.getMessage(), e);
     }
     socket = fresh;
     monitor = watcher;
-    sessionUp = false;
+    repliedSinceLastDrop = false;
   }
 }

@@ -28,9 +28,17 @@ final class DealerLoop extends ClientLoop {
     ZMQ.Poller readOnly = poller(ZMQ.Poller.POLLIN);
     ZMQ.Poller readWrite = poller(ZMQ.Poller.POLLIN | ZMQ.Poller.POLLOUT);
     try {
-      while (!closing) {
+      while (true) {
+        if (closing) {
+          // What was handed over is still written, within the close timeout.
+          mailbox.drain(backlog::add);
+          flush();
+          if (backlog.isEmpty() || millisToCloseDeadline() == 0) {
+            return;
+          }
+        }
         ZMQ.Poller poller = backlog.isEmpty() ? readOnly : readWrite;
-        poller.poll(-1);
+        poller.poll(closing ? Math.max(1, millisToCloseDeadline()) : -1);
         if (poller.pollin(0)) {
           mailbox.drain(backlog::add);
         }
@@ -69,8 +77,8 @@ final class DealerLoop extends ClientLoop {
       if (body == null) {
         return;
       }
-      if (body.length == 0) {
-        continue;
+      if (body.length == 0 || closing) {
+        continue; // an empty answer to a notification, or a reply nobody waits for any more
       }
       try {
         receiver.onMessage(body);

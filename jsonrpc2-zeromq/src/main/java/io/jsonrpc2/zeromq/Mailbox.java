@@ -28,17 +28,17 @@ final class Mailbox<T> {
   private final Queue<T> items = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean signalPending = new AtomicBoolean();
   private final Object sendLock = new Object();
-  private final ZContext context;
   private final ZMQ.Socket receiver;
   private final ZMQ.Socket sender; // guarded by sendLock
   private volatile boolean closed;
 
   Mailbox(ZContext context, String purpose) {
-    this.context = context;
     String address = "inproc://jsonrpc2-" + purpose + "-" + NAMES.incrementAndGet();
-    receiver = context.createSocket(SocketType.PAIR);
+    receiver = context.getContext().socket(SocketType.PAIR);
+    receiver.setLinger(0);
     receiver.bind(address);
-    sender = context.createSocket(SocketType.PAIR);
+    sender = context.getContext().socket(SocketType.PAIR);
+    sender.setLinger(0);
     sender.connect(address);
   }
 
@@ -93,11 +93,9 @@ final class Mailbox<T> {
   void close(Consumer<? super T> leftovers) {
     synchronized (sendLock) {
       closed = true;
-      sender.setLinger(0);
-      context.destroySocket(sender);
+      sender.close();
     }
-    receiver.setLinger(0);
-    context.destroySocket(receiver);
+    receiver.close();
     T item;
     while ((item = items.poll()) != null) {
       leftovers.accept(item);

@@ -33,13 +33,19 @@ final class ReqLoop extends ClientLoop {
   void serve() {
     poller = poller(ZMQ.Poller.POLLIN);
     try {
-      while (!closing) {
+      while (true) {
+        if (closing) {
+          // Notifications already handed over still go out, within the close timeout.
+          mailbox.drain(waiting::add);
+          waiting.removeIf(left -> left.reply().isDone());
+          if ((current == null && waiting.isEmpty()) || millisToCloseDeadline() == 0) {
+            return;
+          }
+        }
         if (current == null) {
           sendNext();
         }
-        long timeout =
-            current == null ? -1 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-        poller.poll(timeout);
+        poller.poll(pollTimeout());
         if (poller.pollin(0)) {
           mailbox.drain(waiting::add);
         }
@@ -52,6 +58,8 @@ final class ReqLoop extends ClientLoop {
         if (current != null && current.reply().isDone()) {
           abandon(null); // cancelled: every caller gave up
         } else if (current != null && System.nanoTime() - deadline >= 0) {
+          LOG.warn("No reply from {} within {}; the REQ socket is replaced", settings.endpoint(),
+              settings.replyTimeout());
           abandon(new CallTimeoutException(
               "no reply from " + settings.endpoint() + " within " + settings.replyTimeout()));
         }
@@ -59,6 +67,16 @@ final class ReqLoop extends ClientLoop {
     } finally {
       poller.close();
     }
+  }
+
+  /** Until the reply is due (for ever when idle), and no later than the close deadline. */
+  private long pollTimeout() {
+    long timeout =
+        current == null ? -1 : Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+    if (closing) {
+      timeout = timeout < 0 ? millisToCloseDeadline() : Math.min(timeout, millisToCloseDeadline());
+    }
+    return timeout < 0 ? -1 : Math.max(1, timeout);
   }
 
   private void sendNext() {

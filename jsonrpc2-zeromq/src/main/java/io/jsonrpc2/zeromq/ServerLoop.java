@@ -92,7 +92,9 @@ final class ServerLoop implements Runnable {
     ZMQ.Poller readAndMail = null;
     ZMQ.Poller mailOnly = null;
     try {
-      socket = context.createSocket(socketType);
+      // Made on the context's raw side: a ZContext resets the linger of its own sockets on close,
+      // and the linger is what lets the last replies leave.
+      socket = context.getContext().socket(socketType);
       socket.setLinger(0);
       socket.setMaxMsgSize(discardMessagesAbove);
       List<String> endpoints = new ArrayList<>();
@@ -287,7 +289,7 @@ final class ServerLoop implements Runnable {
       if (socket != null) {
         // Long enough for the replies just written to leave; a gone peer does not hold up close.
         socket.setLinger((int) Math.min(1000, shutdownTimeout.toMillis()));
-        context.destroySocket(socket);
+        socket.close();
       }
     } finally {
       if (ownsContext) {

@@ -75,6 +75,7 @@ public final class ZmqBroker implements AutoCloseable {
       if (!closed) {
         closed = true;
         control.send(ZMQ.PROXY_TERMINATE, 0);
+        control.close();
       }
     }
     try {
@@ -139,7 +140,7 @@ public final class ZmqBroker implements AutoCloseable {
         }
         throw new IllegalStateException("the broker did not start", e);
       }
-      ZMQ.Socket control = ctx.createSocket(SocketType.PAIR);
+      ZMQ.Socket control = ctx.getContext().socket(SocketType.PAIR);
       control.setLinger(1000);
       control.connect(controlAddress);
       return new ZmqBroker(endpoints.get(0), endpoints.get(1), control, thread);
@@ -151,9 +152,9 @@ public final class ZmqBroker implements AutoCloseable {
       ZMQ.Socket backend = null;
       ZMQ.Socket control = null;
       try {
-        frontend = ctx.createSocket(SocketType.ROUTER);
-        backend = ctx.createSocket(SocketType.DEALER);
-        control = ctx.createSocket(SocketType.PAIR);
+        frontend = ctx.getContext().socket(SocketType.ROUTER);
+        backend = ctx.getContext().socket(SocketType.DEALER);
+        control = ctx.getContext().socket(SocketType.PAIR);
         for (ZMQ.Socket socket : List.of(frontend, backend, control)) {
           socket.setLinger(0);
         }
@@ -169,7 +170,7 @@ public final class ZmqBroker implements AutoCloseable {
       } finally {
         for (ZMQ.Socket socket : new ZMQ.Socket[] {frontend, backend, control}) {
           if (socket != null) {
-            ctx.destroySocket(socket);
+            socket.close();
           }
         }
         if (ownsContext) {

@@ -59,6 +59,7 @@ public final class ZmqClientTransport implements ClientTransport {
       Duration replyTimeout,
       long maxMessageSize,
       Duration handshakeTimeout,
+      Duration closeTimeout,
       ZContext context,
       String threadName) {}
 
@@ -149,7 +150,10 @@ public final class ZmqClientTransport implements ClientTransport {
     return settings.endpoint();
   }
 
-  /** Fails what is still queued or waiting, closes the socket and ends the I/O thread. */
+  /**
+   * Sends what was already handed over if it can within the close timeout (notifications, DEALER
+   * writes), fails the rest, closes the socket and ends the I/O thread.
+   */
   @Override
   public void close() {
     ClientLoop current;
@@ -165,7 +169,7 @@ public final class ZmqClientTransport implements ClientTransport {
     current.requestClose();
     if (Thread.currentThread() != io) {
       try {
-        io.join(10_000);
+        io.join(settings.closeTimeout().toMillis() + 10_000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -179,6 +183,7 @@ public final class ZmqClientTransport implements ClientTransport {
     private Duration replyTimeout = Duration.ofSeconds(30);
     private long maxMessageSize = -1;
     private Duration handshakeTimeout = Duration.ofSeconds(1);
+    private Duration closeTimeout = Duration.ofSeconds(1);
     private ZContext context;
     private String threadName;
 
@@ -234,6 +239,19 @@ public final class ZmqClientTransport implements ClientTransport {
       return this;
     }
 
+    /**
+     * How long {@link ZmqClientTransport#close()} waits for messages already sent to leave (1 s):
+     * a notification sent just before close still goes out. Calls waiting for replies are not
+     * waited for.
+     */
+    public Builder closeTimeout(Duration timeout) {
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("closeTimeout must not be negative, got " + timeout);
+      }
+      this.closeTimeout = timeout;
+      return this;
+    }
+
     /** A context shared with other sockets; the transport closes only its own sockets in it. */
     public Builder context(ZContext context) {
       this.context = Objects.requireNonNull(context, "context");
@@ -249,7 +267,9 @@ public final class ZmqClientTransport implements ClientTransport {
     /** The transport, not yet connected: the client starts it. */
     public ZmqClientTransport build() {
       return new ZmqClientTransport(
-          new Settings(endpoint, socketType, replyTimeout, maxMessageSize, handshakeTimeout, context, threadName));
+          new Settings(
+              endpoint, socketType, replyTimeout, maxMessageSize, handshakeTimeout, closeTimeout, context,
+              threadName));
     }
   }
 }

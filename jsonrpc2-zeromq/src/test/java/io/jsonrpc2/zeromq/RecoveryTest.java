@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -97,11 +97,12 @@ class RecoveryTest {
   void aDroppedConnectionFailsTheCallsWaitingOnItAtOnceOverDealer() throws Exception {
     ZmqServer server = server(SocketType.ROUTER);
     JsonRpcClient client = client(server.endpoint(), SocketType.DEALER, Duration.ofMinutes(1), Duration.ofMinutes(1));
+    assertThat(client.call("echo", String.class, "up")).isEqualTo("up"); // the connection is in use
     CompletableFuture<String> waiting = client.callAsync("slow", String.class, 60_000);
     assertThat(methods.slowStarted.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
     server.close();
-    assertThatThrownBy(waiting::join)
-        .isInstanceOf(CompletionException.class)
+    assertThatThrownBy(() -> waiting.get(20, TimeUnit.SECONDS)) // well before the call's timeout
+        .isInstanceOf(ExecutionException.class)
         .hasCauseInstanceOf(ConnectionLostException.class);
   }
 
@@ -109,11 +110,12 @@ class RecoveryTest {
   void aDroppedConnectionFailsTheWaitingExchangeOverReq() throws Exception {
     ZmqServer server = server(SocketType.ROUTER);
     JsonRpcClient client = client(server.endpoint(), SocketType.REQ, Duration.ofMinutes(1), Duration.ofMinutes(1));
+    assertThat(client.call("echo", String.class, "up")).isEqualTo("up"); // the connection is in use
     CompletableFuture<String> waiting = client.callAsync("slow", String.class, 60_000);
     assertThat(methods.slowStarted.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
     server.close();
-    assertThatThrownBy(waiting::join)
-        .isInstanceOf(CompletionException.class)
+    assertThatThrownBy(() -> waiting.get(20, TimeUnit.SECONDS)) // well before the call's timeout
+        .isInstanceOf(ExecutionException.class)
         .hasCauseInstanceOf(ConnectionLostException.class);
   }
 

@@ -18,6 +18,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.zeromq.SocketType;
 
 /** JsonRpcClient over ZmqClientTransport against ZmqServer, every pairing of socket types. */
@@ -112,6 +114,16 @@ class RoundTripTest {
     for (int i = 0; i < 5; i++) {
       assertThat(methods.pings.poll(10, TimeUnit.SECONDS)).isEqualTo(i);
     }
+  }
+
+  /** close() still sends what was handed over before it: here a notification. */
+  @ParameterizedTest
+  @EnumSource(value = SocketType.class, names = {"REQ", "DEALER"})
+  void aNotificationSentJustBeforeCloseStillArrives(SocketType clientType) throws Exception {
+    JsonRpcClient client = client(server(SocketType.ROUTER), clientType);
+    client.notify("ping", 42);
+    client.close();
+    assertThat(methods.pings.poll(10, TimeUnit.SECONDS)).isEqualTo(42);
   }
 
   /** Every call waits at the server until all of them are there: only a concurrent server answers. */
