@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.jsonrpc2.JsonRpcClient;
 import io.jsonrpc2.client.BatchResponse;
+import io.jsonrpc2.client.CallTimeoutException;
 import io.jsonrpc2.client.ClientTransport;
 import io.jsonrpc2.client.InvalidResponseException;
 import io.jsonrpc2.client.JsonRpcClientException;
@@ -35,6 +36,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "call",
     sortOptions = false,
+    mixinStandardHelpOptions = true,
+    versionProvider = JsonRpcCli.Version.class,
     usageHelpAutoWidth = true,
     description = {
       "Calls METHOD on the server at URL and prints the result as JSON.",
@@ -117,9 +120,15 @@ public final class CallCommand implements Callable<Integer> {
       return printed(client.send(new Request(null, method, params)), out, err, json);
     } catch (ParseResponseException | InvalidResponseException e) {
       throw new CliException(ExitCode.TRANSPORT, "the reply from " + url + " is not a valid JSON-RPC response: " + e.getMessage(), e);
+    } catch (CallTimeoutException e) {
+      throw new CliException(ExitCode.TRANSPORT, "no reply from " + url + " within " + seconds(timeout) + " (--timeout)", e);
     } catch (JsonRpcClientException e) {
       throw new CliException(ExitCode.TRANSPORT, "no reply from " + url + ": " + e.getMessage(), e);
     }
+  }
+
+  private static String seconds(Duration duration) {
+    return java.math.BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
   }
 
   private void checkArguments() {

@@ -2,6 +2,8 @@ package io.jsonrpc2.cli;
 
 import io.jsonrpc2.client.ClientTransport;
 import io.jsonrpc2.httpclient.HttpClientTransport;
+import io.jsonrpc2.netty.netstring.NetstringClientBuilder;
+import io.jsonrpc2.netty.netstring.NetstringClientTransport;
 import java.time.Duration;
 import java.util.List;
 
@@ -37,9 +39,24 @@ final class ClientTransports {
     }
     return switch (endpoint.kind()) {
       case HTTP -> http(endpoint, settings);
-      case NETSTRING -> throw CliException.usage("netstring URLs are not supported yet");
+      case NETSTRING -> netstring(endpoint, settings);
       case ZMQ -> throw CliException.usage("ZeroMQ URLs are not supported yet");
     };
+  }
+
+  private static ClientTransport netstring(Endpoint endpoint, Settings settings) {
+    NetstringClientBuilder netstring =
+        NetstringClientTransport.builder(endpoint.host(), endpoint.port()).connectTimeout(settings.timeout());
+    if (settings.insecure()) {
+      netstring.trustAllCertificatesForTesting();
+    } else if (endpoint.tls()) {
+      netstring.tls();
+    }
+    try {
+      return netstring.build();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw CliException.usage(e.getMessage());
+    }
   }
 
   private static ClientTransport http(Endpoint endpoint, Settings settings) {

@@ -34,7 +34,7 @@ record Endpoint(Kind kind, String url, String host, int port, boolean tls) {
     try {
       uri = new URI(url);
     } catch (URISyntaxException e) {
-      throw CliException.usage("'" + url + "' is not a URL: " + e.getReason());
+      throw CliException.usage("'" + url + "' is not a URL (" + e.getReason() + "): use " + SCHEMES);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     return switch (scheme) {

@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "init",
+    mixinStandardHelpOptions = true,
+    versionProvider = JsonRpcCli.Version.class,
     usageHelpAutoWidth = true,
     description = {
       "Writes a ready Maven project into DIR: a handler class, a main that serves it over HTTP, and a test that calls it.",

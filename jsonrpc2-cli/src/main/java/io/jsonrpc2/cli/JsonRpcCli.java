@@ -17,14 +17,14 @@ import picocli.CommandLine.Spec;
     name = "jsonrpc2",
     mixinStandardHelpOptions = true,
     versionProvider = JsonRpcCli.Version.class,
-    subcommands = {ServeCommand.class, CallCommand.class, InitCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {CallCommand.class, InitCommand.class, CommandLine.HelpCommand.class},
     description = "JSON-RPC 2.0 from the command line: serve Java classes, call servers, start a project.")
 public final class JsonRpcCli implements Runnable {
   @Spec CommandSpec spec;
 
   /** Runs the command with {@code args} and exits the JVM with its exit code. */
   public static void main(String[] args) {
-    quietLogging();
+    quietLogging(args.length > 0 && args[0].equals("call") ? "error" : "warn");
     System.exit(commandLine().execute(args));
   }
 
@@ -57,12 +57,12 @@ public final class JsonRpcCli implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "say which command: serve, call or init");
   }
 
-  // The command's output is its result; libraries' log lines below WARN would only get in the way.
-  // Explicit -D settings win.
-  private static void quietLogging() {
+  // The command's output is its result, and call reports its own failures, so library log lines
+  // would only repeat them; serve keeps warnings (a peer's bad input, say). Explicit -D settings win.
+  private static void quietLogging(String level) {
     System.setProperty(
         "org.slf4j.simpleLogger.defaultLogLevel",
-        System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", level));
   }
 
   /** The version from the jar's manifest. */
