@@ -4,6 +4,7 @@ import io.jsonrpc2.client.ClientTransport;
 import io.jsonrpc2.httpclient.HttpClientTransport;
 import io.jsonrpc2.netty.netstring.NetstringClientBuilder;
 import io.jsonrpc2.netty.netstring.NetstringClientTransport;
+import io.jsonrpc2.zeromq.ZmqClientTransport;
 import java.time.Duration;
 import java.util.List;
 
@@ -40,7 +41,7 @@ final class ClientTransports {
     return switch (endpoint.kind()) {
       case HTTP -> http(endpoint, settings);
       case NETSTRING -> netstring(endpoint, settings);
-      case ZMQ -> throw CliException.usage("ZeroMQ URLs are not supported yet");
+      case ZMQ -> ZmqClientTransport.builder(endpoint.zmqEndpoint()).replyTimeout(settings.timeout()).build();
     };
   }
 

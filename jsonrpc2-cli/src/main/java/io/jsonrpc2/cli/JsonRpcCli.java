@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     name = "jsonrpc2",
     mixinStandardHelpOptions = true,
     versionProvider = JsonRpcCli.Version.class,
-    subcommands = {CallCommand.class, InitCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ServeCommand.class, CallCommand.class, InitCommand.class, CommandLine.HelpCommand.class},
     description = "JSON-RPC 2.0 from the command line: serve Java classes, call servers, start a project.")
 public final class JsonRpcCli implements Runnable {
   @Spec CommandSpec spec;

@@ -197,7 +197,8 @@ final class CliProcess {
 
     /** Sends SIGTERM, waits for the end, and returns the exit code and the output after ready. */
     Result stop() throws InterruptedException {
-      process.destroy();
+      // Process.destroy() would also close our ends of its pipes, losing what it prints on the way out.
+      process.toHandle().destroy();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new AssertionError("serve did not stop within 30 s of SIGTERM");

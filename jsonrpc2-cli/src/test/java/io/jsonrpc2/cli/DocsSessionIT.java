@@ -85,7 +85,7 @@ class DocsSessionIT {
     /** The output lines: stderr's and stdout's as they may interleave (kept apart here, see matches). */
     private List<String> execute(String command) {
       if (command.equals("echo $?")) {
-        return List.of(String.valueOf(lastExitCode));
+        return List.of(Interleaving.stdout(String.valueOf(lastExitCode)));
       }
       String stdin = null;
       String line = command;

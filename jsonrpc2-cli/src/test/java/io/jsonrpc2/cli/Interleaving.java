@@ -15,6 +15,11 @@ final class Interleaving {
 
   private Interleaving() {}
 
+  /** A line a shell builtin printed on stdout, tagged as {@link #tagged} tags them. */
+  static String stdout(String line) {
+    return OUT + line;
+  }
+
   /** Each stdout line prefixed by "1" and each stderr line by "2". */
   static List<String> tagged(CliProcess.Result result) {
     List<String> lines = new ArrayList<>();

@@ -36,7 +36,7 @@ class ServeAndCallIT {
   @AfterAll
   static void stopsCleanlyOnSigterm() throws Exception {
     CliProcess.Result stopped = server.stop();
-    assertThat(stopped.out()).isEqualTo("stopped\n");
+    assertThat(stopped.out()).as(stopped.toString()).isEqualTo("stopped\n");
     assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(143); // 128 + SIGTERM, after the hook ran
   }
 
