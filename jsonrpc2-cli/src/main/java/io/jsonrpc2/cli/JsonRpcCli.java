@@ -35,6 +35,8 @@ public final class JsonRpcCli implements Runnable {
    */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new JsonRpcCli());
+    // "@name" is a string param to send, not a file of arguments to read.
+    commandLine.setExpandAtFiles(false);
     commandLine.setExecutionExceptionHandler(
         (exception, command, parseResult) -> {
           PrintWriter err = command.getErr();

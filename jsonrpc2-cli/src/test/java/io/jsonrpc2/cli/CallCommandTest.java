@@ -48,6 +48,8 @@ class CallCommandTest {
     assertThat(CliRun.of("call", url, "echo", "{\"a\":[1,true,null]}").out()).isEqualTo("{\"a\":[1,true,null]}\n");
     assertThat(CliRun.of("call", url, "echo", "\"42\"").out()).isEqualTo("\"42\"\n");
     assertThat(CliRun.of("call", url, "echo", "-5").out()).isEqualTo("-5\n");
+    assertThat(CliRun.of("call", url, "echo", "@mittens").out()).isEqualTo("\"@mittens\"\n");
+    assertThat(CliRun.of("call", url, "echo", "--", "--not-an-option").out()).isEqualTo("\"--not-an-option\"\n");
   }
 
   @Test
