@@ -3,6 +3,7 @@ package io.jsonrpc2.internal;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,13 +46,19 @@ public final class ResponseEncoder {
     // internal error and the message written again, so one bad result never spoils the others.
     List<Outcome> current = outcomes;
     while (true) {
-      try (ByteArrayBuilder out = new ByteArrayBuilder(factory._getBufferRecycler())) {
+      BufferRecycler recycler = factory._getBufferRecycler();
+      ByteArrayBuilder out = new ByteArrayBuilder(recycler);
+      try {
         int failed = write(current, asArray, out);
         if (failed < 0) {
           return out.toByteArray();
         }
         current = new ArrayList<>(current);
         current.set(failed, Outcome.failure(current.get(failed).id(), ErrorObject.INTERNAL_ERROR));
+      } finally {
+        // close() of a ByteArrayBuilder does nothing: only release() hands its block back.
+        out.release();
+        recycler.releaseToPool();
       }
     }
   }
