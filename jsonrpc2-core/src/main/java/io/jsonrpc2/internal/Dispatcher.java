@@ -48,9 +48,9 @@ public final class Dispatcher {
   /** The reply bytes, or null when no reply is due. */
   public CompletableFuture<byte[]> handle(
       byte[] bytes, int offset, int length, TransportContext transport, Map<String, Object> values) {
-    Incoming incoming = decoder.decode(bytes, offset, length);
-    if (incoming instanceof Incoming.Single single) {
-      CompletableFuture<Outcome> outcome = dispatch(single.entry(), transport, values);
+    Incoming incoming = decoder.decode(bytes, offset, length, methods);
+    if (incoming instanceof Incoming.Entry entry) {
+      CompletableFuture<Outcome> outcome = dispatch(entry, transport, values);
       if (outcome.isDone()) {
         return CompletableFuture.completedFuture(encodeNullable(outcome.join()));
       }
@@ -100,14 +100,22 @@ public final class Dispatcher {
     if (stopped != null) {
       return answer(call, stopped);
     }
-    Target target = methods.get(call.method());
+    Target target = call.isBound() ? call.target() : methods.get(call.method());
     if (target == null) {
       return answer(call, ErrorObject.METHOD_NOT_FOUND);
     }
-    CallContext context = new CallContext(call.id(), call.method(), transport, values);
     Target.Invocation invocation;
     try {
-      invocation = target.prepare(call.params(), context);
+      if (call.isBound()) {
+        if (call.bindFailure() != null) {
+          throw call.bindFailure();
+        }
+        Object[] args =
+            call.target().binder().complete(call.args(), call.id(), call.method(), transport, values);
+        invocation = () -> call.target().invoke(args);
+      } else {
+        invocation = target.prepare(call.params(), new CallContext(call.id(), call.method(), transport, values));
+      }
     } catch (RuntimeException e) {
       return answer(call, errors.map(e, call.method()));
     }
