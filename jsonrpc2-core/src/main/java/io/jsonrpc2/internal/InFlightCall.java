@@ -6,8 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * One running method call: its result future, and what to stop when the call is cancelled
- * (the thread running a blocking method, or the future of an async one).
+ * One registered method call: its result future, and what to stop when the call is cancelled
+ * (the thread running a blocking method, or the pending stage of an async one). Calls that finish
+ * on the caller's thread never become one (see {@link Dispatcher}).
  */
 final class InFlightCall {
   final CompletableFuture<Object> result = new CompletableFuture<>();
@@ -35,34 +36,29 @@ final class InFlightCall {
     }
   }
 
-  /** Runs an async method on the caller's thread. */
-  void runHere(Target.Invocation invocation) {
-    try {
-      settle(invocation.run());
-    } catch (Throwable t) {
-      result.completeExceptionally(t);
+  private void settle(Object value) {
+    if (value instanceof CompletionStage<?> stage) {
+      follow(stage.toCompletableFuture());
+    } else {
+      result.complete(value);
     }
   }
 
-  private void settle(Object value) {
-    if (value instanceof CompletionStage<?> stage) {
-      CompletableFuture<?> future = stage.toCompletableFuture();
-      synchronized (this) {
-        pending = future;
-      }
-      future.whenComplete(
-          (v, e) -> {
-            if (e != null) {
-              result.completeExceptionally(e);
-            } else {
-              result.complete(v);
-            }
-          });
-      if (result.isDone()) {
-        future.cancel(true);
-      }
-    } else {
-      result.complete(value);
+  /** Ends the call when the stage a method returned does; cancels the stage if the call ends first. */
+  void follow(CompletableFuture<?> future) {
+    synchronized (this) {
+      pending = future;
+    }
+    future.whenComplete(
+        (v, e) -> {
+          if (e != null) {
+            result.completeExceptionally(e);
+          } else {
+            result.complete(v);
+          }
+        });
+    if (result.isDone()) {
+      future.cancel(true);
     }
   }
 
