@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.BufferRecycler;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jsonrpc2.message.ErrorObject;
@@ -42,28 +41,28 @@ public final class ResponseEncoder {
   }
 
   private byte[] encode(List<Outcome> outcomes, boolean asArray) {
-    // A result that cannot be serialised is found only while writing; it is replaced by an
-    // internal error and the message written again, so one bad result never spoils the others.
-    List<Outcome> current = outcomes;
-    while (true) {
-      BufferRecycler recycler = factory._getBufferRecycler();
-      ByteArrayBuilder out = new ByteArrayBuilder(recycler);
-      try {
+    BufferRecycler recycler = factory._getBufferRecycler();
+    ReplyOutput out = new ReplyOutput(recycler);
+    try {
+      // A result that cannot be serialised is found only while writing; it is replaced by an
+      // internal error and the message written again, so one bad result never spoils the others.
+      List<Outcome> current = outcomes;
+      while (true) {
         int failed = write(current, asArray, out);
         if (failed < 0) {
           return out.toByteArray();
         }
+        out.reset();
         current = new ArrayList<>(current);
         current.set(failed, Outcome.failure(current.get(failed).id(), ErrorObject.INTERNAL_ERROR));
-      } finally {
-        // close() of a ByteArrayBuilder does nothing: only release() hands its block back.
-        out.release();
-        recycler.releaseToPool();
       }
+    } finally {
+      out.release();
+      recycler.releaseToPool();
     }
   }
 
-  private int write(List<Outcome> outcomes, boolean asArray, ByteArrayBuilder out) {
+  private int write(List<Outcome> outcomes, boolean asArray, ReplyOutput out) {
     int index = 0;
     try (JsonGenerator gen = factory.createGenerator(out, JsonEncoding.UTF8)) {
       gen.setCodec(mapper);
