@@ -6,6 +6,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.ser.std.BooleanSerializer;
+import com.fasterxml.jackson.databind.ser.std.NumberSerializers;
 import io.jsonrpc2.message.ErrorObject;
 import io.jsonrpc2.message.Id;
 import java.io.IOException;
@@ -25,10 +30,40 @@ public final class ResponseEncoder {
 
   private final ObjectMapper mapper;
   private final JsonFactory factory;
+  private final boolean plainScalars;
 
   public ResponseEncoder(ObjectMapper mapper) {
     this.mapper = mapper;
     this.factory = mapper.getFactory();
+    this.plainScalars = writesPlainScalars(mapper);
+  }
+
+  /**
+   * True when the mapper writes Integer, Long and Boolean results with Jackson's own serializers
+   * and nothing around them (no root wrapping, no type ids, no pretty printer that it would set
+   * on the generator): then the encoder writes them itself, without a serializer provider per
+   * reply, and the bytes are the same.
+   */
+  private static boolean writesPlainScalars(ObjectMapper mapper) {
+    SerializationConfig config = mapper.getSerializationConfig();
+    if (config.isEnabled(SerializationFeature.INDENT_OUTPUT)
+        || config.isEnabled(SerializationFeature.WRAP_ROOT_VALUE)
+        || (config.getFullRootName() != null && !config.getFullRootName().isEmpty())) {
+      return false;
+    }
+    try {
+      SerializerProvider provider = mapper.getSerializerProviderInstance();
+      return provider.findTypedValueSerializer(Integer.class, true, null).getClass()
+              == NumberSerializers.IntegerSerializer.class
+          && provider.findTypedValueSerializer(Long.class, true, null).getClass()
+              == NumberSerializers.LongSerializer.class
+          && provider.findTypedValueSerializer(Boolean.class, true, null).getClass() == BooleanSerializer.class
+          && mapper.writeValueAsString(-7).equals("-7")
+          && mapper.writeValueAsString(9_007_199_254_740_993L).equals("9007199254740993")
+          && mapper.writeValueAsString(Boolean.TRUE).equals("true");
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   public byte[] encode(Outcome outcome) {
@@ -99,6 +134,12 @@ public final class ResponseEncoder {
         gen.writeNull();
       } else if (result instanceof String s) {
         gen.writeString(s);
+      } else if (plainScalars && result instanceof Integer i) {
+        gen.writeNumber(i.intValue());
+      } else if (plainScalars && result instanceof Long l) {
+        gen.writeNumber(l.longValue());
+      } else if (plainScalars && result instanceof Boolean b) {
+        gen.writeBoolean(b);
       } else if (result instanceof JsonNode node) {
         gen.writeTree(node);
       } else {
