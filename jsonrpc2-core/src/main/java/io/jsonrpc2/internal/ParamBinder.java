@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.jsonrpc2.CallContext;
+import io.jsonrpc2.JsonRpcException;
 import io.jsonrpc2.JsonRpcParam;
 import io.jsonrpc2.message.Id;
 import io.jsonrpc2.server.TransportContext;
@@ -216,18 +217,42 @@ final class ParamBinder {
 
   private Object read(ParamSlot slot, JsonParser parser, boolean live) throws IOException {
     Object value;
-    try {
-      value = slot.read(parser);
-    } catch (IOException e) {
-      IOException streamFailure = live ? Throwables.streamFailure(e) : null;
-      if (streamFailure != null) {
-        throw streamFailure;
+    if (slot.readsDirectly(parser.currentToken())) {
+      try {
+        value = slot.readDirectly(parser);
+      } catch (IOException e) {
+        IOException streamFailure = live ? Throwables.streamFailure(e) : null;
+        if (streamFailure != null) {
+          throw streamFailure;
+        }
+        throw doesNotFit(slot, e);
       }
-      throw TokenParams.invalid(
-          "parameter '" + slot.name() + "' of " + method + " expects " + typeName(slot.type()) + ": "
-              + Throwables.reason(e));
+    } else if (live) {
+      // Anything else is read as it always was: from a buffered copy of the value, so that the
+      // deserializer sees exactly the tokens, and the checks, that it saw before. Copying fails
+      // only on broken input, which fails the whole message.
+      TokenBuffer copy = new TokenBuffer(parser);
+      copy.copyCurrentStructure(parser);
+      try (JsonParser buffered = copy.asParser(parser.getCodec())) {
+        buffered.nextToken();
+        value = slot.readWithReader(buffered);
+      } catch (IOException e) {
+        throw doesNotFit(slot, e);
+      }
+    } else {
+      try {
+        value = slot.readWithReader(parser);
+      } catch (IOException e) {
+        throw doesNotFit(slot, e);
+      }
     }
     return slot.wrapOptional() ? Optional.ofNullable(value) : value;
+  }
+
+  private JsonRpcException doesNotFit(ParamSlot slot, IOException e) {
+    return TokenParams.invalid(
+        "parameter '" + slot.name() + "' of " + method + " expects " + typeName(slot.type()) + ": "
+            + Throwables.reason(e));
   }
 
   private Object absent(ParamSlot slot, CallContext context, Map<String, Object> values) {

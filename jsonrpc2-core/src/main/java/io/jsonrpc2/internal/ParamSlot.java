@@ -126,40 +126,44 @@ final class ParamSlot {
     return Shortcut.NONE;
   }
 
-  /**
-   * Reads the value the parser is on. The common token of each shortcut type is read the way its
-   * deserializer reads it (a string's text, an int's value; an out-of-range number throws the
-   * same exception); every other token goes through the reader.
-   */
-  Object read(JsonParser parser) throws IOException {
-    JsonToken token = parser.currentToken();
+  /** True when the value starting with {@code token} is taken straight from the parser. */
+  boolean readsDirectly(JsonToken token) {
     switch (shortcut) {
       case STRING:
-        if (token == JsonToken.VALUE_STRING) {
-          return parser.getText();
-        }
-        break;
+        return token == JsonToken.VALUE_STRING;
       case INT:
-        if (token == JsonToken.VALUE_NUMBER_INT) {
-          return parser.getIntValue();
-        }
-        break;
       case LONG:
-        if (token == JsonToken.VALUE_NUMBER_INT) {
-          return parser.getLongValue();
-        }
-        break;
+        return token == JsonToken.VALUE_NUMBER_INT;
       case BOOLEAN:
-        if (token == JsonToken.VALUE_TRUE) {
-          return Boolean.TRUE;
-        }
-        if (token == JsonToken.VALUE_FALSE) {
-          return Boolean.FALSE;
-        }
-        break;
+        return token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE;
       default:
-        break;
+        return false;
     }
+  }
+
+  /**
+   * Reads the value the parser is on, for which {@link #readsDirectly} is true, the way its
+   * deserializer reads it from a token buffer: a string's characters as a buffer copy takes them
+   * (no other checks than copying applies), an int's value (out of range throws the same
+   * exception), a boolean.
+   */
+  Object readDirectly(JsonParser parser) throws IOException {
+    switch (shortcut) {
+      case STRING:
+        return parser.hasTextCharacters()
+            ? new String(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength())
+            : parser.getText();
+      case INT:
+        return parser.getIntValue();
+      case LONG:
+        return parser.getLongValue();
+      default:
+        return parser.currentToken() == JsonToken.VALUE_TRUE ? Boolean.TRUE : Boolean.FALSE;
+    }
+  }
+
+  /** Reads the value the parser is on with the slot's reader. */
+  Object readWithReader(JsonParser parser) throws IOException {
     return reader.readValue(parser);
   }
 

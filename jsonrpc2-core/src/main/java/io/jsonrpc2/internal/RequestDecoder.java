@@ -205,18 +205,28 @@ public final class RequestDecoder {
   }
 
   /**
-   * Moves the parser past params whose binding failed midway. Strings on the way are read in
-   * full, as copying them into a token buffer would have: a string over the length limit must
-   * still refuse the message.
+   * Moves the parser past params whose binding failed midway. Strings on the way are taken as
+   * copying them into a token buffer would have taken them, so the same input checks apply as
+   * when params were always copied.
    */
   private static void skipRest(JsonParser parser, JsonStreamContext entry) throws IOException {
     if (parser.currentToken() == JsonToken.VALUE_STRING) {
-      parser.getText();
+      takeString(parser);
     }
     while (parser.getParsingContext() != entry) {
       if (parser.nextToken() == JsonToken.VALUE_STRING) {
-        parser.getText();
+        takeString(parser);
       }
+    }
+  }
+
+  private static void takeString(JsonParser parser) throws IOException {
+    if (parser.hasTextCharacters()) {
+      parser.getTextCharacters();
+      parser.getTextOffset();
+      parser.getTextLength();
+    } else {
+      parser.getText();
     }
   }
 
