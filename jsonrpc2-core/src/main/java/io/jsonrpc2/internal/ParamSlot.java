@@ -150,9 +150,16 @@ final class ParamSlot {
   Object readDirectly(JsonParser parser) throws IOException {
     switch (shortcut) {
       case STRING:
-        return parser.hasTextCharacters()
-            ? new String(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength())
-            : parser.getText();
+        if (!parser.hasTextCharacters()) {
+          return parser.getText();
+        }
+        // A copy takes the characters, which applies the length limit only where Jackson's text
+        // buffer happens to check it; within the limit, getText() gives the same string without
+        // first making a char[] of all of it.
+        if (parser.getTextLength() <= parser.streamReadConstraints().getMaxStringLength()) {
+          return parser.getText();
+        }
+        return new String(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
       case INT:
         return parser.getIntValue();
       case LONG:
