@@ -107,7 +107,7 @@ final class ParamBinder {
     if (params != null) {
       try (JsonParser parser = params.asParser(mapper)) {
         parser.nextToken();
-        args = read(parser, false);
+        args = read(parser, null);
       } catch (IOException e) {
         throw TokenParams.invalid("params of " + method + " could not be read: " + Throwables.reason(e));
       }
@@ -122,16 +122,17 @@ final class ParamBinder {
    * Reads the params the parser is on (their START_ARRAY or START_OBJECT) and leaves it on their
    * last token. Arguments they do not give are {@link #MISSING}.
    *
-   * @param live true when the parser reads the request itself: then a syntax error or an
-   *     exceeded limit is thrown as the IOException it is (the whole message is bad), while a
-   *     value that does not fit its parameter is a -32602 {@code JsonRpcException}
+   * @param request the message when the parser reads the request itself (null for a token
+   *     buffer): then a syntax error or an exceeded limit is thrown as the IOException it is (the
+   *     whole message is bad), while a value that does not fit its parameter is a -32602
+   *     {@code JsonRpcException}
    */
-  Object[] read(JsonParser parser, boolean live) throws IOException {
+  Object[] read(JsonParser parser, RequestBytes request) throws IOException {
     Object[] args = absentArgs();
     if (parser.currentToken() == JsonToken.START_ARRAY) {
-      readPositional(parser, args, live);
+      readPositional(parser, args, request);
     } else {
-      readNamed(parser, args, live);
+      readNamed(parser, args, request);
     }
     return args;
   }
@@ -165,18 +166,18 @@ final class ParamBinder {
     }
   }
 
-  private void readPositional(JsonParser parser, Object[] args, boolean live) throws IOException {
+  private void readPositional(JsonParser parser, Object[] args, RequestBytes request) throws IOException {
     int next = 0;
     List<Object> rest = null;
     while (parser.nextToken() != JsonToken.END_ARRAY) {
       if (next < valueSlots.length && slots[valueSlots[next]].kind() == ParamSlot.Kind.VALUE) {
         int index = valueSlots[next++];
-        args[index] = read(slots[index], parser, live);
+        args[index] = read(slots[index], parser, request);
       } else if (next < valueSlots.length) {
         if (rest == null) {
           rest = new ArrayList<>();
         }
-        rest.add(read(slots[valueSlots[next]], parser, live));
+        rest.add(read(slots[valueSlots[next]], parser, request));
       } else {
         throw TokenParams.invalid(
             method + " takes " + valueSlots.length + " params, got more than that");
@@ -188,7 +189,7 @@ final class ParamBinder {
     }
   }
 
-  private void readNamed(JsonParser parser, Object[] args, boolean live) throws IOException {
+  private void readNamed(JsonParser parser, Object[] args, RequestBytes request) throws IOException {
     String name;
     while ((name = parser.nextFieldName()) != null) {
       parser.nextToken();
@@ -206,28 +207,28 @@ final class ParamBinder {
           throw TokenParams.invalid("parameter '" + name + "' of " + method + " expects an array");
         }
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-          rest.add(read(slot, parser, live));
+          rest.add(read(slot, parser, request));
         }
         args[index] = toArray(slot, rest);
       } else {
-        args[index] = read(slot, parser, live);
+        args[index] = read(slot, parser, request);
       }
     }
   }
 
-  private Object read(ParamSlot slot, JsonParser parser, boolean live) throws IOException {
+  private Object read(ParamSlot slot, JsonParser parser, RequestBytes request) throws IOException {
     Object value;
     if (slot.readsDirectly(parser.currentToken())) {
       try {
-        value = slot.readDirectly(parser);
+        value = slot.readDirectly(parser, request);
       } catch (IOException e) {
-        IOException streamFailure = live ? Throwables.streamFailure(e) : null;
+        IOException streamFailure = request != null ? Throwables.streamFailure(e) : null;
         if (streamFailure != null) {
           throw streamFailure;
         }
         throw doesNotFit(slot, e);
       }
-    } else if (live) {
+    } else if (request != null) {
       // Anything else is read as it always was: from a buffered copy of the value, so that the
       // deserializer sees exactly the tokens, and the checks, that it saw before. Copying fails
       // only on broken input, which fails the whole message.

@@ -145,11 +145,15 @@ final class ParamSlot {
    * Reads the value the parser is on, for which {@link #readsDirectly} is true, the way its
    * deserializer reads it from a token buffer: a string's characters as a buffer copy takes them
    * (no other checks than copying applies), an int's value (out of range throws the same
-   * exception), a boolean.
+   * exception), a boolean. A long plain string comes straight from {@code request} when given.
    */
-  Object readDirectly(JsonParser parser) throws IOException {
+  Object readDirectly(JsonParser parser, RequestBytes request) throws IOException {
     switch (shortcut) {
       case STRING:
+        String plain = request == null ? null : request.plainString(parser);
+        if (plain != null) {
+          return plain;
+        }
         if (!parser.hasTextCharacters()) {
           return parser.getText();
         }

@@ -57,6 +57,7 @@ public final class RequestDecoder {
    * @param methods where to find the methods whose params can be bound while decoding
    */
   public Incoming decode(byte[] bytes, int offset, int length, MethodTable methods) {
+    RequestBytes request = new RequestBytes(bytes, offset, length);
     try (JsonParser parser = factory.createParser(bytes, offset, length)) {
       parser.setCodec(mapper);
       JsonToken first = parser.nextToken();
@@ -65,9 +66,9 @@ public final class RequestDecoder {
       }
       Incoming result;
       if (first == JsonToken.START_OBJECT) {
-        result = readEntry(parser, methods);
+        result = readEntry(parser, methods, request);
       } else if (first == JsonToken.START_ARRAY) {
-        result = readBatch(parser, methods);
+        result = readBatch(parser, methods, request);
       } else {
         parser.skipChildren();
         result = new Incoming.Invalid(Id.NULL, invalid("not a request object"));
@@ -83,7 +84,8 @@ public final class RequestDecoder {
     }
   }
 
-  private Incoming readBatch(JsonParser parser, MethodTable methods) throws IOException {
+  private Incoming readBatch(JsonParser parser, MethodTable methods, RequestBytes request)
+      throws IOException {
     List<Incoming.Entry> entries = new ArrayList<>();
     JsonToken token;
     while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
@@ -97,7 +99,7 @@ public final class RequestDecoder {
             limitExceeded("a batch may have at most " + maxBatchLength + " elements"));
       }
       if (token == JsonToken.START_OBJECT) {
-        entries.add(readEntry(parser, methods));
+        entries.add(readEntry(parser, methods, request));
       } else {
         parser.skipChildren();
         entries.add(new Incoming.Invalid(Id.NULL, invalid("batch element is not a request object")));
@@ -110,7 +112,8 @@ public final class RequestDecoder {
   }
 
   /** Reads one object; the parser is on its START_OBJECT and is left on its END_OBJECT. */
-  private Incoming.Entry readEntry(JsonParser parser, MethodTable methods) throws IOException {
+  private Incoming.Entry readEntry(JsonParser parser, MethodTable methods, RequestBytes request)
+      throws IOException {
     int seen = 0;
     String problem = null;
     String method = null;
@@ -153,7 +156,7 @@ public final class RequestDecoder {
           if (direct != null) {
             JsonStreamContext entry = parser.getParsingContext().getParent();
             try {
-              args = direct.binder().read(parser, true);
+              args = direct.binder().read(parser, request);
             } catch (RuntimeException e) {
               bindFailure = e;
               skipRest(parser, entry);
