@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * cannot make a visitor's browser post calls. Other types are served unless
  * {@link Builder#strictContentType(boolean)} is set, which requires one of the JSON types.
  *
- * <p>Header maps passed in must match names without regard to case, such as the maps made by
- * {@link #newHeaderMap()}. Immutable and thread-safe; no method blocks unless the configured
+ * <p>Header maps passed in must match names without regard to case, such as a {@link HeaderMap}
+ * (the fastest here). Immutable and thread-safe; no method blocks unless the configured
  * {@link HttpAuthenticator} does.
  */
 public final class HttpRules {
@@ -87,11 +86,6 @@ public final class HttpRules {
 
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** A new empty header map that matches names without regard to case. */
-  public static Map<String, List<String>> newHeaderMap() {
-    return new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
   }
 
   // ---- the three steps ----------------------------------------------------------------------
@@ -274,6 +268,9 @@ public final class HttpRules {
   }
 
   private static String first(Map<String, List<String>> headers, String name) {
+    if (headers instanceof HeaderMap map) {
+      return map.first(name);
+    }
     List<String> values = headers.get(name);
     return values == null || values.isEmpty() ? null : values.get(0);
   }
