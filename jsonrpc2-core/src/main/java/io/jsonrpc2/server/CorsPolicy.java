@@ -66,7 +66,7 @@ final class CorsPolicy {
       return new HttpAnswer(204, Map.of("Allow", allow), new byte[0]); // a plain OPTIONS
     }
     if (!allows(origin) || !requestedMethod.strip().equals("POST")) {
-      return HttpRules.text(403, Map.of(), "CORS preflight refused: origin or method not allowed");
+      return HttpAnswer.text(403, Map.of(), "CORS preflight refused: origin or method not allowed");
     }
     Map<String, String> headers = new HashMap<>(withCors(Map.of("Allow", allow), origin));
     headers.put("Access-Control-Allow-Methods", "POST");

@@ -1,5 +1,7 @@
 package io.jsonrpc2.server;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -16,6 +18,8 @@ import java.util.Objects;
  * @param body the body, empty (never null) when there is none
  */
 public record HttpAnswer(int status, Map<String, String> headers, byte[] body) {
+  private static final Map<String, String> TEXT_HEADERS =
+      Map.of("Content-Type", "text/plain; charset=utf-8", "X-Content-Type-Options", "nosniff");
 
   public HttpAnswer {
     if (status < 100 || status > 599) {
@@ -25,6 +29,16 @@ public record HttpAnswer(int status, Map<String, String> headers, byte[] body) {
     // cost nothing here on the hot path.
     headers = Map.copyOf(headers);
     Objects.requireNonNull(body, "body");
+  }
+
+  /** An HTTP-level refusal: a one-line plain-text body saying what to change. */
+  static HttpAnswer text(int status, Map<String, String> headers, String message) {
+    Map<String, String> all = TEXT_HEADERS;
+    if (!headers.isEmpty()) {
+      all = new HashMap<>(TEXT_HEADERS);
+      all.putAll(headers);
+    }
+    return new HttpAnswer(status, all, (message + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   /** True when the body has at least one byte. */

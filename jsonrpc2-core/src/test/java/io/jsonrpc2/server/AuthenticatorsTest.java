@@ -16,9 +16,9 @@ class AuthenticatorsTest {
       BearerTokenAuthenticator.of("rpc", Map.of("t-123", "build-bot", "t-456", "monitor"));
 
   private static Map<String, List<String>> authorization(String... values) {
-    Map<String, List<String>> headers = HttpRules.newHeaderMap();
-    if (values.length > 0) {
-      headers.put("authorization", List.of(values));
+    HeaderMap headers = new HeaderMap();
+    for (String value : values) {
+      headers.add("authorization", value);
     }
     return headers;
   }

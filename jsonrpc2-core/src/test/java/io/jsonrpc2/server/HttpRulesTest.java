@@ -14,9 +14,9 @@ class HttpRulesTest {
   private static final HttpRules DEFAULTS = HttpRules.defaults();
 
   private static Map<String, List<String>> headers(String... namesAndValues) {
-    Map<String, List<String>> headers = HttpRules.newHeaderMap();
+    HeaderMap headers = new HeaderMap();
     for (int i = 0; i < namesAndValues.length; i += 2) {
-      headers.put(namesAndValues[i], List.of(namesAndValues[i + 1]));
+      headers.add(namesAndValues[i], namesAndValues[i + 1]);
     }
     return headers;
   }
@@ -80,8 +80,7 @@ class HttpRulesTest {
 
   @Test
   void refusesSeveralContentTypes() {
-    Map<String, List<String>> twice = HttpRules.newHeaderMap();
-    twice.put("Content-Type", List.of("application/json", "text/plain"));
+    HeaderMap twice = new HeaderMap().add("Content-Type", "application/json").add("content-type", "text/plain");
     HttpVerdict verdict = DEFAULTS.admit("POST", twice, null);
     assertThat(verdict.refusal().status()).isEqualTo(400);
     assertThat(body(verdict.refusal())).contains("more than one Content-Type");
@@ -122,6 +121,13 @@ class HttpRulesTest {
     assertThat(noContent.reply(null, headers()).hasBody()).isFalse();
     assertThatThrownBy(() -> HttpRules.builder().notificationStatus(202))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void anyCaseInsensitiveMapWillDo() {
+    Map<String, List<String>> tree = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    tree.put("content-type", List.of("text/plain"));
+    assertThat(DEFAULTS.admit("POST", tree, null).refusal().status()).isEqualTo(415);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.jsonrpc2.servlet;
 
+import io.jsonrpc2.server.HeaderMap;
 import io.jsonrpc2.server.HttpAnswer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,10 +11,24 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnknownHostException;
+import java.util.Enumeration;
 
 /** The servlet API side of an exchange: headers in, body in, {@link HttpAnswer} out. */
 final class Exchanges {
   private Exchanges() {}
+
+  static HeaderMap headersOf(HttpServletRequest request) {
+    HeaderMap headers = new HeaderMap();
+    Enumeration<String> names = request.getHeaderNames();
+    while (names != null && names.hasMoreElements()) {
+      String name = names.nextElement();
+      Enumeration<String> values = request.getHeaders(name);
+      while (values.hasMoreElements()) {
+        headers.add(name, values.nextElement());
+      }
+    }
+    return headers;
+  }
 
   /** The peer; the container gives its IP as text, which is parsed here, never looked up. */
   static SocketAddress remoteAddressOf(HttpServletRequest request) {

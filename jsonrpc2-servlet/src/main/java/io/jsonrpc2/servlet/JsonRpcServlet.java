@@ -109,7 +109,7 @@ public final class JsonRpcServlet extends HttpServlet {
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Map<String, List<String>> headers = new RequestHeaders(request);
+    Map<String, List<String>> headers = Exchanges.headersOf(request);
     var remote = Exchanges.remoteAddressOf(request);
     HttpVerdict verdict = rules.admit(request.getMethod(), headers, remote);
     if (!verdict.isAdmitted()) {

@@ -412,6 +412,24 @@ public abstract class HttpServerConformanceTest {
     assertThat(invalid.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"rpc\", error=\"invalid_token\"");
   }
 
+  @Test
+  void aFailingAuthenticatorIsA500AndTheServerGoesOn() throws Exception {
+    serve(
+        HttpRules.builder()
+            .authenticator(
+                (headers, remote) -> {
+                  if (headers.containsKey("X-Break")) {
+                    throw new IllegalStateException("directory down");
+                  }
+                  return io.jsonrpc2.server.HttpAuthentication.anonymous();
+                })
+            .build());
+    HttpResponse<String> broken = post(ECHO, "Content-Type", "application/json", "X-Break", "1");
+    assertThat(broken.statusCode()).isEqualTo(500);
+    assertThat(broken.body()).doesNotContain("directory down");
+    assertSameJson(post(ECHO, "Content-Type", "application/json").body(), ECHO_REPLY);
+  }
+
   // ---- CORS ----------------------------------------------------------------------------------
 
   @Test

@@ -1,6 +1,7 @@
 package io.jsonrpc2.netty.http;
 
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.server.HeaderMap;
 import io.jsonrpc2.server.HttpAnswer;
 import io.jsonrpc2.server.HttpRules;
 import io.jsonrpc2.server.HttpVerdict;
@@ -19,12 +20,13 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
-import javax.net.ssl.SSLException;
 import java.security.Principal;
 import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,10 +113,10 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
   private void onHead(HttpRequest request) {
     if (request.decoderResult().isFailure()) {
       Throwable cause = request.decoderResult().cause();
-      refuse(request, HttpRules.newHeaderMap(), HttpRules.badRequest(cause.getMessage()), true);
+      refuse(request, new HeaderMap(), HttpRules.badRequest(cause.getMessage()), true);
       return;
     }
-    HeaderMap headers = new HeaderMap(request.headers());
+    HeaderMap headers = headersOf(request);
     if (!path.equals(pathOf(request.uri()))) {
       refuse(request, headers, rules.notFound(headers), false);
       return;
@@ -268,6 +270,15 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     }
     closing = true;
     ctx.close();
+  }
+
+  private static HeaderMap headersOf(HttpRequest request) {
+    HeaderMap headers = new HeaderMap();
+    for (Iterator<Map.Entry<CharSequence, CharSequence>> it = request.headers().iteratorCharSequence(); it.hasNext(); ) {
+      Map.Entry<CharSequence, CharSequence> header = it.next();
+      headers.add(header.getKey().toString(), header.getValue().toString());
+    }
+    return headers;
   }
 
   /** The path of an origin-form ("/rpc?x") or absolute-form ("http://h/rpc") request target. */

@@ -1,17 +1,15 @@
-package io.jsonrpc2.netty.http;
+package io.jsonrpc2.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jsonrpc2.server.TransportContext;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.HttpHeaders;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HeaderMapTest {
-  private final HttpHeaders headers =
-      new DefaultHttpHeaders().add("Content-Type", "application/json").add("X-Tag", "a").add("x-tag", "b");
-  private final HeaderMap map = new HeaderMap(headers);
+  private final HeaderMap map =
+      new HeaderMap().add("Content-Type", "application/json").add("X-Tag", "a").add("x-tag", "b");
 
   @Test
   void looksUpWithoutRegardToCaseAndGathersRepeatedNames() {
@@ -24,6 +22,14 @@ class HeaderMapTest {
     assertThat(map.containsKey("x-TAG")).isTrue();
     assertThat(map.containsKey("Missing")).isFalse();
     assertThat(map).hasSize(2);
+    assertThat(map.keySet()).containsExactly("Content-Type", "X-Tag");
+  }
+
+  @Test
+  void isReadOnlyWithImmutableValues() {
+    assertThatThrownBy(() -> map.put("A", List.of("b"))).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> map.get("x-tag").add("c")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> map.add(null, "v")).isInstanceOf(NullPointerException.class);
   }
 
   @Test
@@ -36,15 +42,15 @@ class HeaderMapTest {
 
   @Test
   void manyHeadersAreIndexed() {
-    HttpHeaders many = new DefaultHttpHeaders();
+    HeaderMap many = new HeaderMap();
     for (int i = 0; i < 500; i++) {
       many.add("X-H" + i, "v" + i);
     }
     many.add("x-h7", "again");
-    HeaderMap big = new HeaderMap(many);
-    assertThat(big).hasSize(500);
-    assertThat(big.get("X-H499")).containsExactly("v499");
-    assertThat(big.get("X-H7")).containsExactly("v7", "again");
-    assertThat(big.entrySet()).hasSize(500);
+    assertThat(many).hasSize(500);
+    assertThat(many.get("X-H499")).containsExactly("v499");
+    assertThat(many.get("X-H7")).containsExactly("v7", "again");
+    assertThat(many.first("x-h0")).isEqualTo("v0");
+    assertThat(many.entrySet()).hasSize(500);
   }
 }

@@ -1,6 +1,5 @@
-package io.jsonrpc2.netty.http;
+package io.jsonrpc2.server;
 
-import io.netty.handler.codec.http.HttpHeaders;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
@@ -9,18 +8,22 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A request's headers as the {@code Map<String, List<String>>} the rules and the transport
- * context take, names matched without regard to case.
+ * Request headers as the {@code Map<String, List<String>>} that {@link HttpRules},
+ * {@link HttpAuthenticator}s and {@link TransportContext} take: names matched without regard to
+ * case, the values of a repeated name gathered in order, each list immutable.
  *
- * <p>Netty's headers are walked once, into parallel arrays of names and values; lookups then scan
- * those few names (a request has a handful), or an index once there are many, so an attacker's
- * thousand header lines cost no more than a map would. Not thread-safe; read-only.
+ * <p>Made for a server's hot path: a server adds each header line once, as it reads them; lookups
+ * then scan the few names a request has, or an index once there are many, so a thousand header
+ * lines cost no more than a tree map would. The map itself is read-only ({@code put} and
+ * {@code remove} throw). Not thread-safe while being filled; safe to read from any thread once
+ * handed over.
  */
-final class HeaderMap extends AbstractMap<String, List<String>> {
+public final class HeaderMap extends AbstractMap<String, List<String>> {
   private static final int SCAN_LIMIT = 16;
 
   private String[] names = new String[8];
@@ -28,25 +31,24 @@ final class HeaderMap extends AbstractMap<String, List<String>> {
   private int size;
   private Map<String, Integer> index; // only past SCAN_LIMIT names
 
-  HeaderMap(HttpHeaders headers) {
-    for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext(); ) {
-      Map.Entry<CharSequence, CharSequence> header = it.next();
-      add(header.getKey().toString(), header.getValue().toString());
-    }
-  }
+  /** An empty map, to fill with {@link #add}. */
+  public HeaderMap() {}
 
   @SuppressWarnings("unchecked")
   private static List<String>[] newValues(int length) {
     return new List[length];
   }
 
-  private void add(String name, String value) {
+  /** Adds one header line; a name seen before (in any case) gets one more value. */
+  public HeaderMap add(String name, String value) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(value, "value");
     int at = indexOf(name);
     if (at >= 0) {
       List<String> more = new ArrayList<>(values[at]);
       more.add(value);
       values[at] = List.copyOf(more);
-      return;
+      return this;
     }
     if (size == names.length) {
       names = Arrays.copyOf(names, size * 2);
@@ -63,6 +65,7 @@ final class HeaderMap extends AbstractMap<String, List<String>> {
       }
     }
     size++;
+    return this;
   }
 
   private int indexOf(String name) {
@@ -79,7 +82,7 @@ final class HeaderMap extends AbstractMap<String, List<String>> {
   }
 
   /** The first value of a header, or null. */
-  String first(String name) {
+  public String first(String name) {
     int at = indexOf(name);
     return at < 0 ? null : values[at].get(0);
   }
