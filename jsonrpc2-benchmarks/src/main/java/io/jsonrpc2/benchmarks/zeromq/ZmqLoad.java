@@ -87,9 +87,10 @@ public final class ZmqLoad {
       long calls = run(client, text, options.inFlight(), options.seconds(), latencies);
       double elapsed = (System.nanoTime() - started) / 1e9;
       System.out.printf(Locale.ROOT,
-          "%s -> %s, %d in flight, %d-char payload: %d calls in %.1f s = %.0f req/s, p50 %d us, p99 %d us%n",
+          "%s -> %s, %d in flight, %d-char payload: %d calls in %.1f s = %.0f req/s, p50 %d us, p90 %d us, p99 %d us%n",
           options.client(), options.server(), options.inFlight(), options.payload(), calls, elapsed,
-          calls / elapsed, latencies.percentileMicros(0.50), latencies.percentileMicros(0.99));
+          calls / elapsed, latencies.percentileMicros(0.50), latencies.percentileMicros(0.90),
+          latencies.percentileMicros(0.99));
     } finally {
       if (server != null) {
         server.close();
