@@ -66,36 +66,51 @@ public final class ZmqLoad {
     }
     boolean first = true;
     for (int k : inFlight) {
-      run(endpoint, client, k, first ? warmup : 3); // warm-up, not recorded
-      first = false;
-      long ticksBefore = cpuTicks(serverPid);
-      long started = System.nanoTime();
-      Result result = run(endpoint, client, k, measure);
-      double seconds = (System.nanoTime() - started) / 1e9;
-      long ticks = cpuTicks(serverPid) - ticksBefore;
-      double cpuMicrosPerCall = serverPid < 0 || result.calls() == 0
-          ? Double.NaN
-          : ticks / CLOCK_TICKS_PER_SECOND * 1e6 / result.calls();
-      System.out.printf(Locale.ROOT, "| %s | %s | %d | %,.0f | %d | %d | %.2f | %d |%n",
-          label, client, k, result.calls() / seconds, result.latencies().percentileMicros(0.50),
-          result.latencies().percentileMicros(0.99), cpuMicrosPerCall, result.errors());
+      // One connection per row, warmed up before it is measured: a fresh connection's handshake
+      // may stall for a second (see ClientSocket in jsonrpc2-zeromq), which is not what is measured.
+      try (Load load = client.equals("raw") ? new RawLoad(endpoint) : new ClientLoad(endpoint, client)) {
+        load.run(k, first ? warmup : 3);
+        first = false;
+        long ticksBefore = cpuTicks(serverPid);
+        long started = System.nanoTime();
+        Result result = load.run(k, measure);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long ticks = cpuTicks(serverPid) - ticksBefore;
+        double cpuMicrosPerCall = serverPid < 0 || result.calls() == 0
+            ? Double.NaN
+            : ticks / CLOCK_TICKS_PER_SECOND * 1e6 / result.calls();
+        System.out.printf(Locale.ROOT, "| %s | %s | %d | %,.0f | %d | %d | %.2f | %d |%n",
+            label, client, k, result.calls() / seconds, result.latencies().percentileMicros(0.50),
+            result.latencies().percentileMicros(0.99), cpuMicrosPerCall, result.errors());
+      }
     }
   }
 
-  static Result run(String endpoint, String client, int inFlight, int seconds) throws InterruptedException {
-    return client.equals("raw")
-        ? runRaw(endpoint, inFlight, seconds)
-        : runClient(endpoint, client.equals("req") ? SocketType.REQ : SocketType.DEALER, inFlight, seconds);
+  /** Keeps calls in flight over one connection. */
+  interface Load extends AutoCloseable {
+    Result run(int inFlight, int seconds) throws InterruptedException;
+
+    @Override
+    void close();
   }
 
-  /** JsonRpcClient over the transport; a fresh client per run, as a run is long. */
-  private static Result runClient(String endpoint, SocketType type, int inFlight, int seconds)
-      throws InterruptedException {
-    LatencyHistogram latencies = new LatencyHistogram();
-    AtomicLong completed = new AtomicLong();
-    AtomicLong failed = new AtomicLong();
-    ZmqClientTransport transport = ZmqClientTransport.builder(endpoint).socketType(type).build();
-    try (JsonRpcClient client = JsonRpcClient.builder().transport(transport).timeout(Duration.ofSeconds(30)).build()) {
+  /** JsonRpcClient over the transport. */
+  static final class ClientLoad implements Load {
+    private final JsonRpcClient client;
+
+    ClientLoad(String endpoint, String socketType) {
+      SocketType type = socketType.equals("req") ? SocketType.REQ : SocketType.DEALER;
+      client = JsonRpcClient.builder()
+          .transport(ZmqClientTransport.builder(endpoint).socketType(type).build())
+          .timeout(Duration.ofSeconds(30))
+          .build();
+    }
+
+    @Override
+    public Result run(int inFlight, int seconds) throws InterruptedException {
+      LatencyHistogram latencies = new LatencyHistogram();
+      AtomicLong completed = new AtomicLong();
+      AtomicLong failed = new AtomicLong();
       Semaphore slots = new Semaphore(inFlight);
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
       while (System.nanoTime() - end < 0) {
@@ -114,25 +129,38 @@ public final class ZmqLoad {
         });
       }
       slots.acquire(inFlight); // the last calls finish
+      return new Result(completed.get(), failed.get(), latencies);
     }
-    return new Result(completed.get(), failed.get(), latencies);
+
+    @Override
+    public void close() {
+      client.close();
+    }
   }
 
   /** A bare DEALER: sends the request bytes, reads the replies, which come back in order. */
-  private static Result runRaw(String endpoint, int inFlight, int seconds) {
-    byte[] request = ("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"" + TEXT + "\"],\"id\":1}")
-        .getBytes(StandardCharsets.UTF_8);
-    LatencyHistogram latencies = new LatencyHistogram();
-    long calls = 0;
-    try (ZContext context = new ZContext(1)) {
-      ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
+  static final class RawLoad implements Load {
+    private static final byte[] REQUEST =
+        ("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"" + TEXT + "\"],\"id\":1}")
+            .getBytes(StandardCharsets.UTF_8);
+    private final ZContext context = new ZContext(1);
+    private final ZMQ.Socket dealer;
+
+    RawLoad(String endpoint) {
+      dealer = context.createSocket(SocketType.DEALER);
       dealer.setHandshakeIvl(1_000); // see ClientSocket in jsonrpc2-zeromq
       dealer.setReceiveTimeOut(30_000);
       dealer.connect(endpoint);
+    }
+
+    @Override
+    public Result run(int inFlight, int seconds) {
+      LatencyHistogram latencies = new LatencyHistogram();
+      long calls = 0;
       ArrayDeque<Long> sentAt = new ArrayDeque<>(inFlight);
       for (int i = 0; i < inFlight; i++) {
         sentAt.add(System.nanoTime());
-        dealer.send(request);
+        dealer.send(REQUEST);
       }
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
       while (!sentAt.isEmpty()) {
@@ -143,10 +171,15 @@ public final class ZmqLoad {
         calls++;
         if (System.nanoTime() - end < 0) {
           sentAt.add(System.nanoTime());
-          dealer.send(request);
+          dealer.send(REQUEST);
         }
       }
       return new Result(calls, sentAt.size(), latencies);
+    }
+
+    @Override
+    public void close() {
+      context.close();
     }
   }
 
