@@ -27,28 +27,32 @@ final class DealerLoop extends ClientLoop {
   void serve() {
     ZMQ.Poller readOnly = poller(ZMQ.Poller.POLLIN);
     ZMQ.Poller readWrite = poller(ZMQ.Poller.POLLIN | ZMQ.Poller.POLLOUT);
+    boolean monitorReady = false;
     try {
       while (true) {
-        if (closing) {
-          // What was handed over is still written, within the close timeout.
-          mailbox.drain(backlog::add);
-          flush();
-          if (backlog.isEmpty() || millisToCloseDeadline() == 0) {
-            return;
+        // Work while there is work; poll (the costly part with JeroMQ) only when there is none.
+        boolean moved;
+        do {
+          moved = mailbox.take(backlog::add) > 0;
+          moved |= flush() > 0;
+          moved |= receiveSome() > 0;
+        } while (moved);
+        // After the messages: a reply that came before the drop counts (see ClientSocket).
+        if (monitorReady) {
+          monitorReady = false;
+          if (socket.disconnected()) {
+            receiver.onConnectionLost(connectionLost());
           }
+        }
+        if (closing && (backlog.isEmpty() || millisToCloseDeadline() == 0)) {
+          return; // what was handed over is written, or the close timeout is spent
+        }
+        if (!mailbox.settle()) {
+          continue;
         }
         ZMQ.Poller poller = backlog.isEmpty() ? readOnly : readWrite;
         poller.poll(closing ? Math.max(1, millisToCloseDeadline()) : -1);
-        if (poller.pollin(0)) {
-          mailbox.drain(backlog::add);
-        }
-        flush();
-        if (poller.pollin(1)) {
-          receiveSome();
-        }
-        if (poller.pollin(2) && socket.disconnected()) {
-          receiver.onConnectionLost(connectionLost());
-        }
+        monitorReady = poller.pollin(2);
       }
     } finally {
       readOnly.close();
@@ -56,7 +60,9 @@ final class DealerLoop extends ClientLoop {
     }
   }
 
-  private void flush() {
+  /** Writes what the socket takes, in order; returns how many messages it wrote. */
+  private int flush() {
+    int written = 0;
     Outgoing next;
     while ((next = backlog.peek()) != null) {
       if (next.reply().isDone()) {
@@ -64,19 +70,24 @@ final class DealerLoop extends ClientLoop {
         continue;
       }
       if (!socket.send(next.message().payload())) {
-        return; // the queue is full: wait for POLLOUT
+        break; // the queue is full: wait for POLLOUT
       }
       backlog.poll();
+      written++;
       next.reply().complete(null);
     }
+    return written;
   }
 
-  private void receiveSome() {
-    for (int i = 0; i < READS_PER_WAKE_UP; i++) {
+  /** Hands what arrived to the receiver, up to a batch; returns how many messages it read. */
+  private int receiveSome() {
+    int read = 0;
+    while (read < READS_PER_WAKE_UP) {
       byte[] body = socket.receive();
       if (body == null) {
-        return;
+        break;
       }
+      read++;
       if (body.length == 0 || closing) {
         continue; // an empty answer to a notification, or a reply nobody waits for any more
       }
@@ -86,6 +97,7 @@ final class DealerLoop extends ClientLoop {
         LOG.warn("A reply from {} could not be delivered", settings.endpoint(), e);
       }
     }
+    return read;
   }
 
   @Override

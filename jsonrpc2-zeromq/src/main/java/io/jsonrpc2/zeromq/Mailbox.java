@@ -16,8 +16,12 @@ import org.zeromq.ZMQ;
  * <p>Items go through a lock-free queue; the wake-up is one byte on an inproc PAIR socket whose
  * receiving end the I/O thread polls next to its network socket. The sending PAIR socket is the one
  * ZeroMQ socket used from several threads, so every use of it holds {@link #sendLock}, which also
- * gives the memory barrier ZeroMQ asks for when a socket changes threads. A wake-up already on its
- * way is not sent again: a burst of replies costs one signal.
+ * gives the memory barrier ZeroMQ asks for when a socket changes threads.
+ *
+ * <p>Wake-ups are sent only to a thread that is about to wait: while the I/O thread works it
+ * {@link #take takes} items without touching the signal, and only {@link #settle} (called just
+ * before it polls) clears the signal and asks to be woken again. A busy I/O thread thus costs its
+ * producers no system call at all, and a burst of replies at most one signal.
  *
  * <p>Made, drained and closed on the I/O thread; {@link #post} and {@link #wake} from any thread.
  */
@@ -27,6 +31,7 @@ final class Mailbox<T> {
 
   private final Queue<T> items = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean signalPending = new AtomicBoolean();
+  private final AtomicBoolean nudged = new AtomicBoolean();
   private final Object sendLock = new Object();
   private final ZMQ.Socket receiver;
   private final ZMQ.Socket sender; // guarded by sendLock
@@ -58,12 +63,17 @@ final class Mailbox<T> {
     if (closed && items.remove(item)) {
       return false;
     }
-    wake();
+    signal();
     return true;
   }
 
   /** Wakes the I/O thread without an item, so that it looks at its state again. */
   void wake() {
+    nudged.set(true);
+    signal();
+  }
+
+  private void signal() {
     if (signalPending.compareAndSet(false, true)) {
       synchronized (sendLock) {
         if (!closed) {
@@ -73,17 +83,30 @@ final class Mailbox<T> {
     }
   }
 
-  /** I/O thread: clears the wake-up signal, then hands every queued item to {@code sink}. */
-  void drain(Consumer<? super T> sink) {
-    while (receiver.recv(ZMQ.DONTWAIT) != null) {
-      // Only the wake-up matters, not how many bytes came.
-    }
-    // Cleared before the queue is read: an item added from now on sends a new signal.
-    signalPending.set(false);
+  /** I/O thread: hands every queued item to {@code sink}; returns how many there were. */
+  int take(Consumer<? super T> sink) {
+    int taken = 0;
     T item;
     while ((item = items.poll()) != null) {
       sink.accept(item);
+      taken++;
     }
+    return taken;
+  }
+
+  /**
+   * I/O thread, just before it polls: clears the wake-up signal so that the next post or wake
+   * sends one, and tells whether waiting is safe.
+   *
+   * @return true when nothing came meanwhile; false when an item or a wake-up arrived, which the
+   *     caller must look at before it polls
+   */
+  boolean settle() {
+    while (receiver.recv(ZMQ.DONTWAIT) != null) {
+      // Only the wake-up matters, not how many bytes came.
+    }
+    signalPending.set(false);
+    return items.isEmpty() && !nudged.getAndSet(false);
   }
 
   /**

@@ -37,31 +37,22 @@ final class ReqLoop extends ClientLoop {
   @Override
   void serve() {
     poller = poller(ZMQ.Poller.POLLIN);
+    boolean monitorReady = false;
     try {
       while (true) {
-        if (closing) {
-          // Notifications already handed over still go out, within the close timeout.
-          mailbox.drain(waiting::add);
-          waiting.removeIf(left -> left.reply().isDone());
-          // A notification already sent needs no reply: the socket's own close (with its linger)
-          // delivers it, where replacing the socket would drop it.
-          boolean nothingDue = current == null || !currentExpectsReply;
-          if ((nothingDue && waiting.isEmpty()) || millisToCloseDeadline() == 0) {
-            return;
-          }
-        }
+        mailbox.take(waiting::add);
         if (current == null) {
           sendNext();
         }
-        poller.poll(pollTimeout());
-        if (poller.pollin(0)) {
-          mailbox.drain(waiting::add);
+        if (current != null && receiveReply()) {
+          continue; // the next exchange may go at once
         }
-        if (poller.pollin(1)) {
-          receiveReply();
-        }
-        if (poller.pollin(2) && socket.disconnected() && current != null) {
-          abandon(connectionLost());
+        // After the reply: one that came before the drop counts (see ClientSocket).
+        if (monitorReady) {
+          monitorReady = false;
+          if (socket.disconnected() && current != null) {
+            abandon(connectionLost());
+          }
         }
         if (current != null && currentExpectsReply && current.reply().isDone()) {
           abandon(null); // cancelled: every caller gave up
@@ -76,6 +67,24 @@ final class ReqLoop extends ClientLoop {
             abandon(null);
           }
         }
+        if (closing) {
+          // Notifications already handed over still go out, within the close timeout. A
+          // notification already sent needs no reply: the socket's own close (with its linger)
+          // delivers it, where replacing the socket would drop it.
+          waiting.removeIf(left -> left.reply().isDone());
+          boolean nothingDue = current == null || !currentExpectsReply;
+          if ((nothingDue && waiting.isEmpty()) || millisToCloseDeadline() == 0) {
+            return;
+          }
+        }
+        if (current == null && !waiting.isEmpty()) {
+          continue; // abandoned just now: send the next one on the fresh socket
+        }
+        if (!mailbox.settle()) {
+          continue;
+        }
+        poller.poll(pollTimeout());
+        monitorReady = poller.pollin(2);
       }
     } finally {
       poller.close();
@@ -123,18 +132,16 @@ final class ReqLoop extends ClientLoop {
     }
   }
 
-  private void receiveReply() {
+  /** Takes the current exchange's reply if it is there; true if it was. */
+  private boolean receiveReply() {
     byte[] body = socket.receive();
     if (body == null) {
-      return;
-    }
-    if (current == null) {
-      LOG.debug("Dropped a reply from {} that no exchange waits for", settings.endpoint());
-      return;
+      return false;
     }
     Outgoing answered = current;
     current = null;
     answered.reply().complete(TransportReply.of(body));
+    return true;
   }
 
   /** Gives up the current exchange: a REQ socket that still waits for a reply cannot send again. */

@@ -135,16 +135,14 @@ final class ServerLoop implements Runnable {
   private void serve(ZMQ.Poller readAndMail, ZMQ.Poller mailOnly) {
     long closeDeadline = 0;
     while (true) {
-      boolean reading = !closing && inFlight < maxInFlight;
-      ZMQ.Poller poller = reading ? readAndMail : mailOnly;
-      long timeout = closing ? Math.max(1, TimeUnit.NANOSECONDS.toMillis(closeDeadline - System.nanoTime())) : -1;
-      poller.poll(timeout);
-      if (poller.pollin(0)) {
-        mailbox.drain(this::write);
-      }
-      if (reading && poller.pollin(1)) {
-        readSome();
-      }
+      // Work while there is work; poll (the costly part with JeroMQ) only when there is none.
+      boolean moved;
+      do {
+        moved = mailbox.take(this::write) > 0;
+        if (!closing && inFlight < maxInFlight) {
+          moved |= readSome() > 0;
+        }
+      } while (moved);
       if (closing) {
         if (closeDeadline == 0) {
           closeDeadline = System.nanoTime() + shutdownTimeout.toNanos();
@@ -153,17 +151,27 @@ final class ServerLoop implements Runnable {
           return;
         }
       }
+      if (!mailbox.settle()) {
+        continue;
+      }
+      boolean reading = !closing && inFlight < maxInFlight;
+      long timeout = closing ? Math.max(1, TimeUnit.NANOSECONDS.toMillis(closeDeadline - System.nanoTime())) : -1;
+      (reading ? readAndMail : mailOnly).poll(timeout);
     }
   }
 
-  private void readSome() {
-    for (int i = 0; i < READS_PER_WAKE_UP && inFlight < maxInFlight; i++) {
+  /** Reads and handles what is there, up to a batch; returns how many messages it read. */
+  private int readSome() {
+    int read = 0;
+    while (read < READS_PER_WAKE_UP && inFlight < maxInFlight) {
       Frames request = Frames.receive(socket, socketType);
       if (request == null) {
-        return;
+        break;
       }
+      read++;
       handle(request);
     }
+    return read;
   }
 
   private void handle(Frames request) {
