@@ -1,5 +1,6 @@
 package io.jsonrpc2.cli;
 
+import io.jsonrpc2.testing.TestCertificate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -142,7 +143,7 @@ class ServeAndCallIT {
 
   @Test
   void tlsOnHttpAndNetstrings(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-    TestCertificates.Pem pem = TestCertificates.selfSigned(dir, "localhost");
+    TestCertificate.Pem pem = TestCertificate.selfSigned(dir, "localhost");
     try (CliProcess.Server tls =
         CliProcess.Server.start(
             CliProcess.ROOT,
