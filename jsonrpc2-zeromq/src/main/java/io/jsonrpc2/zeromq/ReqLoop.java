@@ -68,12 +68,10 @@ final class ReqLoop extends ClientLoop {
           }
         }
         if (closing) {
-          // Notifications already handed over still go out, within the close timeout. A
-          // notification already sent needs no reply: the socket's own close (with its linger)
-          // delivers it, where replacing the socket would drop it.
+          // Notifications already handed over still go out, within the close timeout; one already
+          // sent is waited for until a REP server's empty reply confirms it (or the timeout).
           waiting.removeIf(left -> left.reply().isDone());
-          boolean nothingDue = current == null || !currentExpectsReply;
-          if ((nothingDue && waiting.isEmpty()) || millisToCloseDeadline() == 0) {
+          if ((current == null && waiting.isEmpty()) || millisToCloseDeadline() == 0) {
             return;
           }
         }
