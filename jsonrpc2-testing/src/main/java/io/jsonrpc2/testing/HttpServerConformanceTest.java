@@ -304,6 +304,17 @@ public abstract class HttpServerConformanceTest {
   }
 
   @Test
+  void aClientStillSendingAnOverlongBodyGetsThe413() throws Exception {
+    serve(HttpRules.builder().maxBodyBytes(1024).build());
+    byte[] big = new byte[2 * 1024 * 1024];
+    java.util.Arrays.fill(big, (byte) ' ');
+    for (int i = 0; i < 3; i++) {
+      assertThat(post(BodyPublishers.ofByteArray(big), false).statusCode()).isEqualTo(413);
+      assertThat(post(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)), false).statusCode()).isEqualTo(413);
+    }
+  }
+
+  @Test
   void connectionsAreKeptAlive() throws Exception {
     serve(HttpRules.defaults());
     try (RawHttpConnection connection = raw()) {

@@ -7,6 +7,7 @@ import io.jsonrpc2.server.HttpRules;
 import io.jsonrpc2.server.HttpVerdict;
 import io.jsonrpc2.server.TransportContext;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -26,6 +27,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,13 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger("io.jsonrpc2.netty.http");
   /** Requests read ahead of their answers before the connection stops reading. */
   private static final int MAX_PIPELINED = 16;
+  /**
+   * How long, and how much, an over-long body is still read and dropped after its 413 was sent,
+   * before the connection closes: a client still sending when the socket closes would get a reset
+   * instead of the answer (the "lingering close" of other servers).
+   */
+  private static final long LINGER_MILLIS = 2_000;
+  private static final long LINGER_BYTES = 64L * 1024 * 1024;
 
   private final JsonRpcService service;
   private final HttpRules rules;
@@ -47,6 +56,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
   private ChannelHandlerContext ctx;
   private Exchange reading;
   private long discarding = -1; // bytes of a refused request's body skipped so far; -1 when not skipping
+  private boolean closeAfterDiscard; // the refusal closes the connection once the body is skipped
   private boolean inRead;
   private boolean flushNeeded;
   private boolean closing;
@@ -86,13 +96,12 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     inRead = true;
     try {
-      if (closing) {
-        return; // an answer that closes the connection is queued: nothing more is read
-      }
-      if (msg instanceof HttpRequest request) {
+      // Once an answer that closes the connection is queued, nothing more is served; only the
+      // rest of a refused body is still read, to drop it.
+      if (msg instanceof HttpRequest request && !closing) {
         onHead(request);
       }
-      if (msg instanceof HttpContent content && !closing) {
+      if (msg instanceof HttpContent content && (!closing || discarding >= 0)) {
         onContent(content);
       }
     } finally {
@@ -113,20 +122,22 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
   private void onHead(HttpRequest request) {
     if (request.decoderResult().isFailure()) {
       Throwable cause = request.decoderResult().cause();
-      refuse(request, new HeaderMap(), HttpRules.badRequest(cause.getMessage()), true);
+      refuse(request, new HeaderMap(), HttpRules.badRequest(cause.getMessage()), true, false);
       return;
     }
     HeaderMap headers = headersOf(request);
     if (!path.equals(pathOf(request.uri()))) {
-      refuse(request, headers, rules.notFound(headers), false);
+      refuse(request, headers, rules.notFound(headers), false, false);
       return;
     }
     boolean expectsContinue = "100-continue".equalsIgnoreCase(headers.first("Expect"));
     HttpVerdict verdict = rules.admit(request.method().name(), headers, ctx.channel().remoteAddress());
     if (!verdict.isAdmitted()) {
       // After 413 or a refused "Expect: 100-continue" the client may or may not send the body:
-      // only closing keeps the next request's start unambiguous.
-      refuse(request, headers, verdict.refusal(), verdict.refusal().status() == 413 || expectsContinue);
+      // only closing keeps the next request's start unambiguous. A client that did not ask
+      // whether to send it is sending it: it is read and dropped, then the connection closes.
+      boolean tooLarge = verdict.refusal().status() == 413;
+      refuse(request, headers, verdict.refusal(), tooLarge || expectsContinue, tooLarge && !expectsContinue);
       return;
     }
     if (expectsContinue) {
@@ -142,11 +153,14 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     boolean last = content instanceof LastHttpContent;
     if (discarding >= 0) {
       discarding += content.content().readableBytes();
-      if (discarding > rules.maxBodyBytes()) {
+      if (discarding > (closeAfterDiscard ? LINGER_BYTES : rules.maxBodyBytes())) {
         closing = true;
         ctx.close();
       } else if (last) {
         discarding = -1;
+        if (closeAfterDiscard && closing && pending.isEmpty()) {
+          ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
       }
       return;
     }
@@ -159,6 +173,10 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
       reading = null;
       exchange.answer = rules.bodyTooLarge(exchange.headers);
       exchange.close = true;
+      if (!last) {
+        discarding = bytes.readableBytes();
+        closeAfterDiscard = true;
+      }
       enqueue(exchange);
       return;
     }
@@ -168,11 +186,19 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private void refuse(HttpRequest request, Map<String, List<String>> headers, HttpAnswer answer, boolean close) {
+  /**
+   * Answers {@code request} with a refusal and skips its body.
+   *
+   * @param close whether the connection closes after the answer
+   * @param linger whether the body may still come and should be read and dropped before closing
+   */
+  private void refuse(
+      HttpRequest request, Map<String, List<String>> headers, HttpAnswer answer, boolean close, boolean linger) {
     Exchange exchange = new Exchange(request, headers, null, null);
     exchange.answer = answer;
     exchange.close = close;
     discarding = 0;
+    closeAfterDiscard = close && linger;
     enqueue(exchange);
   }
 
@@ -227,7 +253,12 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
       if (!keepAlive) {
         closing = true;
         pending.clear();
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        if (discarding >= 0 && closeAfterDiscard) {
+          ctx.writeAndFlush(response, ctx.voidPromise()); // closed once the body is skipped
+          ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+        } else {
+          ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
         return;
       }
       ctx.write(response, ctx.voidPromise());
