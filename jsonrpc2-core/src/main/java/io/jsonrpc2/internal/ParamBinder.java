@@ -45,6 +45,7 @@ final class ParamBinder {
   private final ObjectMapper mapper;
   private final boolean direct;
   private final boolean needsContext;
+  private final byte[][] plainNames;
 
   ParamBinder(String exportedName, Method javaMethod, ObjectMapper mapper) {
     this.method = exportedName;
@@ -91,6 +92,63 @@ final class ParamBinder {
     this.valueSlots = values.stream().mapToInt(Integer::intValue).toArray();
     this.direct = allScalar;
     this.needsContext = context;
+    this.plainNames = plainNames(slots);
+  }
+
+  /**
+   * The ASCII names of the slots, or null unless every value slot has a shortcut, none is
+   * varargs, and every name is plain ASCII: then {@link PlainRequestReader} can bind the params.
+   */
+  private static byte[][] plainNames(ParamSlot[] slots) {
+    byte[][] names = new byte[slots.length][];
+    for (int i = 0; i < slots.length; i++) {
+      ParamSlot slot = slots[i];
+      if (slot.kind() == ParamSlot.Kind.CONTEXT) {
+        continue;
+      }
+      if (slot.kind() != ParamSlot.Kind.VALUE || slot.shortcut() == ParamSlot.Shortcut.NONE) {
+        return null;
+      }
+      for (int c = 0; c < slot.name().length(); c++) {
+        char ch = slot.name().charAt(c);
+        if (ch < 0x20 || ch > 0x7E || ch == '"' || ch == '\\') {
+          return null;
+        }
+      }
+      names[i] = slot.name().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+    return names;
+  }
+
+  /** True when {@link PlainRequestReader} can bind params for this method. */
+  boolean readsPlainly() {
+    return plainNames != null;
+  }
+
+  /** The number of parameters that take a value from params. */
+  int valueCount() {
+    return valueSlots.length;
+  }
+
+  /** The slot index of the {@code n}th parameter that takes a value. */
+  int valueSlot(int n) {
+    return valueSlots[n];
+  }
+
+  ParamSlot slot(int index) {
+    return slots[index];
+  }
+
+  /** The slot whose name is the ASCII text {@code bytes[start..start+length)}, or -1. */
+  int slotNamed(byte[] bytes, int start, int length) {
+    for (int i = 0; i < plainNames.length; i++) {
+      byte[] name = plainNames[i];
+      if (name != null && name.length == length
+          && java.util.Arrays.equals(name, 0, length, bytes, start, start + length)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**

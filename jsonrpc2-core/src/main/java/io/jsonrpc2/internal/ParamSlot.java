@@ -26,7 +26,7 @@ final class ParamSlot {
   }
 
   /** Token shapes read without the reader, exactly as Jackson's own deserializer reads them. */
-  private enum Shortcut {
+  enum Shortcut {
     NONE,
     STRING,
     INT,
@@ -192,6 +192,11 @@ final class ParamSlot {
 
   boolean optional() {
     return optional;
+  }
+
+  /** The token shape this slot reads without its reader, or NONE. */
+  Shortcut shortcut() {
+    return shortcut;
   }
 
   /** True when the value is one scalar token read by one of Jackson's own deserializers. */

@@ -19,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads request bytes into {@link Incoming} with Jackson's streaming parser: the envelope is read
- * token by token. When the method is known before its {@code params} and takes plain scalars, the
+ * Reads request bytes into {@link Incoming}. Plain requests are read by {@link PlainRequestReader}
+ * without a parser; everything else, and every error, by Jackson's streaming parser: the
+ * envelope is read token by token. When the method is known before its {@code params} and takes plain scalars, the
  * params are bound right off the parser; otherwise they are kept as a token buffer for the
  * binder. The whole text is read before anything runs, so invalid JSON anywhere, even late in a
  * batch, becomes one parse error.
@@ -36,6 +37,7 @@ public final class RequestDecoder {
   private final ObjectMapper mapper;
   private final int maxBatchLength;
   private final int maxStringLength;
+  private final PlainRequestReader plain;
 
   public RequestDecoder(ObjectMapper mapper, JsonLimits limits) {
     this.mapper = mapper;
@@ -49,6 +51,7 @@ public final class RequestDecoder {
                     .maxStringLength(limits.maxStringLength())
                     .build())
             .build();
+    this.plain = new PlainRequestReader(factory.streamReadConstraints(), maxBatchLength);
   }
 
   /**
@@ -57,6 +60,17 @@ public final class RequestDecoder {
    * @param methods where to find the methods whose params can be bound while decoding
    */
   public Incoming decode(byte[] bytes, int offset, int length, MethodTable methods) {
+    Incoming plainMessage = plain.read(bytes, offset, length, methods);
+    return plainMessage != null ? plainMessage : decodeWithJackson(bytes, offset, length, methods);
+  }
+
+  /** What {@link PlainRequestReader} makes of the message: null when it leaves it to Jackson. */
+  Incoming decodePlain(byte[] bytes, int offset, int length, MethodTable methods) {
+    return plain.read(bytes, offset, length, methods);
+  }
+
+  /** Decodes with Jackson's parser, whatever the message: the reference for every other path. */
+  Incoming decodeWithJackson(byte[] bytes, int offset, int length, MethodTable methods) {
     RequestBytes request = new RequestBytes(bytes, offset, length);
     try (JsonParser parser = factory.createParser(bytes, offset, length)) {
       parser.setCodec(mapper);
