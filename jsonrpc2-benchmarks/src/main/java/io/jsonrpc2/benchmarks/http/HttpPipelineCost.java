@@ -13,11 +13,13 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.ReferenceCountUtil;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * Where a request's CPU goes, without sockets: the same HTTP request bytes pushed through the raw
  * Netty ceiling's pipeline and through {@code JsonRpcHttpInitializer}'s, both in an
- * {@code EmbeddedChannel} on this thread, and through {@code JsonRpcService.handle} alone. Prints
+ * {@code EmbeddedChannel} on this thread, and through {@code JsonRpcService.handle} alone; and
+ * what building the request's {@code TransportContext} costs. Prints
  * CPU nanoseconds (this thread's CPU time, so time the scheduler gives to other processes does not
  * count) and bytes allocated per request. Run pinned: {@code taskset -c 1 java -cp
  * benchmarks.jar io.jsonrpc2.benchmarks.http.HttpPipelineCost}.
@@ -45,23 +47,23 @@ public final class HttpPipelineCost {
     EmbeddedChannel ceiling =
         new EmbeddedChannel(new HttpServerCodec(), (ChannelHandler) new RawNettyHttpServer.FixedReplyHandler());
     byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
-    TransportContext context =
-        new TransportContext(
-            "http",
-            null,
-            new HeaderMap().add("Host", "127.0.0.1:18080").add("Content-Type", "application/json")
-                .add("Content-Length", String.valueOf(BODY.length())),
-            null,
-            java.util.Map.of());
+    HeaderMap headers =
+        new HeaderMap().add("Host", "127.0.0.1:18080").add("Content-Type", "application/json")
+            .add("Content-Length", String.valueOf(BODY.length()));
+    TransportContext context = new TransportContext("http", null, headers, null, Map.of());
+    Object[] sink = new Object[1];
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
-    System.out.println("per request:      ceiling pipeline   jsonrpc2 pipeline   JsonRpcService.handle alone");
+    System.out.println(
+        "per request:      ceiling pipeline   jsonrpc2 pipeline   JsonRpcService.handle alone   new TransportContext");
     for (int round = 1; round <= rounds; round++) {
       Cost raw = measure(() -> exchange(ceiling));
       Cost full = measure(() -> exchange(ours));
       Cost core = measure(() -> service.handle(body, context).join());
+      Cost copy = measure(() -> sink[0] = new TransportContext("http", null, headers, null, Map.of()));
       System.out.printf(
-          "round %2d: %8.0f ns %6d B   %8.0f ns %6d B   %8.0f ns %6d B%n",
-          round, raw.nanos(), raw.bytes(), full.nanos(), full.bytes(), core.nanos(), core.bytes());
+          "round %2d: %8.0f ns %6d B   %8.0f ns %6d B   %8.0f ns %6d B   %8.0f ns %6d B%n",
+          round, raw.nanos(), raw.bytes(), full.nanos(), full.bytes(), core.nanos(), core.bytes(),
+          copy.nanos(), copy.bytes());
     }
   }
 
