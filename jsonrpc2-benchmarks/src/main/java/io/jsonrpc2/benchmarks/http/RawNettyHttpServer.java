@@ -57,7 +57,7 @@ public final class RawNettyHttpServer {
     System.out.println("raw Netty HTTP server on port " + port);
   }
 
-  private static final class FixedReplyHandler extends SimpleChannelInboundHandler<HttpObject> {
+  static final class FixedReplyHandler extends SimpleChannelInboundHandler<HttpObject> {
     private boolean keepAlive;
 
     @Override

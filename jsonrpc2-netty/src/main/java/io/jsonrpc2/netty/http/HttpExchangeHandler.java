@@ -168,6 +168,13 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     if (exchange == null) {
       return;
     }
+    if (content.decoderResult().isFailure()) { // a broken chunk: the body ends here, unusable
+      reading = null;
+      exchange.answer = HttpRules.badRequest(content.decoderResult().cause().getMessage());
+      exchange.close = true;
+      enqueue(exchange);
+      return;
+    }
     ByteBuf bytes = content.content();
     if (!exchange.body.append(bytes)) {
       reading = null;

@@ -168,6 +168,11 @@ class JsonRpcHttpServerTest {
         assertThat(connection.send(badLength).read().status()).isEqualTo(400);
       }
       try (RawHttpConnection connection = new RawHttpConnection("127.0.0.1", server.port())) {
+        String brokenChunk = "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"jso\r\nzz\r\n";
+        assertThat(connection.send(brokenChunk).read().status()).isEqualTo(400);
+        assertThat(connection.isClosedByServer()).isTrue();
+      }
+      try (RawHttpConnection connection = new RawHttpConnection("127.0.0.1", server.port())) {
         assertSameJson(connection.send(RawHttpConnection.post("/", ECHO)).read().bodyText(), ECHO_REPLY);
       }
     }
