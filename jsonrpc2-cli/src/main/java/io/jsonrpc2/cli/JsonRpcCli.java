@@ -24,8 +24,20 @@ public final class JsonRpcCli implements Runnable {
 
   /** Runs the command with {@code args} and exits the JVM with its exit code. */
   public static void main(String[] args) {
+    avoidUnsafeWarnings();
     quietLogging(args.length > 0 && args[0].equals("call") ? "error" : "warn");
     System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * From Java 24 on, the JVM warns on stderr when {@code sun.misc.Unsafe} memory access is used,
+   * which Netty does by default; a command's output must stay clean, so Netty is told not to use
+   * it unless the user decided otherwise ({@code -Dio.netty.noUnsafe=false} in JAVA_OPTS).
+   */
+  private static void avoidUnsafeWarnings() {
+    if (Runtime.version().feature() >= 24 && System.getProperty("io.netty.noUnsafe") == null) {
+      System.setProperty("io.netty.noUnsafe", "true");
+    }
   }
 
   /**

@@ -87,15 +87,23 @@ final class CliProcess {
     return run(ROOT, null, List.of(args));
   }
 
+  // A thread of its own per stream: the reads block for as long as the process lives, and on the
+  // shared pool they would starve every later drain (the pool may have a single thread).
   private static CompletableFuture<String> drain(InputStream stream) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+    CompletableFuture<String> text = new CompletableFuture<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                text.complete(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
+              } catch (IOException e) {
+                text.completeExceptionally(new UncheckedIOException(e));
+              }
+            },
+            "drain");
+    reader.setDaemon(true);
+    reader.start();
+    return text;
   }
 
   /**
