@@ -38,6 +38,8 @@ final class PlainRequestReader {
     }
   }
 
+  /** Method names seen recently, so that a name is not made again for every call. */
+  private final String[] names = new String[256];
   private final boolean enabled;
   private final int maxDepth;
   private final int maxStringLength;
@@ -145,7 +147,7 @@ final class PlainRequestReader {
           if (end < 0) {
             return null;
           }
-          method = new String(in.bytes, start, end - start, StandardCharsets.ISO_8859_1);
+          method = name(in.bytes, start, end - start);
         }
         case PARAMS -> {
           Target found = method == null ? null : methods.get(method);
@@ -190,6 +192,30 @@ final class PlainRequestReader {
     return target == null
         ? Incoming.Call.buffered(id, method, null)
         : new Incoming.Call(id, method, null, target, args, null);
+  }
+
+  /** The method name in {@code bytes}, as a String seen before when there is one. */
+  private String name(byte[] bytes, int start, int length) {
+    int hash = length;
+    for (int i = start; i < start + length; i++) {
+      hash = 31 * hash + bytes[i];
+    }
+    int slot = (hash ^ (hash >>> 8)) & (names.length - 1);
+    String seen = names[slot];
+    if (seen != null && seen.length() == length) {
+      int i = 0;
+      while (i < length && seen.charAt(i) == bytes[start + i]) {
+        i++;
+      }
+      if (i == length) {
+        return seen;
+      }
+    }
+    // Strings are immutable and a reference write is atomic: racing threads at worst replace
+    // each other's entries.
+    String name = new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+    names[slot] = name;
+    return name;
   }
 
   private static int member(byte[] bytes, int start, int length) {
