@@ -19,6 +19,6 @@ java=${JAVA:-java}
 
 echo "JMH pinned to CPU $cpu of $(nproc); $("$java" -version 2>&1 | head -1)"
 taskset -c "$cpu" "$java" -jar "$jar" 'io.jsonrpc2.benchmarks.jmh.ServerBenchmark' \
-  -prof gc -rf json -rff "$result" "$@"
+  -prof gc -prof io.jsonrpc2.benchmarks.jmh.CpuTimeProfiler -rf json -rff "$result" "$@"
 
 "$java" -cp "$jar" io.jsonrpc2.benchmarks.jmh.ResultTable "$result"

@@ -12,6 +12,10 @@ import java.nio.charset.StandardCharsets;
  * six-character unicode escapes otherwise); other characters as UTF-8, except surrogates, which
  * the generator writes as unicode escapes too.
  *
+ * <p>Replies are short by construction (strings of at most {@link #MAX_STRING_LENGTH}
+ * characters), so their exact length is worked out first and the reply array is the only one
+ * made.
+ *
  * <p>{@link ResponseEncoder} uses it only after checking, when it is built, that it writes the
  * same bytes as the generator of the configured mapper; otherwise every reply goes through the
  * generator.
@@ -76,127 +80,167 @@ final class PlainReplyWriter {
     return id.text().length() <= MAX_STRING_LENGTH;
   }
 
-  /** Writes one reply object; {@link #canWrite} must be true for it. */
-  void write(Outcome outcome, ReplyOutput out) {
+  /** The exact number of bytes {@link #write} writes for {@code outcome}. */
+  int length(Outcome outcome) {
+    int length;
     ErrorObject error = outcome.error();
     if (error != null) {
-      out.append(ERROR_HEAD);
-      writeLong(error.code(), out);
-      out.append(MESSAGE);
-      writeString(error.message(), out);
-      out.append(ERROR_ID);
+      length = ERROR_HEAD.length + longLength(error.code()) + MESSAGE.length + stringLength(error.message())
+          + ERROR_ID.length;
     } else {
-      out.append(RESULT_HEAD);
+      Object result = outcome.result();
+      length = RESULT_HEAD.length + ID.length;
+      if (result == null) {
+        length += NULL.length;
+      } else if (result instanceof String s) {
+        length += stringLength(s);
+      } else if (result instanceof Boolean b) {
+        length += b ? TRUE.length : FALSE.length;
+      } else {
+        length += longLength(((Number) result).longValue());
+      }
+    }
+    Id id = outcome.id();
+    length += switch (id.kind()) {
+      case STRING -> stringLength(id.text());
+      case NUMBER -> id.text().length();
+      case NULL -> NULL.length;
+    };
+    return length + 1;
+  }
+
+  /**
+   * Writes one reply object at {@code at}, where {@link #length} bytes are free; {@link #canWrite}
+   * must be true for it. Returns the index after it.
+   */
+  int write(Outcome outcome, byte[] out, int at) {
+    ErrorObject error = outcome.error();
+    if (error != null) {
+      at = put(ERROR_HEAD, out, at);
+      at = writeLong(error.code(), out, at);
+      at = put(MESSAGE, out, at);
+      at = writeString(error.message(), out, at);
+      at = put(ERROR_ID, out, at);
+    } else {
+      at = put(RESULT_HEAD, out, at);
       Object result = outcome.result();
       if (result == null) {
-        out.append(NULL);
+        at = put(NULL, out, at);
       } else if (result instanceof String s) {
-        writeString(s, out);
+        at = writeString(s, out, at);
       } else if (result instanceof Boolean b) {
-        out.append(b ? TRUE : FALSE);
+        at = put(b ? TRUE : FALSE, out, at);
       } else {
-        writeLong(((Number) result).longValue(), out);
+        at = writeLong(((Number) result).longValue(), out, at);
       }
-      out.append(ID);
+      at = put(ID, out, at);
     }
-    writeId(outcome.id(), out);
-    out.write('}');
+    Id id = outcome.id();
+    at = switch (id.kind()) {
+      case STRING -> writeString(id.text(), out, at);
+      case NUMBER -> writeAscii(id.text(), out, at);
+      case NULL -> put(NULL, out, at);
+    };
+    out[at++] = '}';
+    return at;
   }
 
-  private static void writeId(Id id, ReplyOutput out) {
-    switch (id.kind()) {
-      case STRING -> writeString(id.text(), out);
-      case NUMBER -> writeAscii(id.text(), out);
-      case NULL -> out.append(NULL);
-    }
+  private static int put(byte[] json, byte[] out, int at) {
+    System.arraycopy(json, 0, out, at, json.length);
+    return at + json.length;
   }
 
-  private static void writeAscii(String text, ReplyOutput out) {
+  private static int writeAscii(String text, byte[] out, int at) {
     int length = text.length();
-    byte[] buffer = out.room(length);
-    int at = out.size();
     for (int i = 0; i < length; i++) {
-      buffer[at++] = (byte) text.charAt(i);
+      out[at++] = (byte) text.charAt(i);
     }
-    out.size(at);
+    return at;
   }
 
-  private static void writeLong(long value, ReplyOutput out) {
+  private static int longLength(long value) {
     if (value == Long.MIN_VALUE) {
-      out.append(MIN_LONG);
-      return;
+      return MIN_LONG.length;
     }
-    byte[] buffer = out.room(20);
-    int at = out.size();
+    int length = value < 0 ? 2 : 1;
+    for (long rest = Math.abs(value) / 10; rest != 0; rest /= 10) {
+      length++;
+    }
+    return length;
+  }
+
+  private static int writeLong(long value, byte[] out, int at) {
+    if (value == Long.MIN_VALUE) {
+      return put(MIN_LONG, out, at);
+    }
     if (value < 0) {
-      buffer[at++] = '-';
+      out[at++] = '-';
       value = -value;
     }
-    int digits = 1;
-    for (long rest = value / 10; rest != 0; rest /= 10) {
-      digits++;
-    }
-    int end = at + digits;
+    int end = at + longLength(value);
     for (int i = end - 1; i >= at; i--) {
-      buffer[i] = (byte) ('0' + (int) (value % 10));
+      out[i] = (byte) ('0' + (int) (value % 10));
       value /= 10;
     }
-    out.size(end);
+    return end;
   }
 
-  static void writeString(String text, ReplyOutput out) {
-    out.write('"');
-    int length = text.length();
-    int i = 0;
-    while (i < length) {
-      // Each character takes at most 6 bytes (an escape); make room a chunk at a time.
-      int end = Math.min(length, i + 4096);
-      byte[] buffer = out.room((end - i) * 6);
-      int at = out.size();
-      while (i < end) {
-        // The common run of characters written as they are, in a loop of its own.
-        char c;
-        while ((c = text.charAt(i)) < 0x80 && ESCAPES[c] == 0) {
-          buffer[at++] = (byte) c;
-          if (++i == end) {
-            break;
-          }
-        }
-        if (i == end) {
-          break;
-        }
-        i++;
-        if (c < 0x80) {
-          int escape = ESCAPES[c];
-          if (escape > 0) {
-            buffer[at++] = '\\';
-            buffer[at++] = (byte) escape;
-          } else {
-            at = unicodeEscape(c, buffer, at);
-          }
-        } else if (c < 0x800) {
-          buffer[at++] = (byte) (0xC0 | (c >> 6));
-          buffer[at++] = (byte) (0x80 | (c & 0x3F));
-        } else if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
-          at = unicodeEscape(c, buffer, at);
-        } else {
-          buffer[at++] = (byte) (0xE0 | (c >> 12));
-          buffer[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-          buffer[at++] = (byte) (0x80 | (c & 0x3F));
-        }
+  /** The bytes a string takes, quotes included. */
+  static int stringLength(String text) {
+    int length = 2;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        int escape = ESCAPES[c];
+        length += escape == 0 ? 1 : escape > 0 ? 2 : 6;
+      } else if (c < 0x800) {
+        length += 2;
+      } else if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+        length += 6;
+      } else {
+        length += 3;
       }
-      out.size(at);
     }
-    out.write('"');
+    return length;
   }
 
-  private static int unicodeEscape(char c, byte[] buffer, int at) {
-    buffer[at++] = '\\';
-    buffer[at++] = 'u';
-    buffer[at++] = HEX[(c >> 12) & 0xF];
-    buffer[at++] = HEX[(c >> 8) & 0xF];
-    buffer[at++] = HEX[(c >> 4) & 0xF];
-    buffer[at++] = HEX[c & 0xF];
+  static int writeString(String text, byte[] out, int at) {
+    out[at++] = '"';
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        int escape = ESCAPES[c];
+        if (escape == 0) {
+          out[at++] = (byte) c;
+        } else if (escape > 0) {
+          out[at++] = '\\';
+          out[at++] = (byte) escape;
+        } else {
+          at = unicodeEscape(c, out, at);
+        }
+      } else if (c < 0x800) {
+        out[at++] = (byte) (0xC0 | (c >> 6));
+        out[at++] = (byte) (0x80 | (c & 0x3F));
+      } else if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+        at = unicodeEscape(c, out, at);
+      } else {
+        out[at++] = (byte) (0xE0 | (c >> 12));
+        out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        out[at++] = (byte) (0x80 | (c & 0x3F));
+      }
+    }
+    out[at++] = '"';
+    return at;
+  }
+
+  private static int unicodeEscape(char c, byte[] out, int at) {
+    out[at++] = '\\';
+    out[at++] = 'u';
+    out[at++] = HEX[(c >> 12) & 0xF];
+    out[at++] = HEX[(c >> 8) & 0xF];
+    out[at++] = HEX[(c >> 4) & 0xF];
+    out[at++] = HEX[c & 0xF];
     return at;
   }
 

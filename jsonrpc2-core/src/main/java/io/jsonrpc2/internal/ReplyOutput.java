@@ -39,27 +39,6 @@ final class ReplyOutput extends OutputStream {
     size += length;
   }
 
-  /** Makes room for {@code more} bytes and returns the buffer to write them at {@link #size()}. */
-  byte[] room(int more) {
-    ensureRoom(more);
-    return buffer;
-  }
-
-  /** How many bytes were written. */
-  int size() {
-    return size;
-  }
-
-  /** Records that the buffer from {@link #room} was filled up to {@code newSize}. */
-  void size(int newSize) {
-    size = newSize;
-  }
-
-  /** Writes bytes that are already JSON. */
-  void append(byte[] json) {
-    write(json, 0, json.length);
-  }
-
   private void ensureRoom(int more) {
     int needed = size + more;
     if (needed < 0) {

@@ -153,26 +153,28 @@ public final class ResponseEncoder {
   }
 
   byte[] writePlain(PlainReplyWriter writer, List<Outcome> outcomes, boolean asArray) {
-    BufferRecycler recycler = factory._getBufferRecycler();
-    ReplyOutput out = new ReplyOutput(recycler);
-    try {
-      if (asArray) {
-        out.write('[');
-      }
-      for (int i = 0; i < outcomes.size(); i++) {
-        if (i > 0) {
-          out.write(',');
-        }
-        writer.write(outcomes.get(i), out);
-      }
-      if (asArray) {
-        out.write(']');
-      }
-      return out.toByteArray();
-    } finally {
-      out.release();
-      recycler.releaseToPool();
+    int length = asArray ? 1 + outcomes.size() : 0; // brackets and commas
+    for (int i = 0; i < outcomes.size(); i++) {
+      length += writer.length(outcomes.get(i));
     }
+    byte[] reply = new byte[length];
+    int at = 0;
+    if (asArray) {
+      reply[at++] = '[';
+    }
+    for (int i = 0; i < outcomes.size(); i++) {
+      if (i > 0) {
+        reply[at++] = ',';
+      }
+      at = writer.write(outcomes.get(i), reply, at);
+    }
+    if (asArray) {
+      reply[at++] = ']';
+    }
+    if (at != length) {
+      throw new IllegalStateException("reply of " + at + " bytes, " + length + " expected");
+    }
+    return reply;
   }
 
   byte[] encodeWithGenerator(List<Outcome> outcomes, boolean asArray) {

@@ -11,15 +11,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Prints a JMH JSON result of {@link ServerBenchmark} (average time mode, {@code -prof gc}) as a
- * Markdown table: ops/s (1e9 / ns/op, exact for one thread), ns/op with its 99.9% error, B/op,
- * and the time and bytes as multiples of the floor's on the same workload.
+ * Prints a JMH JSON result of {@link ServerBenchmark} (average time mode, {@code -prof gc}, and
+ * {@code -prof} {@link CpuTimeProfiler} if it was used) as a Markdown table: ops/s (1e9 / ns/op,
+ * exact for one thread), ns/op with its 99.9% error, CPU ns/op, B/op, and the time, CPU time and
+ * bytes as multiples of the floor's on the same workload.
  */
 public final class ResultTable {
   private static final List<String> ORDER =
       List.of("floor", "jsonrpc2", "jsonrpc2DefaultExecutor", "jsonrpc4j", "simpleJsonRpc", "connect2id");
 
-  private record Row(String implementation, double nanos, double error, double bytes) {}
+  private record Row(String implementation, double nanos, double error, double cpuNanos, double bytes) {}
 
   private ResultTable() {}
 
@@ -38,14 +39,16 @@ public final class ResultTable {
       String implementation = benchmark.substring(benchmark.lastIndexOf('.') + 1);
       String workload = result.path("params").path("workload").asText();
       JsonNode primary = result.path("primaryMetric");
-      double bytes = result.path("secondaryMetrics").path("gc.alloc.rate.norm").path("score").asDouble(Double.NaN);
+      JsonNode secondary = result.path("secondaryMetrics");
+      double bytes = secondary.path("gc.alloc.rate.norm").path("score").asDouble(Double.NaN);
+      double cpu = secondary.path("cpu.time.norm").path("score").asDouble(Double.NaN);
       byWorkload
           .computeIfAbsent(workload, w -> new ArrayList<>())
-          .add(new Row(implementation, primary.path("score").asDouble(), primary.path("scoreError").asDouble(), bytes));
+          .add(new Row(implementation, primary.path("score").asDouble(), primary.path("scoreError").asDouble(), cpu, bytes));
     }
     StringBuilder out = new StringBuilder();
-    out.append("| workload | implementation | ops/s | ns/op | B/op | time vs floor | bytes vs floor |\n");
-    out.append("|---|---|---:|---:|---:|---:|---:|\n");
+    out.append("| workload | implementation | ops/s | ns/op | CPU ns/op | B/op | time vs floor | CPU vs floor | bytes vs floor |\n");
+    out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Map.Entry<String, List<Row>> entry : byWorkload.entrySet()) {
       List<Row> rows = entry.getValue();
       rows.sort((a, b) -> Integer.compare(rank(a.implementation()), rank(b.implementation())));
@@ -54,18 +57,24 @@ public final class ResultTable {
         out.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %s | %,.0f | %,.1f ± %,.1f | %,.0f | %s | %s |%n",
+                "| %s | %s | %,.0f | %,.1f ± %,.1f | %s | %,.0f | %s | %s | %s |%n",
                 entry.getKey(),
                 row.implementation(),
                 1e9 / row.nanos(),
                 row.nanos(),
                 row.error(),
+                Double.isNaN(row.cpuNanos()) ? "" : String.format(Locale.ROOT, "%,.1f", row.cpuNanos()),
                 row.bytes(),
-                floor == null ? "" : String.format(Locale.ROOT, "%.2fx", row.nanos() / floor.nanos()),
-                floor == null ? "" : String.format(Locale.ROOT, "%.2fx", row.bytes() / floor.bytes())));
+                multiple(row.nanos(), floor == null ? Double.NaN : floor.nanos()),
+                multiple(row.cpuNanos(), floor == null ? Double.NaN : floor.cpuNanos()),
+                multiple(row.bytes(), floor == null ? Double.NaN : floor.bytes())));
       }
     }
     return out.toString();
+  }
+
+  private static String multiple(double value, double floor) {
+    return Double.isNaN(value) || Double.isNaN(floor) ? "" : String.format(Locale.ROOT, "%.2fx", value / floor);
   }
 
   private static int rank(String implementation) {

@@ -53,13 +53,13 @@ class ServerBenchmarkTest {
     String json =
         "[{\"benchmark\":\"x.ServerBenchmark.floor\",\"params\":{\"workload\":\"ECHO\"},"
             + "\"primaryMetric\":{\"score\":1000.0,\"scoreError\":10.0},"
-            + "\"secondaryMetrics\":{\"gc.alloc.rate.norm\":{\"score\":2000.0}}},"
+            + "\"secondaryMetrics\":{\"gc.alloc.rate.norm\":{\"score\":2000.0},\"cpu.time.norm\":{\"score\":900.0}}},"
             + "{\"benchmark\":\"x.ServerBenchmark.jsonrpc2\",\"params\":{\"workload\":\"ECHO\"},"
             + "\"primaryMetric\":{\"score\":500.0,\"scoreError\":5.0},"
-            + "\"secondaryMetrics\":{\"gc.alloc.rate.norm\":{\"score\":1000.0}}}]";
+            + "\"secondaryMetrics\":{\"gc.alloc.rate.norm\":{\"score\":1000.0},\"cpu.time.norm\":{\"score\":300.0}}}]";
     String table = ResultTable.render(new ObjectMapper().readTree(json));
     assertThat(table)
-        .contains("| ECHO | floor | 1,000,000 | 1,000.0 ± 10.0 | 2,000 | 1.00x | 1.00x |")
-        .contains("| ECHO | jsonrpc2 | 2,000,000 | 500.0 ± 5.0 | 1,000 | 0.50x | 0.50x |");
+        .contains("| ECHO | floor | 1,000,000 | 1,000.0 ± 10.0 | 900.0 | 2,000 | 1.00x | 1.00x | 1.00x |")
+        .contains("| ECHO | jsonrpc2 | 2,000,000 | 500.0 ± 5.0 | 300.0 | 1,000 | 0.50x | 0.33x | 0.50x |");
   }
 }
