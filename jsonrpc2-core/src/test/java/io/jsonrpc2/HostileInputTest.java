@@ -51,6 +51,9 @@ class HostileInputTest {
   @Test
   void tooLongAStringIsRefused() {
     assertRefused(Replies.call(service, request("echo", "[\"" + "x".repeat(1_001) + "\"]", 1)), "String value length");
+    assertRefused(
+        Replies.call(service, request("echo", "[{\"nested\":[\"" + "x".repeat(1_001) + "\"]}]", 2)),
+        "String value length");
   }
 
   @Test

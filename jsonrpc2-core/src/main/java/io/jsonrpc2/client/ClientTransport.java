@@ -24,6 +24,10 @@ public interface ClientTransport extends AutoCloseable {
   /**
    * Sends one encoded message (a request, a notification or a batch).
    *
+   * <p>The client cancels the returned future once no caller waits for the reply any more (every
+   * call of the message timed out or was cancelled); a request-response transport may then
+   * abandon the exchange. Cancelling a future that is already complete does nothing.
+   *
    * @return for request-response transports the reply; for connection transports null once
    *     written. Fails with a {@link TransportException} when the message could not be
    *     delivered.

@@ -194,7 +194,15 @@ public final class ClientEngine implements ClientTransport.Receiver {
       return new Exchange(requestIds, futures, delivered);
     }
     WireLog.request(transport.endpoint(), payload);
-    transportSend(payload, !requestIds.isEmpty(), options)
+    CompletableFuture<TransportReply> sent = transportSend(payload, !requestIds.isEmpty(), options);
+    if (!futures.isEmpty()) {
+      // Once no caller waits any more (every call answered, timed out or cancelled), the transport
+      // hears of it, so that a request-response transport can give up the exchange: a ZeroMQ REQ
+      // socket whose reply never came must be replaced before it can send again.
+      CompletableFuture.allOf(futures.toArray(CompletableFuture<?>[]::new))
+          .whenComplete((done, failure) -> sent.cancel(false));
+    }
+    sent
         .whenComplete(
             (reply, failure) -> {
               if (failure != null) {

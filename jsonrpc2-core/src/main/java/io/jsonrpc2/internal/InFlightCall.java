@@ -6,8 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * One running method call: its result future, and what to stop when the call is cancelled
- * (the thread running a blocking method, or the future of an async one).
+ * One registered method call: its result future, and what to stop when the call is cancelled
+ * (the thread running a blocking method, or the pending stage of an async one). Calls that finish
+ * on the caller's thread never become one (see {@link Dispatcher}).
  *
  * <p>Cancelling records the error first, then stops the work, then completes the result: so the
  * work is already interrupted or cancelled when the caller sees the error, and whatever the
@@ -40,30 +41,25 @@ final class InFlightCall {
     }
   }
 
-  /** Runs an async method on the caller's thread. */
-  void runHere(Target.Invocation invocation) {
-    try {
-      settle(invocation.run());
-    } catch (Throwable t) {
-      finish(null, t);
-    }
-  }
-
   private void settle(Object value) {
     if (value instanceof CompletionStage<?> stage) {
-      CompletableFuture<?> future = stage.toCompletableFuture();
-      boolean cancelled;
-      synchronized (this) {
-        pending = future;
-        cancelled = cancelledWith != null;
-      }
-      if (cancelled) {
-        future.cancel(true);
-      }
-      future.whenComplete(this::finish);
+      follow(stage.toCompletableFuture());
     } else {
       finish(value, null);
     }
+  }
+
+  /** Ends the call when the stage a method returned does; cancels the stage if the call ends first. */
+  void follow(CompletableFuture<?> future) {
+    boolean cancelled;
+    synchronized (this) {
+      pending = future;
+      cancelled = cancelledWith != null;
+    }
+    if (cancelled) {
+      future.cancel(true);
+    }
+    future.whenComplete(this::finish);
   }
 
   private void finish(Object value, Throwable failure) {

@@ -1,5 +1,6 @@
 package io.jsonrpc2.servlet;
 
+import io.jsonrpc2.testing.TestCertificate;
 import jakarta.servlet.Servlet;
 import java.net.URI;
 import java.security.KeyStore;

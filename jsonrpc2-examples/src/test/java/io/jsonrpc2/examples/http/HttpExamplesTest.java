@@ -1,5 +1,6 @@
 package io.jsonrpc2.examples.http;
 
+import io.jsonrpc2.testing.TestCertificate;
 import static io.jsonrpc2.testing.JsonAssertions.assertSameJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -111,8 +112,8 @@ class HttpExamplesTest {
   @Test
   void tlsFromPemFiles(@TempDir Path directory) throws Exception {
     TestCertificate certificate = TestCertificate.create();
-    Path[] pem = certificate.writePem(directory);
-    JsonRpcHttpServer server = NettyHttpServerExample.serveTls(0, pem[0].toFile(), pem[1].toFile());
+    TestCertificate.Pem pem = certificate.writePem(directory);
+    JsonRpcHttpServer server = NettyHttpServerExample.serveTls(0, pem.certificate().toFile(), pem.privateKey().toFile());
     try {
       HttpClient trusting =
           HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(certificate.clientContext()).build();

@@ -1,5 +1,6 @@
 package io.jsonrpc2.examples.netstring;
 
+import io.jsonrpc2.testing.TestCertificate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -73,8 +74,8 @@ class NetstringExamplesTest {
 
   @Test
   void tlsRecipesAuthenticateBothSides(@TempDir Path dir) throws Exception {
-    TestCertificates.Pem server = TestCertificates.selfSigned(dir, "server");
-    TestCertificates.Pem client = TestCertificates.selfSigned(dir, "client");
+    TestCertificate.Pem server = TestCertificate.selfSigned(dir, "server");
+    TestCertificate.Pem client = TestCertificate.selfSigned(dir, "client");
     JsonRpcService service = JsonRpcService.builder().handler("main", new Example()).build();
     try (NetstringServer tls =
             NetstringRecipes.tlsServer(

@@ -1,5 +1,6 @@
 package io.jsonrpc2.netty.http;
 
+import io.jsonrpc2.testing.TestCertificate;
 import static io.jsonrpc2.testing.JsonAssertions.assertSameJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,10 +70,10 @@ class NettyHttpTlsTest {
 
   @Test
   void servesHttpsFromPemFiles(@TempDir Path directory) throws Exception {
-    Path[] pem = certificate.writePem(directory);
+    TestCertificate.Pem pem = certificate.writePem(directory);
     try (JsonRpcHttpServer server =
         JsonRpcHttpServer.builder(service()).host("127.0.0.1").port(0).path("/rpc")
-            .tls(pem[0].toFile(), pem[1].toFile()).ioThreads(1).build().start()) {
+            .tls(pem.certificate().toFile(), pem.privateKey().toFile()).ioThreads(1).build().start()) {
       assertSameJson(post(trustingClient(), server.port(), ECHO).body(), "{\"jsonrpc\":\"2.0\",\"result\":\"hello\",\"id\":1}");
       HttpClient untrusting = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       assertThatThrownBy(() -> post(untrusting, server.port(), ECHO)).isInstanceOf(SSLHandshakeException.class);

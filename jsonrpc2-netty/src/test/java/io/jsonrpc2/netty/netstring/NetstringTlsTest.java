@@ -1,5 +1,6 @@
 package io.jsonrpc2.netty.netstring;
 
+import io.jsonrpc2.testing.TestCertificate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jsonrpc2.JsonRpcClient;
@@ -24,18 +25,18 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class NetstringTlsTest {
   @TempDir static Path dir;
-  static TestCertificates.Pem serverCert;
-  static TestCertificates.Pem clientCert;
-  static TestCertificates.Pem strangerCert;
+  static TestCertificate.Pem serverCert;
+  static TestCertificate.Pem clientCert;
+  static TestCertificate.Pem strangerCert;
 
   private final List<AutoCloseable> resources = new ArrayList<>();
   private final JsonRpcService service = JsonRpcService.builder().handler(new TestMethods()).build();
 
   @BeforeAll
   static void makeCertificates() throws Exception {
-    serverCert = TestCertificates.selfSigned(dir, "server");
-    clientCert = TestCertificates.selfSigned(dir, "client");
-    strangerCert = TestCertificates.selfSigned(dir, "stranger");
+    serverCert = TestCertificate.selfSigned(dir, "server");
+    clientCert = TestCertificate.selfSigned(dir, "client");
+    strangerCert = TestCertificate.selfSigned(dir, "stranger");
   }
 
   @AfterEach

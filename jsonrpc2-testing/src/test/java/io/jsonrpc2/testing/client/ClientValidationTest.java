@@ -27,8 +27,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Timeout(10)
 class ClientValidationTest {
-  /** Short, because on a connection an unattributable reply ends in a timeout. */
-  private static final Duration TIMEOUT = Duration.ofMillis(300);
+  /** Short, because on a connection an unattributable reply ends in a timeout; long enough that a
+   * loaded machine still sends the message before it runs out. */
+  private static final Duration TIMEOUT = Duration.ofSeconds(1);
 
   private static JsonRpcClient client(ScriptedTransport transport) {
     return JsonRpcClient.builder().transport(transport).timeout(TIMEOUT).build();

@@ -1,0 +1,123 @@
+package io.jsonrpc2.zeromq;
+
+import io.jsonrpc2.client.ClientTransport;
+import io.jsonrpc2.client.ConnectionLostException;
+import io.jsonrpc2.client.OutboundMessage;
+import io.jsonrpc2.client.TransportException;
+import io.jsonrpc2.client.TransportReply;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * The I/O thread of a {@link ZmqClientTransport}: the only thread that touches its socket. Callers
+ * hand their messages over through a {@link Mailbox}; subclasses say what the socket type does with
+ * them.
+ */
+abstract class ClientLoop implements Runnable {
+  static final Logger LOG = LoggerFactory.getLogger(ZmqClientTransport.class);
+
+  /** A message a caller sent, and the future the transport returned for it. */
+  record Outgoing(OutboundMessage message, CompletableFuture<TransportReply> reply) {}
+
+  final ZmqClientTransport.Settings settings;
+  final ClientTransport.Receiver receiver;
+  private final ZContext context;
+  private final boolean ownsContext;
+  private final CompletableFuture<Void> ready = new CompletableFuture<>();
+  volatile boolean closing;
+  private volatile long closeDeadline;
+  ClientSocket socket;
+  Mailbox<Outgoing> mailbox;
+
+  ClientLoop(ZmqClientTransport.Settings settings, ClientTransport.Receiver receiver) {
+    this.settings = settings;
+    this.receiver = receiver;
+    this.ownsContext = settings.context() == null;
+    this.context = ownsContext ? new ZContext(1) : settings.context();
+  }
+
+  /** Completes once the socket is connected, or with why it could not be. */
+  CompletableFuture<Void> ready() {
+    return ready;
+  }
+
+  /** Any thread: queues a message for the socket; false once the loop has closed. */
+  boolean post(Outgoing outgoing) {
+    return mailbox.post(outgoing);
+  }
+
+  /**
+   * Any thread: makes the loop send what it was given if it can within the close timeout (a
+   * notification, a DEALER write), then fail what is left and close.
+   */
+  void requestClose() {
+    closeDeadline = System.nanoTime() + settings.closeTimeout().toNanos();
+    closing = true;
+    mailbox.wake();
+  }
+
+  /** Once closing: the milliseconds left to send what was given, at least 0. */
+  long millisToCloseDeadline() {
+    return Math.max(0, TimeUnit.NANOSECONDS.toMillis(closeDeadline - System.nanoTime()));
+  }
+
+  /** Serves the socket until {@link #closing}. */
+  abstract void serve();
+
+  /** Fails every message the loop still holds. */
+  abstract void failPending(TransportException reason);
+
+  /** A poller over the mailbox (index 0), the socket (1, with {@code socketEvents}) and its monitor (2). */
+  ZMQ.Poller poller(int socketEvents) {
+    ZMQ.Poller poller = context.createPoller(3);
+    poller.register(mailbox.signalSocket(), ZMQ.Poller.POLLIN);
+    poller.register(socket.socket(), socketEvents);
+    poller.register(socket.monitor(), ZMQ.Poller.POLLIN);
+    return poller;
+  }
+
+  ConnectionLostException connectionLost() {
+    return new ConnectionLostException(
+        "the connection to " + settings.endpoint() + " dropped; the reply cannot come",
+        null);
+  }
+
+  @Override
+  public final void run() {
+    try {
+      socket = new ClientSocket(context, settings.socketType(), settings.endpoint(), settings.maxMessageSize(),
+          (int) settings.handshakeTimeout().toMillis());
+      mailbox = new Mailbox<>(context, "zmq-client");
+      ready.complete(null);
+      serve();
+    } catch (RuntimeException e) {
+      if (!ready.completeExceptionally(e)) {
+        LOG.error("ZeroMQ client of {} stopped by an unexpected failure", settings.endpoint(), e);
+      }
+    } finally {
+      shutDown();
+    }
+  }
+
+  private void shutDown() {
+    TransportException closed =
+        new ConnectionLostException("the transport to " + settings.endpoint() + " is closed", null);
+    try {
+      failPending(closed);
+      if (mailbox != null) {
+        mailbox.close(late -> late.reply().completeExceptionally(closed));
+      }
+      if (socket != null) {
+        socket.close((int) Math.min(Integer.MAX_VALUE, millisToCloseDeadline()));
+      }
+    } finally {
+      if (ownsContext) {
+        context.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,308 @@
+package io.jsonrpc2.zeromq;
+
+import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.message.ErrorCodes;
+import io.jsonrpc2.server.TransportContext;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * The I/O thread of a {@link ZmqServer}: the only thread that touches the server's socket.
+ *
+ * <p>It reads messages while fewer than {@code maxInFlight} calls are running, hands each to the
+ * service, and writes a reply as soon as it is known: at once when the service answered on this
+ * thread, otherwise through the {@link Mailbox} from whichever thread completed it. A REP socket
+ * has {@code maxInFlight} 1, which is what its strict receive-then-send cycle allows anyway.
+ */
+final class ServerLoop implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(ZmqServer.class);
+  private static final int READS_PER_WAKE_UP = 64;
+  private static final int MAX_CACHED_CONTEXTS = 4096;
+  private static final byte[] NO_REPLY = new byte[0];
+
+  /** A reply on its way back to the I/O thread; {@code body} is null when none is due. */
+  private record Reply(Frames request, byte[] body) {}
+
+  private final List<String> binds;
+  private final List<String> connects;
+  private final int maxMessageSize;
+  private final long discardMessagesAbove;
+  private final Duration shutdownTimeout;
+  private final int handshakeMillis;
+  private final ZContext context;
+  private final boolean ownsContext;
+  private final JsonRpcService service;
+  private final SocketType socketType;
+  private final int maxInFlight;
+  private final CompletableFuture<List<String>> ready = new CompletableFuture<>();
+  private final Map<String, TransportContext> contexts = new HashMap<>();
+  private final TransportContext unknownPeer;
+  private volatile boolean closing;
+  private ZMQ.Socket socket;
+  private Mailbox<Reply> mailbox;
+  private int inFlight;
+
+  ServerLoop(ZmqServer.Builder config, ZContext context, boolean ownsContext) {
+    this.binds = List.copyOf(config.binds);
+    this.connects = List.copyOf(config.connects);
+    this.maxMessageSize = config.maxMessageSize;
+    this.discardMessagesAbove = config.discardMessagesAbove != 0
+        ? config.discardMessagesAbove
+        : 4L * config.maxMessageSize;
+    this.shutdownTimeout = config.shutdownTimeout;
+    this.handshakeMillis = (int) config.handshakeTimeout.toMillis();
+    this.context = context;
+    this.ownsContext = ownsContext;
+    this.service = config.service;
+    this.socketType = config.socketType;
+    this.maxInFlight = socketType == SocketType.REP ? 1 : config.maxInFlight;
+    this.unknownPeer = newContext(null);
+  }
+
+  /** Completes with the endpoints once the socket is bound and connected, or with why it is not. */
+  CompletableFuture<List<String>> ready() {
+    return ready;
+  }
+
+  /** Any thread: stop reading, finish the calls in flight, then close. */
+  void requestClose() {
+    closing = true;
+    Mailbox<Reply> box = mailbox;
+    if (box != null) {
+      box.wake();
+    }
+  }
+
+  @Override
+  public void run() {
+    ZMQ.Poller readAndMail = null;
+    ZMQ.Poller mailOnly = null;
+    try {
+      // Made on the context's raw side: a ZContext resets the linger of its own sockets on close,
+      // and the linger is what lets the last replies leave.
+      socket = context.getContext().socket(socketType);
+      socket.setLinger(0);
+      socket.setMaxMsgSize(discardMessagesAbove);
+      List<String> endpoints = new ArrayList<>();
+      for (String endpoint : binds) {
+        if (!socket.bind(endpoint)) {
+          throw new IllegalStateException("cannot bind " + endpoint + ": error " + socket.errno());
+        }
+        endpoints.add(socket.getLastEndpoint());
+      }
+      if (!connects.isEmpty()) {
+        // JeroMQ now and then stalls an outgoing connection's handshake (zeromq/jeromq#1022): a
+        // short handshake timeout makes it reconnect instead of idling for the default 30 s.
+        socket.setHandshakeIvl(handshakeMillis);
+      }
+      for (String endpoint : connects) {
+        if (!socket.connect(endpoint)) {
+          throw new IllegalStateException("cannot connect to " + endpoint + ": error " + socket.errno());
+        }
+        endpoints.add(endpoint);
+      }
+      mailbox = new Mailbox<>(context, "zmq-server");
+      readAndMail = context.createPoller(2);
+      readAndMail.register(mailbox.signalSocket(), ZMQ.Poller.POLLIN);
+      readAndMail.register(socket, ZMQ.Poller.POLLIN);
+      mailOnly = context.createPoller(1);
+      mailOnly.register(mailbox.signalSocket(), ZMQ.Poller.POLLIN);
+      ready.complete(List.copyOf(endpoints));
+      serve(readAndMail, mailOnly);
+    } catch (RuntimeException e) {
+      if (!ready.completeExceptionally(e)) {
+        LOG.error("ZeroMQ {} server on {} stopped by an unexpected failure", socketType, binds, e);
+      }
+    } finally {
+      shutDown(readAndMail, mailOnly);
+    }
+  }
+
+  private void serve(ZMQ.Poller readAndMail, ZMQ.Poller mailOnly) {
+    long closeDeadline = 0;
+    while (true) {
+      // Work while there is work; poll (the costly part with JeroMQ) only when there is none.
+      boolean moved;
+      do {
+        moved = mailbox.take(this::write) > 0;
+        if (!closing && inFlight < maxInFlight) {
+          moved |= readSome() > 0;
+        }
+      } while (moved);
+      if (closing) {
+        if (closeDeadline == 0) {
+          closeDeadline = System.nanoTime() + shutdownTimeout.toNanos();
+        }
+        if (inFlight == 0 || System.nanoTime() - closeDeadline >= 0) {
+          return;
+        }
+      }
+      if (!mailbox.settle()) {
+        continue;
+      }
+      boolean reading = !closing && inFlight < maxInFlight;
+      long timeout = closing ? Math.max(1, TimeUnit.NANOSECONDS.toMillis(closeDeadline - System.nanoTime())) : -1;
+      (reading ? readAndMail : mailOnly).poll(timeout);
+    }
+  }
+
+  /** Reads and handles what is there, up to a batch; returns how many messages it read. */
+  private int readSome() {
+    int read = 0;
+    while (read < READS_PER_WAKE_UP && inFlight < maxInFlight) {
+      Frames request = Frames.receive(socket, socketType);
+      if (request == null) {
+        break;
+      }
+      read++;
+      handle(request);
+    }
+    return read;
+  }
+
+  private void handle(Frames request) {
+    if (request.payload().size() > 1) {
+      LOG.warn("Refused a message of {} frames from {}: a JSON-RPC message is one frame",
+          request.payload().size(), peerName(request));
+      send(new Reply(request, invalidRequest("a JSON-RPC message must be one ZeroMQ frame, got "
+          + request.payload().size())));
+      return;
+    }
+    long size = request.payloadSize();
+    if (size > maxMessageSize) {
+      LOG.warn("Refused a message of {} bytes from {}: the limit is {} bytes",
+          size, peerName(request), maxMessageSize);
+      send(new Reply(request, invalidRequest("the message has " + size
+          + " bytes, more than the limit of " + maxMessageSize)));
+      return;
+    }
+    inFlight++;
+    CompletableFuture<byte[]> reply;
+    try {
+      reply = service.handle(request.body(), contextFor(request.peerAddress()));
+    } catch (RuntimeException e) {
+      // The service promises not to throw; should it, this peer alone goes without an answer.
+      LOG.error("The service failed on a message from {}", peerName(request), e);
+      reply = CompletableFuture.completedFuture(null);
+    }
+    if (reply.isDone()) {
+      write(new Reply(request, reply.getNow(null)));
+      return;
+    }
+    reply.whenComplete(
+        (body, failure) -> {
+          if (failure != null) {
+            LOG.error("The service failed on a message from {}", peerName(request), failure);
+          }
+          if (!mailbox.post(new Reply(request, failure == null ? body : null))) {
+            LOG.debug("Reply to {} dropped: the server is closed", peerName(request));
+          }
+        });
+  }
+
+  /** Writes the reply of a call that was counted in flight. */
+  private void write(Reply reply) {
+    inFlight--;
+    send(reply);
+  }
+
+  private void send(Reply reply) {
+    byte[] body = reply.body();
+    if (body == null) {
+      if (!reply.request().peerAlwaysWaits(socketType)) {
+        return;
+      }
+      body = NO_REPLY; // a REQ peer cannot send again before it has an answer
+    }
+    if (!Frames.send(socket, reply.request().envelope(), body)) {
+      LOG.warn("Reply to {} dropped: the peer is gone or its queue is full", peerName(reply.request()));
+    }
+  }
+
+  private static byte[] invalidRequest(String detail) {
+    return ("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":" + ErrorCodes.INVALID_REQUEST
+            + ",\"message\":\"Invalid Request: " + detail + "\"},\"id\":null}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private TransportContext contextFor(String peerAddress) {
+    if (peerAddress == null) {
+      return unknownPeer;
+    }
+    TransportContext known = contexts.get(peerAddress);
+    if (known == null) {
+      if (contexts.size() >= MAX_CACHED_CONTEXTS) {
+        contexts.clear();
+      }
+      known = newContext(peerAddress);
+      contexts.put(peerAddress, known);
+    }
+    return known;
+  }
+
+  private TransportContext newContext(String peerAddress) {
+    return TransportContext.builder(ZmqServer.TRANSPORT_NAME)
+        .remoteAddress(peerAddress == null ? null : socketAddress(peerAddress))
+        .attribute(ZmqServer.SOCKET_TYPE_ATTRIBUTE, socketType.name())
+        .build();
+  }
+
+  /** ZeroMQ reports "host:port", with brackets around an IPv6 host. */
+  private static InetSocketAddress socketAddress(String peerAddress) {
+    int colon = peerAddress.lastIndexOf(':');
+    if (colon <= 0) {
+      return null;
+    }
+    String host = peerAddress.substring(0, colon).replace("[", "").replace("]", "");
+    try {
+      int port = Integer.parseInt(peerAddress.substring(colon + 1));
+      return new InetSocketAddress(InetAddress.getByName(host), port);
+    } catch (UnknownHostException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private String peerName(Frames request) {
+    return request.peerAddress() != null ? request.peerAddress() : "a peer";
+  }
+
+  private void shutDown(ZMQ.Poller readAndMail, ZMQ.Poller mailOnly) {
+    if (inFlight > 0) {
+      LOG.warn("ZeroMQ server closed with {} calls unanswered", inFlight);
+    }
+    try {
+      if (mailbox != null) {
+        mailbox.close(late -> LOG.debug("Reply to {} dropped: the server is closed", peerName(late.request())));
+      }
+      if (readAndMail != null) {
+        readAndMail.close();
+      }
+      if (mailOnly != null) {
+        mailOnly.close();
+      }
+      if (socket != null) {
+        // Long enough for the replies just written to leave; a gone peer does not hold up close.
+        socket.setLinger((int) Math.min(1000, shutdownTimeout.toMillis()));
+        socket.close();
+      }
+    } finally {
+      if (ownsContext) {
+        context.close();
+      }
+    }
+  }
+}

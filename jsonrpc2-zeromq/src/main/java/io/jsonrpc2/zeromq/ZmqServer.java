@@ -1,0 +1,261 @@
+package io.jsonrpc2.zeromq;
+
+import io.jsonrpc2.JsonRpcService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+
+/**
+ * Serves a {@link JsonRpcService} on a ZeroMQ socket: one JSON-RPC message per ZeroMQ message.
+ *
+ * <pre>{@code
+ * ZmqServer server = ZmqServer.builder(service)
+ *     .socketType(SocketType.ROUTER)
+ *     .bind("tcp://127.0.0.1:5555")
+ *     .start();
+ * }</pre>
+ *
+ * <p><b>Socket types.</b>
+ * <ul>
+ *   <li>{@code REP} (the default) answers one message at a time, strictly in turn, as REP sockets
+ *       must. Every message gets an answer, since a REQ peer cannot send again until it has one: a
+ *       notification, or a batch of notifications only, is answered with an empty message.
+ *   <li>{@code ROUTER} runs up to {@link Builder#maxInFlight} calls at once and sends each reply
+ *       back to its sender by routing id, in whatever order they finish. Peers that talk like REQ
+ *       (their messages carry an empty delimiter frame) get the empty answer too; plain DEALER
+ *       peers get nothing where JSON-RPC says nothing is due.
+ *   <li>{@code DEALER} is for a worker behind a broker ({@link ZmqBroker}); it is concurrent like
+ *       ROUTER and sends back the envelope the broker added.
+ * </ul>
+ * The socket either binds (a server others connect to; {@code tcp://HOST:0} or
+ * {@code tcp://HOST:*} picks a free port, see {@link #endpoints()}) or connects (a worker that
+ * joins a broker's backend); both may be given.
+ *
+ * <p><b>Threading.</b> ZeroMQ sockets are not thread-safe, so one I/O thread owns the socket: it
+ * reads messages, hands them to the service (parsing happens on it; blocking methods move to the
+ * service's executor) and writes every reply. A reply that is ready at once (a
+ * {@link io.jsonrpc2.NonBlocking} method, an error) is written straight away; one completed on
+ * another thread is queued and the I/O thread is woken through an inproc PAIR socket that it polls
+ * next to the network socket. So no socket is ever used by two threads, and methods may complete
+ * on any thread they like.
+ *
+ * <p><b>Bad input.</b> Invalid UTF-8 or text that is not JSON gets the core's -32700 Parse error.
+ * A message over {@link Builder#maxMessageSize} or made of several frames gets a -32600 Invalid
+ * Request error naming the problem, and a WARN log line. A single frame over
+ * {@link Builder#discardMessagesAbove} is not even read: ZeroMQ drops that peer's connection
+ * (its calls go unanswered; the peer reconnects). The server goes on serving in every case.
+ *
+ * <p><b>Closing.</b> {@link #close()} stops reading, waits up to
+ * {@link Builder#shutdownTimeout} for the calls in flight and writes their replies, then closes the
+ * socket. Messages that arrived but were not read yet get no answer. Thread-safe and idempotent.
+ */
+public final class ZmqServer implements AutoCloseable {
+  /** The {@code transport} name in the {@link io.jsonrpc2.server.TransportContext} methods see. */
+  public static final String TRANSPORT_NAME = "zeromq";
+
+  /** Context attribute with the server's socket type ({@code "REP"}, {@code "ROUTER"}, ...). */
+  public static final String SOCKET_TYPE_ATTRIBUTE = "zmq.socketType";
+
+  private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
+
+  private final SocketType socketType;
+  private final List<String> endpoints;
+  private final ServerLoop loop;
+  private final Thread thread;
+  private final Duration shutdownTimeout;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private ZmqServer(SocketType socketType, List<String> endpoints, ServerLoop loop, Thread thread,
+      Duration shutdownTimeout) {
+    this.socketType = socketType;
+    this.endpoints = endpoints;
+    this.loop = loop;
+    this.thread = thread;
+    this.shutdownTimeout = shutdownTimeout;
+  }
+
+  public static Builder builder(JsonRpcService service) {
+    return new Builder(service);
+  }
+
+  /**
+   * The endpoints the socket is bound to, as ZeroMQ resolved them (a real port in place of 0 or
+   * {@code *}), followed by the endpoints it connected to.
+   */
+  public List<String> endpoints() {
+    return endpoints;
+  }
+
+  /** The first of {@link #endpoints()}: where clients connect when the server binds one endpoint. */
+  public String endpoint() {
+    return endpoints.get(0);
+  }
+
+  public SocketType socketType() {
+    return socketType;
+  }
+
+  /** Stops reading, lets the calls in flight answer (up to the shutdown timeout) and closes. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      loop.requestClose();
+    }
+    if (Thread.currentThread() != thread) {
+      try {
+        thread.join(shutdownTimeout.toMillis() + 10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Configures and starts a {@link ZmqServer}. Not thread-safe. */
+  public static final class Builder {
+    final JsonRpcService service;
+    SocketType socketType = SocketType.REP;
+    final List<String> binds = new ArrayList<>();
+    final List<String> connects = new ArrayList<>();
+    int maxMessageSize = 4 * 1024 * 1024;
+    long discardMessagesAbove;
+    int maxInFlight = 1024;
+    Duration shutdownTimeout = Duration.ofSeconds(5);
+    Duration handshakeTimeout = Duration.ofSeconds(1);
+    private ZContext context;
+    private String threadName;
+
+    private Builder(JsonRpcService service) {
+      this.service = Objects.requireNonNull(service, "service");
+    }
+
+    /** REP (the default), ROUTER, or DEALER for a worker behind a broker. */
+    public Builder socketType(SocketType type) {
+      if (type != SocketType.REP && type != SocketType.ROUTER && type != SocketType.DEALER) {
+        throw new IllegalArgumentException("a server socket is REP, ROUTER or DEALER, not " + type);
+      }
+      this.socketType = type;
+      return this;
+    }
+
+    /** Binds to {@code endpoint}, such as {@code tcp://127.0.0.1:5555}; may be repeated. */
+    public Builder bind(String endpoint) {
+      binds.add(Objects.requireNonNull(endpoint, "endpoint"));
+      return this;
+    }
+
+    /** Connects to {@code endpoint}, such as a broker's backend; may be repeated. */
+    public Builder connect(String endpoint) {
+      connects.add(Objects.requireNonNull(endpoint, "endpoint"));
+      return this;
+    }
+
+    /** The largest message handed to the service (4 MiB by default); larger ones get an error. */
+    public Builder maxMessageSize(int bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxMessageSize must be positive, got " + bytes);
+      }
+      this.maxMessageSize = bytes;
+      return this;
+    }
+
+    /**
+     * Frames larger than this are refused by ZeroMQ before they are read, by dropping the peer's
+     * connection, so that no peer can make the server hold arbitrary amounts of memory. Default: 4
+     * times {@link #maxMessageSize}; -1 for no limit.
+     */
+    public Builder discardMessagesAbove(long bytes) {
+      if (bytes < 1 && bytes != -1) {
+        throw new IllegalArgumentException("discardMessagesAbove must be positive or -1, got " + bytes);
+      }
+      this.discardMessagesAbove = bytes;
+      return this;
+    }
+
+    /** ROUTER and DEALER: how many calls may run at once before reading pauses (1024). */
+    public Builder maxInFlight(int calls) {
+      if (calls < 1) {
+        throw new IllegalArgumentException("maxInFlight must be positive, got " + calls);
+      }
+      this.maxInFlight = calls;
+      return this;
+    }
+
+    /** How long {@link ZmqServer#close()} waits for the calls in flight (5 s). */
+    public Builder shutdownTimeout(Duration timeout) {
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("shutdownTimeout must not be negative, got " + timeout);
+      }
+      this.shutdownTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * For a socket that connects (a worker): how long a new connection may take to complete its
+     * ZeroMQ handshake before it is dropped and made again (1 s). Kept short because JeroMQ 0.6.0
+     * now and then stalls a fresh outgoing connection's handshake (zeromq/jeromq#1022).
+     */
+    public Builder handshakeTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.toMillis() < 1 || timeout.toMillis() > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("handshakeTimeout must be between 1 ms and 24 days, got " + timeout);
+      }
+      this.handshakeTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * A context to make the socket in, shared with other sockets (and needed for {@code inproc}
+     * endpoints). The server closes only its own sockets in it. By default the server has its own.
+     */
+    public Builder context(ZContext context) {
+      this.context = Objects.requireNonNull(context, "context");
+      return this;
+    }
+
+    /** The name of the I/O thread. */
+    public Builder threadName(String name) {
+      this.threadName = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /**
+     * Makes the socket, binds and connects it, and starts serving.
+     *
+     * @throws IllegalStateException when no endpoint was given or the socket cannot bind or
+     *     connect (the message says why)
+     */
+    public ZmqServer start() {
+      if (binds.isEmpty() && connects.isEmpty()) {
+        throw new IllegalStateException("a server needs an endpoint to bind or connect");
+      }
+      boolean ownsContext = context == null;
+      ServerLoop loop = new ServerLoop(this, ownsContext ? new ZContext(1) : context, ownsContext);
+      String name = threadName != null ? threadName
+          : "jsonrpc2-zmq-" + socketType.name().toLowerCase(java.util.Locale.ROOT) + "-"
+              + THREAD_NUMBERS.incrementAndGet();
+      Thread thread = new Thread(loop, name);
+      thread.start();
+      try {
+        List<String> endpoints = loop.ready().get(30, TimeUnit.SECONDS);
+        return new ZmqServer(socketType, endpoints, loop, thread, shutdownTimeout);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("the ZeroMQ server did not start: " + e.getCause().getMessage(),
+            e.getCause());
+      } catch (TimeoutException e) {
+        loop.requestClose();
+        throw new IllegalStateException("the ZeroMQ server did not start within 30 s", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        loop.requestClose();
+        throw new IllegalStateException("interrupted while the ZeroMQ server started", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.jsonrpc2.zeromq;
+
+import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.testing.ServerConformanceTest;
+import org.zeromq.SocketType;
+
+/** The specification's exchanges against a REP server, sent from a REQ socket. */
+class RepConformanceTest extends ServerConformanceTest {
+  private ZmqServer server;
+  private RawPeer peer;
+
+  @Override
+  protected void startServer(JsonRpcService service) {
+    server = ZmqServer.builder(service).socketType(SocketType.REP).bind("tcp://127.0.0.1:0").start();
+    peer = new RawPeer(SocketType.REQ, server.endpoint());
+  }
+
+  /** A REP server answers everything; its empty answer is how it says that nothing was due. */
+  @Override
+  protected String exchange(String message) {
+    String reply = peer.send(message).receive();
+    return reply.isEmpty() ? null : reply;
+  }
+
+  @Override
+  protected void stopServer() {
+    peer.close();
+    server.close();
+  }
+}
