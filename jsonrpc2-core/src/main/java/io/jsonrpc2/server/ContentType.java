@@ -46,7 +46,7 @@ record ContentType(String mediaType, String charset) {
   }
 
   boolean isJson() {
-    return JSON_TYPES.contains(mediaType);
+    return this == PLAIN_JSON || JSON_TYPES.contains(mediaType);
   }
 
   boolean isCrossSite() {
@@ -55,7 +55,7 @@ record ContentType(String mediaType, String charset) {
 
   /** The charset to decode the body with; null when it is UTF-8 already (or a subset of it). */
   Charset foreignCharset() {
-    if (charset == null
+    if (this == PLAIN_JSON || charset == null
         || charset.equalsIgnoreCase("utf-8")
         || charset.equalsIgnoreCase("utf8")
         || charset.equalsIgnoreCase("us-ascii")) {
