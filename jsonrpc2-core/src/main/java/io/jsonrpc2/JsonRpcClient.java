@@ -14,46 +14,63 @@ import io.jsonrpc2.client.IdGenerators;
 import io.jsonrpc2.client.InvalidResponseException;
 import io.jsonrpc2.client.JsonRpcClientException;
 import io.jsonrpc2.internal.ClientEngine;
-import io.jsonrpc2.internal.Throwables;
+import io.jsonrpc2.internal.Futures;
+import io.jsonrpc2.internal.ProxyInvocationHandler;
 import io.jsonrpc2.internal.ResponseReader;
+import io.jsonrpc2.internal.Results;
 import io.jsonrpc2.message.Message;
 import io.jsonrpc2.message.Notification;
 import io.jsonrpc2.message.Request;
 import io.jsonrpc2.message.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * A JSON-RPC 2.0 client over one {@link ClientTransport}.
  *
  * <pre>{@code
  * JsonRpcClient client = JsonRpcClient.builder().transport(transport).build();
- * int difference = client.call("subtract", Integer.class, 42, 23);
- * CompletableFuture<String> later = client.callAsync("main.echo", String.class, "hi");
- * client.notify("update", 1, 2, 3);
+ * int difference = client.call("subtract", Integer.class, 42, 23);    // typed result
+ * JsonNode meow = client.request("cat", Map.of("name", "Mittens"));   // the result as JSON
+ * client.notify("update", 1, 2, 3);                                   // no response
+ * BatchResponse cubes = client.send(List.of(Request.of("cube", 2), Request.of("cube", 3)));
+ * Calculator calc = client.proxy(Calculator.class);                   // an interface
  * }</pre>
  *
- * <p>Positional params are given as trailing arguments; named params as one {@code Map}. (To
- * send a single {@code Map} as a positional param, use {@link #sendAsync(Request)}.)
+ * <p><b>Params.</b> Positional params are the trailing arguments; named params are one
+ * {@code Map}. (To send a single {@code Map} as a positional param, send a {@link Request} value.)
+ * Without arguments the {@code params} member is left out.
  *
- * <p><b>Errors.</b> Async methods complete exceptionally, blocking ones throw, with a
- * {@link JsonRpcClientException}: {@link ErrorResponseException} for an error response (with its
- * code, message and data), {@link InvalidResponseException} or
- * {@link io.jsonrpc2.client.ParseResponseException} for a bad reply, and
- * {@link io.jsonrpc2.client.TransportException} (with {@link io.jsonrpc2.client.ConnectionLostException}
- * and {@link io.jsonrpc2.client.CallTimeoutException}) when the reply did not come.
+ * <p><b>Results and errors.</b> {@code call} converts the result to the type asked for,
+ * {@code request} returns it as a {@code JsonNode} (jsonrpcclient's name). Async methods complete
+ * exceptionally, blocking ones throw, with a {@link JsonRpcClientException}:
+ * {@link ErrorResponseException} for an error response (its code, message and data),
+ * {@link InvalidResponseException} or {@link io.jsonrpc2.client.ParseResponseException} for a bad
+ * reply, and {@link io.jsonrpc2.client.TransportException} (with
+ * {@link io.jsonrpc2.client.ConnectionLostException} and
+ * {@link io.jsonrpc2.client.CallTimeoutException}) when the reply did not come. The {@code send}
+ * methods return responses as values instead: an error response does not fail them.
  *
- * <p>Thread-safe; one client serves any number of concurrent callers. Cancelling a returned
- * future forgets the call. {@link #withOptions} makes a view with other per-call options that
- * shares this client's transport and pending calls.
+ * <p><b>Logging.</b> Every message sent is logged at DEBUG on {@value #REQUEST_LOGGER}, every
+ * reply received on {@value #RESPONSE_LOGGER}, as {@code endpoint --> message} and
+ * {@code endpoint <-- message}, with the MDC keys {@code endpoint}, {@code message} and the
+ * transport's reply details (such as {@code http_status}) set for the line.
+ *
+ * <p>Thread-safe; one client serves any number of concurrent callers. Cancelling a returned future
+ * forgets the call (its late response is dropped). {@link #withOptions} makes a view with other
+ * per-call options that shares this client's transport and waiting calls.
  */
 public final class JsonRpcClient implements AutoCloseable {
+  /** The logger of every message sent, at DEBUG. */
+  public static final String REQUEST_LOGGER = "io.jsonrpc2.client.request";
+
+  /** The logger of every reply received, at DEBUG. */
+  public static final String RESPONSE_LOGGER = "io.jsonrpc2.client.response";
+
   private final ClientEngine engine;
   private final CallOptions options;
 
@@ -76,7 +93,7 @@ public final class JsonRpcClient implements AutoCloseable {
     return withOptions(CallOptions.DEFAULT.withTimeout(timeout));
   }
 
-  // ---- calls ----------------------------------------------------------------------------------
+  // ---- typed calls ----------------------------------------------------------------------------
 
   public <T> CompletableFuture<T> callAsync(String method, Class<T> resultType, Object... args) {
     return invoke(Request.of(method, args), engine.mapper().constructType(resultType));
@@ -90,153 +107,200 @@ public final class JsonRpcClient implements AutoCloseable {
     return invoke(Request.named(method, namedArgs), engine.mapper().constructType(resultType));
   }
 
-  public <T> CompletableFuture<T> callAsync(
-      String method, TypeReference<T> resultType, Map<String, ?> namedArgs) {
+  public <T> CompletableFuture<T> callAsync(String method, TypeReference<T> resultType, Map<String, ?> namedArgs) {
     return invoke(Request.named(method, namedArgs), engine.mapper().constructType(resultType));
   }
 
   /** Calls and waits; throws the call's {@link JsonRpcClientException}. */
   public <T> T call(String method, Class<T> resultType, Object... args) {
-    return await(callAsync(method, resultType, args));
+    return Futures.await(callAsync(method, resultType, args));
   }
 
   public <T> T call(String method, TypeReference<T> resultType, Object... args) {
-    return await(callAsync(method, resultType, args));
+    return Futures.await(callAsync(method, resultType, args));
   }
 
   public <T> T call(String method, Class<T> resultType, Map<String, ?> namedArgs) {
-    return await(callAsync(method, resultType, namedArgs));
+    return Futures.await(callAsync(method, resultType, namedArgs));
   }
 
   public <T> T call(String method, TypeReference<T> resultType, Map<String, ?> namedArgs) {
-    return await(callAsync(method, resultType, namedArgs));
+    return Futures.await(callAsync(method, resultType, namedArgs));
   }
 
   /**
-   * Calls with a request value and a result type given as a Jackson {@code JavaType}; the lowest
-   * level typed call, used by proxies.
+   * Sends a request value (its own id, or the next generated one) and converts the result to
+   * {@code resultType}; the lowest-level typed call, used by proxies. An error response fails the
+   * future with {@link ErrorResponseException}.
    */
   public <T> CompletableFuture<T> invoke(Request request, JavaType resultType) {
-    return sendAsync(request).thenApply(response -> resultOf(request, response, resultType));
+    Objects.requireNonNull(resultType, "resultType");
+    CompletableFuture<Response> response = sendAsync(request);
+    return Futures.cancelling(
+        response.thenApply(received -> Results.convert(engine.mapper(), request, received, resultType)), List.of(response));
+  }
+
+  // ---- untyped calls (jsonrpcclient's request) ------------------------------------------------
+
+  /** Calls and completes with the result as JSON ({@code NullNode} for a null result). */
+  public CompletableFuture<JsonNode> requestAsync(String method, Object... args) {
+    return callAsync(method, JsonNode.class, args);
+  }
+
+  public CompletableFuture<JsonNode> requestAsync(String method, Map<String, ?> namedArgs) {
+    return callAsync(method, JsonNode.class, namedArgs);
+  }
+
+  /** Calls, waits and returns the result as JSON; throws the call's {@link JsonRpcClientException}. */
+  public JsonNode request(String method, Object... args) {
+    return Futures.await(requestAsync(method, args));
+  }
+
+  public JsonNode request(String method, Map<String, ?> namedArgs) {
+    return Futures.await(requestAsync(method, namedArgs));
   }
 
   // ---- notifications --------------------------------------------------------------------------
 
-  /** Sends a notification; completes when the transport has taken it. No reply is awaited. */
+  /**
+   * Sends a notification; completes when the transport has taken it (for request-response
+   * transports: when the exchange is over). No response is awaited, and a reply, if any, is ignored.
+   */
   public CompletableFuture<Void> notifyAsync(String method, Object... args) {
-    return sendAsync(List.of(Notification.of(method, args))).thenApply(batch -> null);
+    return sendAsync(Notification.of(method, args));
   }
 
   public CompletableFuture<Void> notifyAsync(String method, Map<String, ?> namedArgs) {
-    return sendAsync(List.of(Notification.named(method, namedArgs))).thenApply(batch -> null);
+    return sendAsync(Notification.named(method, namedArgs));
   }
 
   public void notify(String method, Object... args) {
-    await(notifyAsync(method, args));
+    Futures.await(notifyAsync(method, args));
   }
 
   public void notify(String method, Map<String, ?> namedArgs) {
-    await(notifyAsync(method, namedArgs));
+    Futures.await(notifyAsync(method, namedArgs));
   }
 
   // ---- messages -------------------------------------------------------------------------------
 
   /**
-   * Sends one request and completes with its response, error responses included (they do not
-   * fail the future). A request without an id gets the next generated one.
+   * Sends one request and completes with its response; an error response is a value here, not a
+   * failure. A request without an id gets the next generated one.
+   *
+   * @throws IllegalStateException if a call with the request's explicit id is still waiting
    */
   public CompletableFuture<Response> sendAsync(Request request) {
-    return engine.send(List.of(engine.withId(request)), false, options).get(0);
+    return engine.send(List.of(request), false, options).responses().get(0);
   }
 
   public Response send(Request request) {
-    return await(sendAsync(request));
+    return Futures.await(sendAsync(request));
+  }
+
+  /** Sends one notification; completes as {@link #notifyAsync} does. */
+  public CompletableFuture<Void> sendAsync(Notification notification) {
+    return engine.send(List.of(notification), false, options).delivered();
+  }
+
+  public void send(Notification notification) {
+    Futures.await(sendAsync(notification));
   }
 
   /**
-   * Sends requests and notifications as one batch and completes with the responses to the
-   * requests. A lone notification is sent as itself, not as a batch of one.
+   * Sends requests and notifications as one batch (a JSON array, even of one) and completes with
+   * the responses to the requests, findable by id. Fails as a whole if any request got no valid
+   * response.
+   *
+   * @throws IllegalArgumentException if {@code messages} is empty or two requests have one id
    */
   public CompletableFuture<BatchResponse> sendAsync(List<? extends Message> messages) {
     if (messages.isEmpty()) {
       throw new IllegalArgumentException("a batch must not be empty");
     }
-    List<Message> prepared = new ArrayList<>(messages.size());
-    for (Message message : messages) {
-      prepared.add(message instanceof Request request ? engine.withId(request) : message);
-    }
-    boolean single = prepared.size() == 1 && prepared.get(0) instanceof Notification;
-    List<CompletableFuture<Response>> futures = engine.send(prepared, !single, options);
-    return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
-        .thenApply(done -> new BatchResponse(futures.stream().map(CompletableFuture::join).toList()));
+    return engine.send(messages, true, options).allResponses();
   }
 
   public BatchResponse send(List<? extends Message> messages) {
-    return await(sendAsync(messages));
+    return Futures.await(sendAsync(messages));
   }
 
   /**
-   * Sends a message written by the caller, byte for byte, and completes with the raw reply (null
-   * when none came). Only for request-response transports; no id matching or validation is done.
+   * Sends a message written as JSON (a request, a notification or a batch of them), byte for byte,
+   * and completes with the validated responses to its requests, matched by their ids: one for a
+   * request, one per request of a batch, none for notifications.
+   *
+   * @throws IllegalArgumentException if {@code json} is not such a message (see
+   *     {@link #sendRawAsync} for sending anything at all)
    */
-  public CompletableFuture<String> sendRawAsync(String json) {
-    return engine
-        .sendRaw(json.getBytes(StandardCharsets.UTF_8), options)
-        .thenApply(
-            reply -> reply == null || reply.isEmpty() ? null : new String(reply.body(), StandardCharsets.UTF_8));
+  public CompletableFuture<BatchResponse> sendAsync(String json) {
+    return engine.sendJson(json.getBytes(StandardCharsets.UTF_8), options).allResponses();
   }
+
+  public BatchResponse send(String json) {
+    return Futures.await(sendAsync(json));
+  }
+
+  /**
+   * Sends any text, byte for byte, and completes with the reply as it came (null when it was
+   * empty), unchecked: for probing servers with malformed input. Request-response transports
+   * only; on a connection the future fails with a {@link io.jsonrpc2.client.TransportException}.
+   */
+  public CompletableFuture<String> sendRawAsync(String text) {
+    return engine
+        .sendVerbatim(text.getBytes(StandardCharsets.UTF_8), options)
+        .thenApply(reply -> reply.isEmpty() ? null : new String(reply.body(), StandardCharsets.UTF_8));
+  }
+
+  // ---- proxies --------------------------------------------------------------------------------
+
+  /**
+   * An implementation of {@code api} whose methods call the server: each method is the remote
+   * method named by its {@link JsonRpcMethod} annotation or its Java name, prefixed by the
+   * interface's {@link JsonRpcNamespace}. Arguments go as positional params, or named with
+   * {@link JsonRpcNamedParams}; {@link JsonRpcNotification} methods send notifications. A method
+   * returning {@code CompletableFuture<T>} (or {@code CompletionStage<T>}) is async; any other
+   * waits and throws the call's {@link JsonRpcClientException}. Default methods run as written;
+   * {@code equals}, {@code hashCode} and {@code toString} are the proxy's own. The proxy uses
+   * this client's options.
+   *
+   * @throws IllegalArgumentException if {@code api} is not an interface or has a method that
+   *     cannot be called remotely (the message names it)
+   */
+  public <T> T proxy(Class<T> api) {
+    return ProxyInvocationHandler.create(this, Objects.requireNonNull(api, "api"), null);
+  }
+
+  /** Like {@link #proxy(Class)}, with {@code namespace} instead of the interface's (empty: none). */
+  public <T> T proxy(Class<T> api, String namespace) {
+    return ProxyInvocationHandler.create(
+        this, Objects.requireNonNull(api, "api"), Objects.requireNonNull(namespace, "namespace"));
+  }
+
+  // ---- the rest -------------------------------------------------------------------------------
 
   /** The transport's description of its peer. */
   public String endpoint() {
     return engine.endpoint();
   }
 
-  /** Closes the transport; calls still waiting fail with a connection-lost error. */
+  /** The mapper params are written and results read with. */
+  public ObjectMapper mapper() {
+    return engine.mapper();
+  }
+
+  /**
+   * Closes the transport; calls still waiting fail with a
+   * {@link io.jsonrpc2.client.ConnectionLostException}, later ones with a
+   * {@link io.jsonrpc2.client.TransportException}. Closing a view from {@link #withOptions} closes
+   * the shared transport too.
+   */
   @Override
   public void close() {
     engine.close();
   }
 
-  private <T> T resultOf(Request request, Response response, JavaType type) {
-    if (response.isError()) {
-      throw new ErrorResponseException(response.error());
-    }
-    JsonNode result = response.result();
-    if (type.getRawClass() == JsonNode.class) {
-      @SuppressWarnings("unchecked")
-      T node = (T) result;
-      return node;
-    }
-    try {
-      return engine.mapper().readerFor(type).readValue(result);
-    } catch (java.io.IOException | IllegalArgumentException e) {
-      throw new InvalidResponseException(
-          "the result of '" + request.method() + "' is not a " + type.getTypeName() + ": "
-              + Throwables.reason(e));
-    }
-  }
-
-  /** Waits for a future and rethrows its failure as it is, unwrapped. */
-  static <T> T await(CompletableFuture<T> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new JsonRpcClientException("interrupted while waiting for the response", e);
-    } catch (ExecutionException e) {
-      Throwable cause = Throwables.unwrap(e);
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new JsonRpcClientException(cause.toString(), cause);
-    }
-  }
-
-  /** Configures a {@link JsonRpcClient}. */
+  /** Configures a {@link JsonRpcClient}. Not thread-safe. */
   public static final class Builder {
     private ClientTransport transport;
     private ObjectMapper mapper = JsonMapper.builder().build();
@@ -259,13 +323,16 @@ public final class JsonRpcClient implements AutoCloseable {
       return this;
     }
 
-    /** Where request ids come from; a decimal counter by default. */
+    /** Where request ids come from; {@link IdGenerators#decimal()} by default. */
     public Builder idGenerator(IdGenerator idGenerator) {
       this.idGenerator = Objects.requireNonNull(idGenerator, "idGenerator");
       return this;
     }
 
-    /** How long a call waits for its response by default (30 s); null waits for ever. */
+    /**
+     * How long a call waits for its response by default (30 s); null waits for ever. Also bounds
+     * how long a notification may take to be handed over.
+     */
     public Builder timeout(Duration timeout) {
       if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
         throw new IllegalArgumentException("timeout must be positive, got " + timeout);
@@ -276,20 +343,27 @@ public final class JsonRpcClient implements AutoCloseable {
 
     /**
      * Whether replies are checked against the specification (on by default). Off, a reply is
-     * taken as far as it can be understood: a missing {@code jsonrpc} member or a malformed error
-     * object no longer fails the call.
+     * taken as far as it can be understood: a missing or wrong {@code jsonrpc} member, both or
+     * neither of {@code result} and {@code error} (the error wins; neither is a null result) and a
+     * malformed error object no longer fail the call. Replies that are not JSON, and ids that match
+     * no call, still do.
      */
     public Builder validateResponses(boolean validate) {
       this.validateResponses = validate;
       return this;
     }
 
+    /** Limits on replies (nesting depth, string length); a reply beyond them fails its calls. */
     public Builder limits(JsonLimits limits) {
       this.limits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 
-    /** Builds the client and starts its transport. */
+    /**
+     * Builds the client and starts its transport.
+     *
+     * @throws IllegalStateException if no transport was given
+     */
     public JsonRpcClient build() {
       if (transport == null) {
         throw new IllegalStateException("a transport is required");

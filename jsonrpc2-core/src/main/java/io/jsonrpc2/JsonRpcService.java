@@ -126,6 +126,24 @@ public final class JsonRpcService {
     methods.addAll(MethodBinder.bindHandler(namespace, Objects.requireNonNull(handler, "handler"), mapper));
   }
 
+  /**
+   * Exports every public method that {@code type} itself declares, annotated or not, under
+   * {@code namespace} if not null: static methods as they are, instance methods on one instance
+   * made with the public no-argument constructor. Inherited methods and overrides of
+   * {@code Object}'s ({@code toString}, {@code getClass}, ...) are never exported.
+   *
+   * @throws IllegalArgumentException if the class declares no public method, overloads a name, or
+   *     has instance methods but no public no-argument constructor
+   */
+  public void addPublicMethods(String namespace, Class<?> type) {
+    try {
+      methods.addAll(MethodBinder.bindDeclared(namespace, type, mapper));
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException(
+          type.getName() + " has instance methods, so it needs a public no-argument constructor", e);
+    }
+  }
+
   /** Registers a function that may block; it runs on the executor. */
   public void addMethod(String name, MethodHandler handler) {
     Objects.requireNonNull(handler, "handler");
@@ -255,6 +273,13 @@ public final class JsonRpcService {
     public Builder handler(String namespace, Object handler) {
       Objects.requireNonNull(handler, "handler");
       registrations.add(service -> service.addHandler(namespace, handler));
+      return this;
+    }
+
+    /** Every public method {@code type} declares, annotated or not (see {@link #addPublicMethods}). */
+    public Builder publicMethods(String namespace, Class<?> type) {
+      Objects.requireNonNull(type, "type");
+      registrations.add(service -> service.addPublicMethods(namespace, type));
       return this;
     }
 

@@ -1,6 +1,6 @@
 package io.jsonrpc2.client;
 
-/** The reply was not JSON at all. */
+/** The reply was not JSON at all (or broke a configured limit such as the nesting depth). */
 public class ParseResponseException extends JsonRpcClientException {
   private static final long serialVersionUID = 1L;
 

@@ -1,16 +1,11 @@
 package io.jsonrpc2.internal;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jsonrpc2.client.CallOptions;
 import io.jsonrpc2.client.CallTimeoutException;
 import io.jsonrpc2.client.ClientTransport;
 import io.jsonrpc2.client.ConnectionLostException;
 import io.jsonrpc2.client.IdGenerator;
-import io.jsonrpc2.client.InvalidResponseException;
-import io.jsonrpc2.client.JsonRpcClientException;
 import io.jsonrpc2.client.OutboundMessage;
 import io.jsonrpc2.client.TransportException;
 import io.jsonrpc2.client.TransportReply;
@@ -19,38 +14,39 @@ import io.jsonrpc2.message.Message;
 import io.jsonrpc2.message.Notification;
 import io.jsonrpc2.message.Request;
 import io.jsonrpc2.message.Response;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The transport-independent half of the client: encodes messages, keeps the table of calls
- * waiting for a response, matches responses to calls by id, and fails calls on timeout,
- * transport failure or a lost connection.
+ * The transport-independent half of the client: assigns ids, encodes messages, hands them to the
+ * transport, and routes replies to the calls waiting for them ({@link ReplyRouter}). Thread-safe.
  */
 public final class ClientEngine implements ClientTransport.Receiver {
-  /** Logs every message sent ({@code -->}) and received ({@code <--}) at DEBUG. */
-  public static final Logger WIRE_LOG = LoggerFactory.getLogger("io.jsonrpc2.wire.client");
+  static final Logger LOG = LoggerFactory.getLogger("io.jsonrpc2.client");
 
-  private static final Logger LOG = LoggerFactory.getLogger(ClientEngine.class);
+  /** How often a generated id that a waiting call already uses is drawn again before giving up. */
+  private static final int ID_ATTEMPTS = 16;
 
   private final ClientTransport transport;
   private final ObjectMapper mapper;
   private final IdGenerator ids;
-  private final ResponseReader reader;
+  private final CallWriter writer;
   private final Duration defaultTimeout;
-  private final Map<Id, CompletableFuture<Response>> pending = new ConcurrentHashMap<>();
+  private final PendingCalls pending;
+  private final ReplyRouter router;
+  private volatile boolean closed;
 
   public ClientEngine(
       ClientTransport transport,
@@ -61,8 +57,10 @@ public final class ClientEngine implements ClientTransport.Receiver {
     this.transport = transport;
     this.mapper = mapper;
     this.ids = ids;
-    this.reader = reader;
+    this.writer = new CallWriter(mapper);
     this.defaultTimeout = defaultTimeout;
+    this.pending = new PendingCalls(transport.endpoint());
+    this.router = new ReplyRouter(transport.endpoint(), reader, pending);
     transport.start(this);
   }
 
@@ -74,173 +72,204 @@ public final class ClientEngine implements ClientTransport.Receiver {
     return transport.endpoint();
   }
 
-  /** Gives a request without an id the next generated one. */
-  public Request withId(Request request) {
-    return request.id() != null ? request : request.withId(ids.next());
-  }
-
   /**
-   * Sends requests and notifications as one message (a batch when {@code asBatch}) and returns
-   * one future per request, in order, each completing with that request's response.
+   * Sends requests and notifications as one message: a JSON array when {@code asBatch}, else the
+   * single element. Requests without an id get generated ones.
+   *
+   * @throws IllegalArgumentException for two requests with one id, or params Jackson cannot write
+   * @throws IllegalStateException when an explicit id is already used by a waiting call
    */
-  public List<CompletableFuture<Response>> send(
-      List<? extends Message> messages, boolean asBatch, CallOptions options) {
-    List<Id> requestIds = new ArrayList<>();
-    Set<Id> unique = new HashSet<>();
+  public Exchange send(List<? extends Message> messages, boolean asBatch, CallOptions options) {
+    Set<Id> explicit = new HashSet<>();
     for (Message message : messages) {
       if (message instanceof Request request) {
-        if (request.id() == null) {
-          throw new IllegalArgumentException("a request must have an id by now: " + request);
-        }
-        if (!unique.add(request.id())) {
+        if (request.id() != null && !explicit.add(request.id())) {
           throw new IllegalArgumentException(
-              "two requests of one batch have the id " + request.id() + "; responses could not be told apart");
+              "two requests have the id " + request.id() + "; their responses could not be told apart");
         }
-        requestIds.add(request.id());
       } else if (!(message instanceof Notification)) {
         throw new IllegalArgumentException("only requests and notifications can be sent, got " + message);
       }
     }
-    byte[] payload = encode(messages, asBatch);
-    List<CompletableFuture<Response>> futures = new ArrayList<>(requestIds.size());
-    Duration timeout = options.timeout() != null ? options.timeout() : defaultTimeout;
-    for (Id id : requestIds) {
-      futures.add(register(id, timeout));
-    }
-    if (WIRE_LOG.isDebugEnabled()) {
-      WIRE_LOG.debug("{} --> {}", transport.endpoint(), new String(payload, StandardCharsets.UTF_8));
-    }
-    CompletableFuture<TransportReply> sent;
+    Duration timeout = timeoutOf(options);
+    int n = messages.size();
+    List<Message> prepared = new ArrayList<>(messages);
+    List<CompletableFuture<Response>> futureAt = new ArrayList<>(Collections.nCopies(n, null));
+    byte[] payload;
     try {
-      sent = transport.send(new OutboundMessage(payload, !requestIds.isEmpty(), options.transportOptions()));
+      // Explicit ids first, so that a generated id never takes one the caller chose.
+      for (int i = 0; i < n; i++) {
+        if (prepared.get(i) instanceof Request request && request.id() != null) {
+          futureAt.set(i, registerExplicit(request.id(), timeout));
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        if (prepared.get(i) instanceof Request request && request.id() == null) {
+          Id id = registerGenerated(timeout, futureAt, i);
+          prepared.set(i, request.withId(id));
+        }
+      }
+      payload = writer.write(prepared, asBatch);
     } catch (RuntimeException e) {
-      sent = CompletableFuture.failedFuture(e);
+      futureAt.stream().filter(Objects::nonNull).forEach(future -> future.cancel(false));
+      throw e;
     }
-    sent.whenComplete(
-        (reply, failure) -> {
-          if (failure != null) {
-            fail(requestIds, asTransportException(failure));
-          } else if (reply != null && !reply.isEmpty()) {
-            deliver(reply.body(), requestIds);
-          } else if (transport.isRequestResponse()) {
-            fail(requestIds, new InvalidResponseException("the reply is empty; responses were due"));
-          }
-        });
-    if (!futures.isEmpty()) {
-      // Once no caller waits any more (every call timed out or was cancelled), the transport hears
-      // of it, so that a request-response transport can give up the exchange: a ZeroMQ REQ socket
-      // whose reply never came must be replaced before it can send again.
-      CompletableFuture<TransportReply> exchange = sent;
-      CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
-          .whenComplete((done, failure) -> exchange.cancel(false));
+    List<Id> requestIds = new ArrayList<>();
+    List<CompletableFuture<Response>> futures = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (prepared.get(i) instanceof Request request) {
+        requestIds.add(request.id());
+        futures.add(futureAt.get(i));
+      }
     }
-    return futures;
-  }
-
-  /** Sends a message that the caller built as raw JSON; returns the raw reply, if one is due. */
-  public CompletableFuture<TransportReply> sendRaw(byte[] payload, CallOptions options) {
-    return transport.send(new OutboundMessage(payload, true, options.transportOptions()));
-  }
-
-  private CompletableFuture<Response> register(Id id, Duration timeout) {
-    CompletableFuture<Response> future = new CompletableFuture<>();
-    if (pending.putIfAbsent(id, future) != null) {
-      throw new IllegalStateException("a call with id " + id + " is already waiting for its response");
-    }
-    if (timeout != null) {
-      ScheduledFuture<?> timer =
-          DefaultExecutors.timer()
-              .schedule(
-                  () -> {
-                    if (pending.remove(id, future)) {
-                      future.completeExceptionally(
-                          new CallTimeoutException(
-                              "no response to call " + id + " from " + transport.endpoint() + " within " + timeout));
-                    }
-                  },
-                  timeout.toNanos(),
-                  TimeUnit.NANOSECONDS);
-      future.whenComplete((r, e) -> timer.cancel(false));
-    }
-    // A caller who cancels stops waiting; the late response is then dropped.
-    future.whenComplete((r, e) -> pending.remove(id, future));
-    return future;
-  }
-
-  @Override
-  public void onMessage(byte[] message) {
-    deliver(message, null);
-  }
-
-  @Override
-  public void onConnectionLost(Throwable cause) {
-    List<Id> all = new ArrayList<>(pending.keySet());
-    if (!all.isEmpty()) {
-      LOG.warn("Connection to {} lost with {} calls waiting", transport.endpoint(), all.size());
-    }
-    fail(all, new ConnectionLostException("connection to " + transport.endpoint() + " lost", cause));
+    return dispatch(payload, requestIds, futures, timeout, options);
   }
 
   /**
-   * Completes the calls a reply answers. {@code sentIds} are the ids of the message this reply
-   * belongs to (request-response transports), or null when it arrived on its own (connection
-   * transports); such calls left unanswered by the reply fail.
+   * Sends a message its caller wrote as JSON, byte for byte, and matches the responses to its
+   * requests by their ids.
+   *
+   * @throws IllegalArgumentException if it is not a request, notification or batch of them
+   * @throws IllegalStateException when one of its ids is already used by a waiting call
    */
-  private void deliver(byte[] bytes, List<Id> sentIds) {
-    if (WIRE_LOG.isDebugEnabled()) {
-      WIRE_LOG.debug("{} <-- {}", transport.endpoint(), new String(bytes, StandardCharsets.UTF_8));
-    }
-    JsonRpcClientException problem = null;
+  public Exchange sendJson(byte[] json, CallOptions options) {
+    RawMessage raw = RawMessage.inspect(json, mapper.getFactory());
+    Duration timeout = timeoutOf(options);
+    List<CompletableFuture<Response>> futures = new ArrayList<>();
     try {
-      for (ResponseReader.Reply reply : reader.read(bytes)) {
-        if (reply instanceof ResponseReader.Valid valid) {
-          Response response = valid.response();
-          CompletableFuture<Response> call = pending.remove(response.id());
-          if (call != null) {
-            call.complete(response);
-          } else if (response.isError() && response.id().isNull() && sentIds != null) {
-            // The server could not read the message; its one error answers every call in it.
-            sentIds.forEach(id -> complete(id, response));
-          } else {
-            problem = new InvalidResponseException("response for id " + response.id() + " matches no call");
-            LOG.warn("{}: {}", transport.endpoint(), problem.getMessage());
-          }
-        } else {
-          ResponseReader.Bad bad = (ResponseReader.Bad) reply;
-          problem = bad.problem();
-          CompletableFuture<Response> call = bad.id() == null ? null : pending.remove(bad.id());
-          if (call != null) {
-            call.completeExceptionally(problem);
-          } else {
-            LOG.warn("{}: invalid response: {}", transport.endpoint(), problem.getMessage());
-          }
-        }
+      for (Id id : raw.requestIds()) {
+        futures.add(registerExplicit(id, timeout));
       }
-    } catch (JsonRpcClientException e) {
-      problem = e;
-      LOG.warn("{}: {}", transport.endpoint(), e.getMessage());
+    } catch (RuntimeException e) {
+      futures.forEach(future -> future.cancel(false));
+      throw e;
     }
-    if (sentIds != null) {
-      JsonRpcClientException reason =
-          problem != null ? problem : new InvalidResponseException("the reply has no response for this call");
-      fail(sentIds, reason);
+    return dispatch(json, raw.requestIds(), futures, timeout, options);
+  }
+
+  /**
+   * Sends any bytes and completes with the transport's reply as it is, for request-response
+   * transports only; nothing is matched or validated.
+   */
+  public CompletableFuture<TransportReply> sendVerbatim(byte[] payload, CallOptions options) {
+    if (!transport.isRequestResponse()) {
+      return CompletableFuture.failedFuture(
+          new TransportException(
+              transport.endpoint() + " delivers replies apart from sends, so a raw reply cannot be"
+                  + " returned; send the JSON with send(String) instead"));
+    }
+    if (closed) {
+      return CompletableFuture.failedFuture(new TransportException("the client is closed"));
+    }
+    WireLog.request(transport.endpoint(), payload);
+    CompletableFuture<TransportReply> result = new CompletableFuture<>();
+    failAfter(result, timeoutOf(options));
+    transportSend(payload, true, options)
+        .whenComplete(
+            (reply, failure) -> {
+              if (failure != null) {
+                result.completeExceptionally(asTransportException(failure));
+              } else {
+                TransportReply received = reply != null ? reply : TransportReply.of(null);
+                WireLog.response(transport.endpoint(), received.body(), received.details());
+                result.complete(received);
+              }
+            });
+    return result;
+  }
+
+  private Exchange dispatch(
+      byte[] payload, List<Id> requestIds, List<CompletableFuture<Response>> futures, Duration timeout,
+      CallOptions options) {
+    CompletableFuture<Void> delivered = new CompletableFuture<>();
+    failAfter(delivered, timeout);
+    Map<Id, CompletableFuture<Response>> own = new LinkedHashMap<>();
+    for (int i = 0; i < requestIds.size(); i++) {
+      own.put(requestIds.get(i), futures.get(i));
+    }
+    if (closed) {
+      TransportException reason = new TransportException("the client is closed");
+      pending.failAll(own, reason);
+      delivered.completeExceptionally(reason);
+      return new Exchange(requestIds, futures, delivered);
+    }
+    WireLog.request(transport.endpoint(), payload);
+    CompletableFuture<TransportReply> sent = transportSend(payload, !requestIds.isEmpty(), options);
+    if (!futures.isEmpty()) {
+      // Once no caller waits any more (every call answered, timed out or cancelled), the transport
+      // hears of it, so that a request-response transport can give up the exchange: a ZeroMQ REQ
+      // socket whose reply never came must be replaced before it can send again.
+      CompletableFuture.allOf(futures.toArray(CompletableFuture<?>[]::new))
+          .whenComplete((done, failure) -> sent.cancel(false));
+    }
+    sent
+        .whenComplete(
+            (reply, failure) -> {
+              if (failure != null) {
+                TransportException reason = asTransportException(failure);
+                pending.failAll(own, reason);
+                delivered.completeExceptionally(reason);
+                return;
+              }
+              try {
+                if (transport.isRequestResponse()) {
+                  router.onReply(reply != null ? reply : TransportReply.of(null), own);
+                }
+              } finally {
+                delivered.complete(null);
+              }
+            });
+    return new Exchange(requestIds, futures, delivered);
+  }
+
+  private CompletableFuture<TransportReply> transportSend(byte[] payload, boolean expectsReply, CallOptions options) {
+    try {
+      CompletableFuture<TransportReply> sent =
+          transport.send(new OutboundMessage(payload, expectsReply, options.transportOptions()));
+      return Objects.requireNonNull(sent, "the transport's send returned null");
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
     }
   }
 
-  private void complete(Id id, Response response) {
-    CompletableFuture<Response> call = pending.remove(id);
-    if (call != null) {
-      call.complete(response);
+  private CompletableFuture<Response> registerExplicit(Id id, Duration timeout) {
+    CompletableFuture<Response> future = pending.register(id, timeout);
+    if (future == null) {
+      throw new IllegalStateException("a call with the id " + id + " is already waiting for its response");
     }
+    return future;
   }
 
-  private void fail(List<Id> ids, Throwable reason) {
-    for (Id id : ids) {
-      CompletableFuture<Response> call = pending.remove(id);
-      if (call != null) {
-        call.completeExceptionally(reason);
+  private Id registerGenerated(Duration timeout, List<CompletableFuture<Response>> futureAt, int index) {
+    for (int attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
+      Id id = Objects.requireNonNull(ids.next(), "the id generator returned null");
+      CompletableFuture<Response> future = pending.register(id, timeout);
+      if (future != null) {
+        futureAt.set(index, future);
+        return id;
       }
     }
+    throw new IllegalStateException(
+        "the id generator made " + ID_ATTEMPTS + " ids in a row that waiting calls already use");
+  }
+
+  private Duration timeoutOf(CallOptions options) {
+    return options.timeout() != null ? options.timeout() : defaultTimeout;
+  }
+
+  private void failAfter(CompletableFuture<?> future, Duration timeout) {
+    if (timeout == null) {
+      return;
+    }
+    ScheduledFuture<?> timer =
+        DefaultExecutors.timer()
+            .schedule(
+                () -> PendingCalls.completeOffTimer(
+                    future,
+                    new CallTimeoutException("sending to " + transport.endpoint() + " did not finish within " + timeout)),
+                timeout.toNanos(),
+                TimeUnit.NANOSECONDS);
+    future.whenComplete((r, e) -> timer.cancel(false));
   }
 
   private TransportException asTransportException(Throwable failure) {
@@ -250,49 +279,25 @@ public final class ClientEngine implements ClientTransport.Receiver {
         : new TransportException("sending to " + transport.endpoint() + " failed: " + cause, cause);
   }
 
-  private byte[] encode(List<? extends Message> messages, boolean asBatch) {
-    try (ByteArrayBuilder out = new ByteArrayBuilder(mapper.getFactory()._getBufferRecycler());
-        JsonGenerator gen = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-      gen.setCodec(mapper);
-      if (asBatch) {
-        gen.writeStartArray();
-      }
-      for (Message message : messages) {
-        if (message instanceof Request request) {
-          writeCall(gen, request.method(), request.params(), request.id());
-        } else {
-          Notification notification = (Notification) message;
-          writeCall(gen, notification.method(), notification.params(), null);
-        }
-      }
-      if (asBatch) {
-        gen.writeEndArray();
-      }
-      gen.flush();
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new IllegalArgumentException("params could not be written as JSON: " + Throwables.reason(e), e);
-    }
+  @Override
+  public void onMessage(byte[] message) {
+    router.onMessage(message);
   }
 
-  private void writeCall(JsonGenerator gen, String method, Object params, Id id) throws IOException {
-    gen.writeStartObject();
-    gen.writeStringField("jsonrpc", "2.0");
-    gen.writeStringField("method", method);
-    if (params != null) {
-      gen.writeFieldName("params");
-      mapper.writeValue(gen, params);
+  @Override
+  public void onConnectionLost(Throwable cause) {
+    List<Id> all = pending.allIds();
+    if (!all.isEmpty()) {
+      LOG.warn("Connection to {} lost with {} calls waiting", transport.endpoint(), all.size());
     }
-    if (id != null) {
-      gen.writeFieldName("id");
-      ResponseEncoder.writeId(gen, id);
-    }
-    gen.writeEndObject();
+    pending.failAll(all, new ConnectionLostException("connection to " + transport.endpoint() + " lost", cause));
   }
 
-  /** Fails every waiting call and closes the transport. */
+  /** Fails every waiting call, refuses new ones, and closes the transport. */
   public void close() {
-    onConnectionLost(new TransportException("client closed"));
+    closed = true;
+    pending.failAll(
+        pending.allIds(), new ConnectionLostException("the client was closed while the call was waiting", null));
     transport.close();
   }
 }

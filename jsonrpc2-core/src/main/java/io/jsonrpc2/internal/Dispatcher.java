@@ -9,16 +9,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs decoded messages: the serving gate, method lookup, the executor hop for blocking methods,
  * the timeout, error mapping and, for a batch, one reply slot per element in request order.
+ *
+ * <p>A method that runs on the caller's thread and returns a plain value (or a stage that is
+ * already complete) is answered right there, with no future and no registration: it is counted in
+ * {@link #inFlightCount()} while it runs, and {@link #cancelPending} reaches it through the cancel
+ * mark it compares before and after. Everything else is an {@link InFlightCall}.
  */
 public final class Dispatcher {
   private final MethodTable methods;
@@ -28,7 +37,12 @@ public final class Dispatcher {
   private final long timeoutNanos;
   private final ErrorMapping errors;
   private final Set<InFlightCall> inFlight = ConcurrentHashMap.newKeySet();
+  private final LongAdder runningHere = new LongAdder();
+  private volatile CancelMark cancelMark = new CancelMark(null);
   private volatile ErrorObject stopError;
+
+  /** Replaced by each {@link #cancelPending}: a call that sees another mark afterwards was cancelled. */
+  private record CancelMark(ErrorObject error) {}
 
   public Dispatcher(
       MethodTable methods,
@@ -48,13 +62,13 @@ public final class Dispatcher {
   /** The reply bytes, or null when no reply is due. */
   public CompletableFuture<byte[]> handle(
       byte[] bytes, int offset, int length, TransportContext transport, Map<String, Object> values) {
-    Incoming incoming = decoder.decode(bytes, offset, length);
-    if (incoming instanceof Incoming.Single single) {
-      CompletableFuture<Outcome> outcome = dispatch(single.entry(), transport, values);
-      if (outcome.isDone()) {
-        return CompletableFuture.completedFuture(encodeNullable(outcome.join()));
+    Incoming incoming = decoder.decode(bytes, offset, length, methods);
+    if (incoming instanceof Incoming.Entry entry) {
+      Object answer = dispatch(entry, transport, values);
+      if (answer instanceof CompletableFuture<?> pending) {
+        return pending.thenApply(outcome -> encodeNullable((Outcome) outcome));
       }
-      return outcome.thenApply(this::encodeNullable);
+      return CompletableFuture.completedFuture(encodeNullable((Outcome) answer));
     }
     if (incoming instanceof Incoming.Batch batch) {
       return handleBatch(batch.entries(), transport, values);
@@ -66,87 +80,169 @@ public final class Dispatcher {
 
   private CompletableFuture<byte[]> handleBatch(
       List<Incoming.Entry> entries, TransportContext transport, Map<String, Object> values) {
-    @SuppressWarnings("unchecked")
-    CompletableFuture<Outcome>[] slots = new CompletableFuture[entries.size()];
+    Object[] slots = new Object[entries.size()];
+    int pending = 0;
     for (int i = 0; i < slots.length; i++) {
       slots[i] = dispatch(entries.get(i), transport, values);
+      if (slots[i] instanceof CompletableFuture<?>) {
+        pending++;
+      }
     }
-    return CompletableFuture.allOf(slots)
-        .thenApply(
-            done -> {
-              List<Outcome> replies = new ArrayList<>(slots.length);
-              for (CompletableFuture<Outcome> slot : slots) {
-                Outcome outcome = slot.join();
-                if (outcome != null) {
-                  replies.add(outcome);
-                }
-              }
-              return replies.isEmpty() ? null : encoder.encodeBatch(replies);
-            });
+    if (pending == 0) {
+      return CompletableFuture.completedFuture(encodeBatch(slots));
+    }
+    CompletableFuture<?>[] waits = new CompletableFuture<?>[pending];
+    for (int i = 0, w = 0; i < slots.length; i++) {
+      if (slots[i] instanceof CompletableFuture<?> slot) {
+        waits[w++] = slot;
+      }
+    }
+    return CompletableFuture.allOf(waits).thenApply(done -> encodeBatch(slots));
+  }
+
+  /** Writes the outcomes of a batch in request order, leaving out notifications. */
+  private byte[] encodeBatch(Object[] slots) {
+    List<Outcome> replies = new ArrayList<>(slots.length);
+    for (Object slot : slots) {
+      Outcome outcome =
+          slot instanceof CompletableFuture<?> done ? (Outcome) done.join() : (Outcome) slot;
+      if (outcome != null) {
+        replies.add(outcome);
+      }
+    }
+    return replies.isEmpty() ? null : encoder.encodeBatch(replies);
   }
 
   private byte[] encodeNullable(Outcome outcome) {
     return outcome == null ? null : encoder.encode(outcome);
   }
 
-  /** One entry's outcome; completes with null for a notification. */
-  private CompletableFuture<Outcome> dispatch(
-      Incoming.Entry entry, TransportContext transport, Map<String, Object> values) {
+  /**
+   * One entry's answer: its {@link Outcome} (null for a notification) when it is known at once,
+   * or a {@code CompletableFuture<Outcome>} that completes (never exceptionally) when it is.
+   */
+  private Object dispatch(Incoming.Entry entry, TransportContext transport, Map<String, Object> values) {
     if (entry instanceof Incoming.Invalid invalid) {
-      return CompletableFuture.completedFuture(Outcome.failure(invalid.id(), invalid.error()));
+      return Outcome.failure(invalid.id(), invalid.error());
     }
     Incoming.Call call = (Incoming.Call) entry;
     ErrorObject stopped = stopError;
     if (stopped != null) {
       return answer(call, stopped);
     }
-    Target target = methods.get(call.method());
+    Target target = call.isBound() ? call.target() : methods.get(call.method());
     if (target == null) {
       return answer(call, ErrorObject.METHOD_NOT_FOUND);
     }
-    CallContext context = new CallContext(call.id(), call.method(), transport, values);
     Target.Invocation invocation;
+    Object[] args;
     try {
-      invocation = target.prepare(call.params(), context);
+      if (call.isBound()) {
+        if (call.bindFailure() != null) {
+          throw call.bindFailure();
+        }
+        args = call.target().binder().complete(call.args(), call.id(), call.method(), transport, values);
+        invocation = null;
+      } else {
+        args = null;
+        invocation = target.prepare(call.params(), new CallContext(call.id(), call.method(), transport, values));
+      }
     } catch (RuntimeException e) {
       return answer(call, errors.map(e, call.method()));
     }
-    return execute(target, invocation)
-        .handle(
-            (value, failure) -> {
-              if (failure != null) {
-                ErrorObject error = errors.map(failure, call.method());
-                return call.isNotification() ? null : Outcome.failure(call.id(), error);
-              }
-              return call.isNotification() ? null : Outcome.success(call.id(), unwrapOptional(value));
-            });
-  }
-
-  private static CompletableFuture<Outcome> answer(Incoming.Call call, ErrorObject error) {
-    return CompletableFuture.completedFuture(
-        call.isNotification() ? null : Outcome.failure(call.id(), error));
-  }
-
-  private CompletableFuture<Object> execute(Target target, Target.Invocation invocation) {
-    InFlightCall call = new InFlightCall();
-    inFlight.add(call);
     if (target.async()) {
-      call.runHere(invocation);
-    } else {
+      return runHere(call, target, invocation, args);
+    }
+    Target.Invocation blocking = invocation != null ? invocation : () -> call.target().invoke(args);
+    return settled(call, execute(new InFlightCall(), blocking));
+  }
+
+  private Outcome answer(Incoming.Call call, ErrorObject error) {
+    return call.isNotification() ? null : Outcome.failure(call.id(), error);
+  }
+
+  private Outcome answer(Incoming.Call call, Object value, Throwable failure) {
+    if (failure != null) {
+      ErrorObject error = errors.map(failure, call.method());
+      return call.isNotification() ? null : Outcome.failure(call.id(), error);
+    }
+    return call.isNotification() ? null : Outcome.success(call.id(), unwrapOptional(value));
+  }
+
+  /** Runs a method on the caller's thread; a stage it returns that is not complete yet is awaited. */
+  private Object runHere(Incoming.Call call, Target target, Target.Invocation invocation, Object[] args) {
+    CancelMark mark = cancelMark;
+    runningHere.increment();
+    Object value = null;
+    Throwable failure = null;
+    CompletableFuture<?> stage = null;
+    try {
+      value = invocation != null ? invocation.run() : ((ReflectiveTarget) target).invoke(args);
+      if (value instanceof CompletionStage<?> returned) {
+        stage = returned.toCompletableFuture();
+      }
+    } catch (Throwable t) {
+      failure = t;
+    }
+    if (stage != null && stage.isDone()) {
       try {
-        executor.execute(() -> call.runBlocking(invocation));
-      } catch (RejectedExecutionException e) {
-        call.cancel(ErrorObject.SERVICE_UNAVAILABLE);
+        value = stage.join();
+        stage = null;
+      } catch (CompletionException | CancellationException e) {
+        failure = e;
+        stage = null;
       }
     }
-    if (timeoutNanos > 0 && !call.result.isDone()) {
-      ScheduledFuture<?> timer =
-          DefaultExecutors.timer()
-              .schedule(() -> call.cancel(ErrorObject.TIMEOUT), timeoutNanos, TimeUnit.NANOSECONDS);
-      call.result.whenComplete((v, e) -> timer.cancel(false));
+    if (stage != null) {
+      InFlightCall inFlightCall = new InFlightCall();
+      inFlight.add(inFlightCall);
+      runningHere.decrement();
+      inFlightCall.follow(stage);
+      CancelMark now = cancelMark;
+      if (now != mark) {
+        inFlightCall.cancel(now.error());
+      }
+      return settled(call, awaitWithTimeout(inFlightCall));
     }
-    call.result.whenComplete((v, e) -> inFlight.remove(call));
-    return call.result;
+    runningHere.decrement();
+    CancelMark now = cancelMark;
+    if (now != mark) {
+      return answer(call, now.error());
+    }
+    return answer(call, value, failure);
+  }
+
+  private CompletableFuture<Outcome> settled(Incoming.Call call, CompletableFuture<Object> result) {
+    return result.handle((value, failure) -> answer(call, value, failure));
+  }
+
+  /** Runs a blocking method on the executor. */
+  private CompletableFuture<Object> execute(InFlightCall call, Target.Invocation invocation) {
+    inFlight.add(call);
+    try {
+      executor.execute(() -> call.runBlocking(invocation));
+    } catch (RejectedExecutionException e) {
+      call.cancel(ErrorObject.SERVICE_UNAVAILABLE);
+    }
+    return awaitWithTimeout(call);
+  }
+
+  /** Arms the timeout of a registered call and unregisters it when it ends. */
+  private CompletableFuture<Object> awaitWithTimeout(InFlightCall call) {
+    ScheduledFuture<?> timer =
+        timeoutNanos > 0 && !call.result.isDone()
+            ? DefaultExecutors.timer()
+                .schedule(() -> call.cancel(ErrorObject.TIMEOUT), timeoutNanos, TimeUnit.NANOSECONDS)
+            : null;
+    // The reply is chained on the removal, so a caller who has its reply never still counts as
+    // in flight.
+    return call.result.whenComplete(
+        (v, e) -> {
+          if (timer != null) {
+            timer.cancel(false);
+          }
+          inFlight.remove(call);
+        });
   }
 
   private static Object unwrapOptional(Object value) {
@@ -168,7 +264,9 @@ public final class Dispatcher {
 
   /** Ends every call in flight with {@code error}; returns how many it ended. */
   public int cancelPending(ErrorObject error) {
-    int cancelled = 0;
+    // Calls on a caller's thread see the new mark when they return and answer with its error.
+    cancelMark = new CancelMark(error);
+    int cancelled = runningHere.intValue();
     for (InFlightCall call : inFlight) {
       if (call.cancel(error)) {
         cancelled++;
@@ -178,6 +276,6 @@ public final class Dispatcher {
   }
 
   public int inFlightCount() {
-    return inFlight.size();
+    return inFlight.size() + runningHere.intValue();
   }
 }

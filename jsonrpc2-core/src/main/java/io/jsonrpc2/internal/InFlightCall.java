@@ -6,18 +6,24 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * One running method call: its result future, and what to stop when the call is cancelled
- * (the thread running a blocking method, or the future of an async one).
+ * One registered method call: its result future, and what to stop when the call is cancelled
+ * (the thread running a blocking method, or the pending stage of an async one). Calls that finish
+ * on the caller's thread never become one (see {@link Dispatcher}).
+ *
+ * <p>Cancelling records the error first, then stops the work, then completes the result: so the
+ * work is already interrupted or cancelled when the caller sees the error, and whatever the
+ * stopped work throws in reaction can never replace that error.
  */
 final class InFlightCall {
   final CompletableFuture<Object> result = new CompletableFuture<>();
   private Thread runner;
   private CompletableFuture<?> pending;
+  private JsonRpcException cancelledWith;
 
   /** Runs a blocking method on the current (executor) thread. */
   void runBlocking(Target.Invocation invocation) {
     synchronized (this) {
-      if (result.isDone()) {
+      if (cancelledWith != null) {
         return;
       }
       runner = Thread.currentThread();
@@ -25,7 +31,7 @@ final class InFlightCall {
     try {
       settle(invocation.run());
     } catch (Throwable t) {
-      result.completeExceptionally(t);
+      finish(null, t);
     } finally {
       synchronized (this) {
         runner = null;
@@ -35,32 +41,36 @@ final class InFlightCall {
     }
   }
 
-  /** Runs an async method on the caller's thread. */
-  void runHere(Target.Invocation invocation) {
-    try {
-      settle(invocation.run());
-    } catch (Throwable t) {
-      result.completeExceptionally(t);
+  private void settle(Object value) {
+    if (value instanceof CompletionStage<?> stage) {
+      follow(stage.toCompletableFuture());
+    } else {
+      finish(value, null);
     }
   }
 
-  private void settle(Object value) {
-    if (value instanceof CompletionStage<?> stage) {
-      CompletableFuture<?> future = stage.toCompletableFuture();
-      synchronized (this) {
-        pending = future;
-      }
-      future.whenComplete(
-          (v, e) -> {
-            if (e != null) {
-              result.completeExceptionally(e);
-            } else {
-              result.complete(v);
-            }
-          });
-      if (result.isDone()) {
-        future.cancel(true);
-      }
+  /** Ends the call when the stage a method returned does; cancels the stage if the call ends first. */
+  void follow(CompletableFuture<?> future) {
+    boolean cancelled;
+    synchronized (this) {
+      pending = future;
+      cancelled = cancelledWith != null;
+    }
+    if (cancelled) {
+      future.cancel(true);
+    }
+    future.whenComplete(this::finish);
+  }
+
+  private void finish(Object value, Throwable failure) {
+    JsonRpcException cancel;
+    synchronized (this) {
+      cancel = cancelledWith;
+    }
+    if (cancel != null) {
+      result.completeExceptionally(cancel);
+    } else if (failure != null) {
+      result.completeExceptionally(failure);
     } else {
       result.complete(value);
     }
@@ -68,17 +78,25 @@ final class InFlightCall {
 
   /** Ends the call with {@code error} unless it has already ended; true if this ended it. */
   boolean cancel(ErrorObject error) {
-    if (!result.completeExceptionally(new JsonRpcException(error))) {
-      return false;
-    }
+    JsonRpcException exception = new JsonRpcException(error);
+    Thread toInterrupt;
+    CompletableFuture<?> toCancel;
     synchronized (this) {
-      if (runner != null) {
-        runner.interrupt();
+      if (result.isDone() || cancelledWith != null) {
+        return false;
       }
-      if (pending != null) {
-        pending.cancel(true);
-      }
+      cancelledWith = exception;
+      toInterrupt = runner;
+      toCancel = pending;
     }
+    if (toInterrupt != null) {
+      toInterrupt.interrupt();
+    }
+    if (toCancel != null) {
+      toCancel.cancel(true);
+    }
+    // Cancelling the work may already have completed the result with this same error.
+    result.completeExceptionally(exception);
     return true;
   }
 }

@@ -14,25 +14,39 @@ public sealed interface Incoming {
   /** A message that is refused as a whole (empty batch, a limit exceeded): one error, id null. */
   record Refused(ErrorObject error) implements Incoming {}
 
-  /** A single request object (valid or not). */
-  record Single(Entry entry) implements Incoming {}
-
   /** A non-empty batch; one entry per element, in order. */
   record Batch(List<Entry> entries) implements Incoming {}
 
-  /** One request object. */
-  sealed interface Entry permits Call, Invalid {}
+  /** One request object (valid or not); as a whole message, a single request. */
+  sealed interface Entry extends Incoming permits Call, Invalid {}
 
   /**
-   * A well-formed call.
+   * A well-formed call. Its params are either buffered ({@code params}, for the target to bind
+   * when it is dispatched) or were already read while decoding ({@code target} not null: then
+   * {@code args} holds them, or {@code bindFailure} says why they do not fit).
    *
    * @param id the id, or null when the member was absent (a notification)
    * @param method the method name
-   * @param params the params' tokens, or null when the member was absent
+   * @param params the params' tokens, or null when absent or already read
+   * @param target the method the params were read for, or null when they were not read
+   * @param args the arguments read, {@link ParamBinder#MISSING} where params left them out
+   * @param bindFailure why the params do not fit {@code target}, or null
    */
-  record Call(Id id, String method, TokenBuffer params) implements Entry {
+  record Call(
+      Id id, String method, TokenBuffer params, ReflectiveTarget target, Object[] args,
+      RuntimeException bindFailure)
+      implements Entry {
+    static Call buffered(Id id, String method, TokenBuffer params) {
+      return new Call(id, method, params, null, null, null);
+    }
+
     public boolean isNotification() {
       return id == null;
+    }
+
+    /** True when the params were read while decoding, for {@link #target()}. */
+    public boolean isBound() {
+      return target != null;
     }
   }
 

@@ -47,6 +47,13 @@ public final class LazyTarget implements Target {
     return target != null && target.async();
   }
 
+  @Override
+  public ReflectiveTarget direct() {
+    // Only once loaded: loading may block, and must not happen while a request is decoded.
+    Target target = resolved;
+    return target == null ? null : target.direct();
+  }
+
   private Target resolve() {
     Target target = resolved;
     if (target != null) {

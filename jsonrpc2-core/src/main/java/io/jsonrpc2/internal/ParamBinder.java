@@ -1,14 +1,16 @@
 package io.jsonrpc2.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.jsonrpc2.CallContext;
 import io.jsonrpc2.JsonRpcException;
 import io.jsonrpc2.JsonRpcParam;
+import io.jsonrpc2.message.Id;
+import io.jsonrpc2.server.TransportContext;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;
@@ -25,34 +27,39 @@ import java.util.Optional;
  * Turns params tokens into the argument array of one Java method. Everything that can be worked
  * out from the method's signature (names, types, readers) is worked out once, when the method is
  * registered; a call only streams the tokens through the prepared readers.
+ *
+ * <p>Params are read either from a token buffer or, when every parameter is a plain scalar (see
+ * {@link ParamSlot#isScalar()}), straight from the request's own parser while it is being decoded:
+ * no copy of the tokens is made. Reading is split in two: {@link #read} takes what the params say,
+ * leaving {@link #MISSING} where they say nothing, and {@link #complete} fills the context and the
+ * left-out parameters once the call is dispatched.
  */
 final class ParamBinder {
-  private enum Kind {
-    CONTEXT,
-    VALUE,
-    VARARGS
-  }
-
-  private record Slot(
-      Kind kind, String name, JavaType type, ObjectReader reader, boolean wrapOptional, boolean optional) {}
+  /** Marks an argument the params did not give; never passed to a method. */
+  static final Object MISSING = new Object();
 
   private final String method;
-  private final Slot[] slots;
+  private final ParamSlot[] slots;
   private final int[] valueSlots;
   private final Map<String, Integer> slotByName;
   private final ObjectMapper mapper;
+  private final boolean direct;
+  private final boolean needsContext;
 
   ParamBinder(String exportedName, Method javaMethod, ObjectMapper mapper) {
     this.method = exportedName;
     this.mapper = mapper;
     Parameter[] parameters = javaMethod.getParameters();
-    this.slots = new Slot[parameters.length];
+    this.slots = new ParamSlot[parameters.length];
     this.slotByName = new HashMap<>();
     List<Integer> values = new ArrayList<>();
+    boolean allScalar = ParamSlot.scalarReadsAllowed(mapper);
+    boolean context = false;
     for (int i = 0; i < parameters.length; i++) {
       Parameter parameter = parameters[i];
       if (parameter.getType() == CallContext.class) {
-        slots[i] = new Slot(Kind.CONTEXT, parameter.getName(), null, null, false, true);
+        slots[i] = ParamSlot.context(parameter.getName());
+        context = true;
         continue;
       }
       JsonRpcParam annotation = parameter.getAnnotation(JsonRpcParam.class);
@@ -60,14 +67,14 @@ final class ParamBinder {
           annotation != null && !annotation.value().isEmpty() ? annotation.value() : parameter.getName();
       Type generic = parameter.getParameterizedType();
       boolean wrapOptional = parameter.getType() == Optional.class;
-      Kind kind = parameter.isVarArgs() ? Kind.VARARGS : Kind.VALUE;
+      ParamSlot.Kind kind = parameter.isVarArgs() ? ParamSlot.Kind.VARARGS : ParamSlot.Kind.VALUE;
       JavaType type;
       if (wrapOptional) {
         type =
             generic instanceof ParameterizedType p
                 ? mapper.constructType(p.getActualTypeArguments()[0])
                 : mapper.constructType(Object.class);
-      } else if (kind == Kind.VARARGS) {
+      } else if (kind == ParamSlot.Kind.VARARGS) {
         type = mapper.constructType(generic).getContentType();
       } else {
         type = mapper.constructType(generic);
@@ -77,47 +84,101 @@ final class ParamBinder {
         throw new IllegalArgumentException(
             "two parameters named '" + name + "' in " + javaMethod + "; rename one with @JsonRpcParam");
       }
-      slots[i] = new Slot(kind, name, type, mapper.readerFor(type), wrapOptional, optional);
+      slots[i] = ParamSlot.value(kind, name, type, mapper, wrapOptional, optional);
+      allScalar &= slots[i].isScalar();
       values.add(i);
     }
     this.valueSlots = values.stream().mapToInt(Integer::intValue).toArray();
+    this.direct = allScalar;
+    this.needsContext = context;
   }
 
+  /**
+   * True when params may be read straight from the request's parser: every parameter reads one
+   * scalar token with Jackson's own deserializer, so reading consumes exactly what copying the
+   * tokens would have read, and fails the same way.
+   */
+  boolean isDirect() {
+    return direct;
+  }
+
+  /** Binds buffered params (null when absent) and fills the rest; throws -32602 when they do not fit. */
   Object[] bind(TokenBuffer params, CallContext context) {
-    Object[] args = new Object[slots.length];
-    boolean[] filled = new boolean[slots.length];
+    Object[] args;
     if (params != null) {
       try (JsonParser parser = params.asParser(mapper)) {
-        if (parser.nextToken() == JsonToken.START_ARRAY) {
-          bindPositional(parser, args, filled);
-        } else {
-          bindNamed(parser, args, filled);
-        }
+        parser.nextToken();
+        args = read(parser, null);
       } catch (IOException e) {
         throw TokenParams.invalid("params of " + method + " could not be read: " + Throwables.reason(e));
       }
+    } else {
+      args = absentArgs();
     }
-    for (int i = 0; i < slots.length; i++) {
-      if (!filled[i]) {
-        args[i] = absent(slots[i], context);
-      }
+    fill(args, context, context.values());
+    return args;
+  }
+
+  /**
+   * Reads the params the parser is on (their START_ARRAY or START_OBJECT) and leaves it on their
+   * last token. Arguments they do not give are {@link #MISSING}.
+   *
+   * @param request the message when the parser reads the request itself (null for a token
+   *     buffer): then a syntax error or an exceeded limit is thrown as the IOException it is (the
+   *     whole message is bad), while a value that does not fit its parameter is a -32602
+   *     {@code JsonRpcException}
+   */
+  Object[] read(JsonParser parser, RequestBytes request) throws IOException {
+    Object[] args = absentArgs();
+    if (parser.currentToken() == JsonToken.START_ARRAY) {
+      readPositional(parser, args, request);
+    } else {
+      readNamed(parser, args, request);
     }
     return args;
   }
 
-  private void bindPositional(JsonParser parser, Object[] args, boolean[] filled) throws IOException {
+  /** The arguments for absent params: every one still to be filled. */
+  Object[] absentArgs() {
+    Object[] args = new Object[slots.length];
+    for (int i = 0; i < args.length; i++) {
+      args[i] = MISSING;
+    }
+    return args;
+  }
+
+  /**
+   * Fills what {@link #read} left: the context, values given to {@code handle} for named
+   * parameters the params left out, and the defaults of optional ones.
+   *
+   * @throws io.jsonrpc2.JsonRpcException -32602 when a required parameter is missing
+   */
+  Object[] complete(Object[] args, Id id, String calledAs, TransportContext transport, Map<String, Object> values) {
+    CallContext context = needsContext ? new CallContext(id, calledAs, transport, values) : null;
+    fill(args, context, values);
+    return args;
+  }
+
+  private void fill(Object[] args, CallContext context, Map<String, Object> values) {
+    for (int i = 0; i < slots.length; i++) {
+      if (args[i] == MISSING) {
+        args[i] = absent(slots[i], context, values);
+      }
+    }
+  }
+
+  private void readPositional(JsonParser parser, Object[] args, RequestBytes request) throws IOException {
     int next = 0;
     List<Object> rest = null;
     while (parser.nextToken() != JsonToken.END_ARRAY) {
-      if (next < valueSlots.length && slots[valueSlots[next]].kind == Kind.VALUE) {
+      if (next < valueSlots.length && slots[valueSlots[next]].kind() == ParamSlot.Kind.VALUE) {
         int index = valueSlots[next++];
-        args[index] = read(slots[index], parser);
-        filled[index] = true;
+        args[index] = read(slots[index], parser, request);
       } else if (next < valueSlots.length) {
         if (rest == null) {
           rest = new ArrayList<>();
         }
-        rest.add(read(slots[valueSlots[next]], parser));
+        rest.add(read(slots[valueSlots[next]], parser, request));
       } else {
         throw TokenParams.invalid(
             method + " takes " + valueSlots.length + " params, got more than that");
@@ -126,11 +187,10 @@ final class ParamBinder {
     if (rest != null) {
       int index = valueSlots[next];
       args[index] = toArray(slots[index], rest);
-      filled[index] = true;
     }
   }
 
-  private void bindNamed(JsonParser parser, Object[] args, boolean[] filled) throws IOException {
+  private void readNamed(JsonParser parser, Object[] args, RequestBytes request) throws IOException {
     String name;
     while ((name = parser.nextFieldName()) != null) {
       parser.nextToken();
@@ -138,69 +198,113 @@ final class ParamBinder {
       if (index == null) {
         throw TokenParams.invalid(method + " has no parameter named '" + name + "'");
       }
-      if (filled[index]) {
+      if (args[index] != MISSING) {
         throw TokenParams.invalid("parameter '" + name + "' of " + method + " given twice");
       }
-      Slot slot = slots[index];
-      if (slot.kind == Kind.VARARGS) {
+      ParamSlot slot = slots[index];
+      if (slot.kind() == ParamSlot.Kind.VARARGS) {
         List<Object> rest = new ArrayList<>();
         if (parser.currentToken() != JsonToken.START_ARRAY) {
           throw TokenParams.invalid("parameter '" + name + "' of " + method + " expects an array");
         }
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-          rest.add(read(slot, parser));
+          rest.add(read(slot, parser, request));
         }
         args[index] = toArray(slot, rest);
       } else {
-        args[index] = read(slot, parser);
+        args[index] = read(slot, parser, request);
       }
-      filled[index] = true;
     }
   }
 
-  private Object read(Slot slot, JsonParser parser) {
+  private Object read(ParamSlot slot, JsonParser parser, RequestBytes request) throws IOException {
+    checkStringLength(parser);
     Object value;
-    try {
-      value = slot.reader.readValue(parser);
-    } catch (IOException e) {
-      throw TokenParams.invalid(
-          "parameter '" + slot.name + "' of " + method + " expects " + typeName(slot.type) + ": "
-              + Throwables.reason(e));
+    if (slot.readsDirectly(parser.currentToken())) {
+      try {
+        value = slot.readDirectly(parser, request);
+      } catch (IOException e) {
+        IOException streamFailure = request != null ? Throwables.streamFailure(e) : null;
+        if (streamFailure != null) {
+          throw streamFailure;
+        }
+        throw doesNotFit(slot, e);
+      }
+    } else if (request != null) {
+      // Anything else is read as it always was: from a buffered copy of the value, so that the
+      // deserializer sees exactly the tokens, and the checks, that it saw before. Copying fails
+      // only on broken input, which fails the whole message.
+      TokenBuffer copy = new TokenBuffer(parser);
+      copy.copyCurrentStructure(parser);
+      try (JsonParser buffered = copy.asParser(parser.getCodec())) {
+        buffered.nextToken();
+        value = slot.readWithReader(buffered);
+      } catch (IOException e) {
+        throw doesNotFit(slot, e);
+      }
+    } else {
+      try {
+        value = slot.readWithReader(parser);
+      } catch (IOException e) {
+        throw doesNotFit(slot, e);
+      }
     }
-    return slot.wrapOptional ? Optional.ofNullable(value) : value;
+    return slot.wrapOptional() ? Optional.ofNullable(value) : value;
   }
 
-  private Object absent(Slot slot, CallContext context) {
-    switch (slot.kind) {
+  /**
+   * Enforces the string-length limit (JsonLimits) on a string param itself: Jackson checks it only
+   * for strings that outgrow its text buffer's first segment, and only on some ways of reading.
+   */
+  private static void checkStringLength(JsonParser parser) throws IOException {
+    if (parser.currentToken() == JsonToken.VALUE_STRING) {
+      int length = parser.getTextLength();
+      int max = parser.streamReadConstraints().getMaxStringLength();
+      if (length > max) {
+        throw new StreamConstraintsException(
+            "String value length (" + length + ") exceeds the maximum allowed (" + max
+                + ", from `StreamReadConstraints.getMaxStringLength()`)");
+      }
+    }
+  }
+
+  private JsonRpcException doesNotFit(ParamSlot slot, IOException e) {
+    return TokenParams.invalid(
+        "parameter '" + slot.name() + "' of " + method + " expects " + typeName(slot.type()) + ": "
+            + Throwables.reason(e));
+  }
+
+  private Object absent(ParamSlot slot, CallContext context, Map<String, Object> values) {
+    switch (slot.kind()) {
       case CONTEXT:
         return context;
       case VARARGS:
-        return Array.newInstance(slot.type.getRawClass(), 0);
+        return Array.newInstance(slot.type().getRawClass(), 0);
       default:
         break;
     }
-    Object given = context.values().get(slot.name);
+    Object given = values.get(slot.name());
     if (given != null) {
       try {
-        Object value = mapper.convertValue(given, slot.type);
-        return slot.wrapOptional ? Optional.ofNullable(value) : value;
+        Object value = mapper.convertValue(given, slot.type());
+        return slot.wrapOptional() ? Optional.ofNullable(value) : value;
       } catch (IllegalArgumentException e) {
         throw new IllegalStateException(
-            "the value given for parameter '" + slot.name + "' of " + method + " is not a "
-                + typeName(slot.type), e);
+            "the value given for parameter '" + slot.name() + "' of " + method + " is not a "
+                + typeName(slot.type()), e);
       }
     }
-    if (!slot.optional) {
-      throw TokenParams.invalid("parameter '" + slot.name + "' of " + method + " is missing");
+    if (!slot.optional()) {
+      throw TokenParams.invalid("parameter '" + slot.name() + "' of " + method + " is missing");
     }
-    if (slot.wrapOptional) {
+    if (slot.wrapOptional()) {
       return Optional.empty();
     }
-    return slot.type.isPrimitive() ? Array.get(Array.newInstance(slot.type.getRawClass(), 1), 0) : null;
+    return slot.type().isPrimitive() ? Array.get(Array.newInstance(slot.type().getRawClass(), 1), 0) : null;
   }
 
-  private static Object toArray(Slot slot, List<Object> values) {
-    Object array = Array.newInstance(slot.type.getRawClass(), values.size());
+  private static Object toArray(ParamSlot slot, List<Object> values) {
+    Object array = Array.newInstance(slot.type().getRawClass(), values.size());
     for (int i = 0; i < values.size(); i++) {
       Array.set(array, i, values.get(i));
     }
@@ -218,6 +322,4 @@ final class ParamBinder {
     }
     return name.append('>').toString();
   }
-
-
 }

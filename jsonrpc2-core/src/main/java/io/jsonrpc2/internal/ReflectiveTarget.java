@@ -9,7 +9,7 @@ import java.lang.reflect.Method;
 import java.util.concurrent.CompletionStage;
 
 /** A Java method bound to its object (null for a static method). */
-final class ReflectiveTarget implements Target {
+public final class ReflectiveTarget implements Target {
   private final Object instance;
   private final Method method;
   private final ParamBinder binder;
@@ -32,17 +32,29 @@ final class ReflectiveTarget implements Target {
   @Override
   public Invocation prepare(TokenBuffer params, CallContext context) {
     Object[] args = binder.bind(params, context);
-    return () -> {
-      try {
-        return method.invoke(instance, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    };
+    return () -> invoke(args);
+  }
+
+  /** Calls the method with complete arguments; what it throws is thrown as is. */
+  Object invoke(Object[] args) throws Throwable {
+    try {
+      return method.invoke(instance, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  ParamBinder binder() {
+    return binder;
   }
 
   @Override
   public boolean async() {
     return async;
+  }
+
+  @Override
+  public ReflectiveTarget direct() {
+    return binder.isDirect() ? this : null;
   }
 }

@@ -2,6 +2,7 @@ package io.jsonrpc2.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -19,9 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads request bytes into {@link Incoming} with Jackson's streaming parser: the envelope is read
- * token by token and only {@code params} is kept, as a token buffer for the binder. The whole
- * text is read before anything runs, so invalid JSON anywhere, even late in a batch, becomes one
- * parse error.
+ * token by token. When the method is known before its {@code params} and takes plain scalars, the
+ * params are bound right off the parser; otherwise they are kept as a token buffer for the
+ * binder. The whole text is read before anything runs, so invalid JSON anywhere, even late in a
+ * batch, becomes one parse error.
  */
 public final class RequestDecoder {
   private static final Logger LOG = LoggerFactory.getLogger(RequestDecoder.class);
@@ -33,10 +35,12 @@ public final class RequestDecoder {
   private final JsonFactory factory;
   private final ObjectMapper mapper;
   private final int maxBatchLength;
+  private final int maxStringLength;
 
   public RequestDecoder(ObjectMapper mapper, JsonLimits limits) {
     this.mapper = mapper;
     this.maxBatchLength = limits.maxBatchLength();
+    this.maxStringLength = limits.maxStringLength();
     this.factory =
         JsonFactory.builder()
             .streamReadConstraints(
@@ -47,7 +51,13 @@ public final class RequestDecoder {
             .build();
   }
 
-  public Incoming decode(byte[] bytes, int offset, int length) {
+  /**
+   * Decodes one message.
+   *
+   * @param methods where to find the methods whose params can be bound while decoding
+   */
+  public Incoming decode(byte[] bytes, int offset, int length, MethodTable methods) {
+    RequestBytes request = new RequestBytes(bytes, offset, length);
     try (JsonParser parser = factory.createParser(bytes, offset, length)) {
       parser.setCodec(mapper);
       JsonToken first = parser.nextToken();
@@ -56,12 +66,12 @@ public final class RequestDecoder {
       }
       Incoming result;
       if (first == JsonToken.START_OBJECT) {
-        result = new Incoming.Single(readEntry(parser));
+        result = readEntry(parser, methods, request);
       } else if (first == JsonToken.START_ARRAY) {
-        result = readBatch(parser);
+        result = readBatch(parser, methods, request);
       } else {
         parser.skipChildren();
-        result = new Incoming.Single(new Incoming.Invalid(Id.NULL, invalid("not a request object")));
+        result = new Incoming.Invalid(Id.NULL, invalid("not a request object"));
       }
       if (parser.nextToken() != null) {
         return new Incoming.Unparseable("content after the end of the JSON value");
@@ -74,7 +84,8 @@ public final class RequestDecoder {
     }
   }
 
-  private Incoming readBatch(JsonParser parser) throws IOException {
+  private Incoming readBatch(JsonParser parser, MethodTable methods, RequestBytes request)
+      throws IOException {
     List<Incoming.Entry> entries = new ArrayList<>();
     JsonToken token;
     while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
@@ -88,7 +99,7 @@ public final class RequestDecoder {
             limitExceeded("a batch may have at most " + maxBatchLength + " elements"));
       }
       if (token == JsonToken.START_OBJECT) {
-        entries.add(readEntry(parser));
+        entries.add(readEntry(parser, methods, request));
       } else {
         parser.skipChildren();
         entries.add(new Incoming.Invalid(Id.NULL, invalid("batch element is not a request object")));
@@ -101,11 +112,15 @@ public final class RequestDecoder {
   }
 
   /** Reads one object; the parser is on its START_OBJECT and is left on its END_OBJECT. */
-  private Incoming.Entry readEntry(JsonParser parser) throws IOException {
+  private Incoming.Entry readEntry(JsonParser parser, MethodTable methods, RequestBytes request)
+      throws IOException {
     int seen = 0;
     String problem = null;
     String method = null;
     TokenBuffer params = null;
+    ReflectiveTarget bound = null;
+    Object[] args = null;
+    RuntimeException bindFailure = null;
     Id id = null;
     boolean idReadable = true;
     String name;
@@ -120,7 +135,7 @@ public final class RequestDecoder {
       }
       switch (member) {
         case SEEN_JSONRPC -> {
-          if (value != JsonToken.VALUE_STRING || !"2.0".equals(parser.getText())) {
+          if (value != JsonToken.VALUE_STRING || !isVersion2(parser)) {
             problem = problem != null ? problem : "'jsonrpc' must be exactly \"2.0\"";
           }
           parser.skipChildren();
@@ -134,9 +149,22 @@ public final class RequestDecoder {
           }
         }
         case SEEN_PARAMS -> {
-          if (value == JsonToken.START_ARRAY || value == JsonToken.START_OBJECT) {
-            params = new TokenBuffer(parser);
-            params.copyCurrentStructure(parser);
+          ReflectiveTarget direct =
+              problem == null && method != null && (value == JsonToken.START_ARRAY || value == JsonToken.START_OBJECT)
+                  ? directTarget(methods, method)
+                  : null;
+          if (direct != null) {
+            JsonStreamContext entry = parser.getParsingContext().getParent();
+            try {
+              args = direct.binder().read(parser, request);
+            } catch (RuntimeException e) {
+              bindFailure = e;
+              skipRest(parser, entry);
+            }
+            bound = direct;
+          } else if (value == JsonToken.START_ARRAY || value == JsonToken.START_OBJECT) {
+            params = copyParams(parser);
+            bound = null;
           } else {
             problem = problem != null ? problem : "'params' must be an array or an object";
             parser.skipChildren();
@@ -167,7 +195,79 @@ public final class RequestDecoder {
     if (problem != null) {
       return new Incoming.Invalid(idReadable && id != null ? id : Id.NULL, invalid(problem));
     }
-    return new Incoming.Call(id, method, params);
+    if (bound != null && params == null) {
+      return new Incoming.Call(id, method, null, bound, args, bindFailure);
+    }
+    return Incoming.Call.buffered(id, method, params);
+  }
+
+  /**
+   * Buffers the params the parser is on, checking every string against the length limit on the
+   * way: Jackson's own check covers only strings that outgrow its text buffer's first segment.
+   */
+  private TokenBuffer copyParams(JsonParser parser) throws IOException {
+    TokenBuffer copy = new TokenBuffer(parser);
+    int depth = 0;
+    JsonToken token = parser.currentToken();
+    while (true) {
+      if (token == JsonToken.VALUE_STRING && parser.getTextLength() > maxStringLength) {
+        throw new StreamConstraintsException(
+            "String value length (" + parser.getTextLength() + ") exceeds the maximum allowed ("
+                + maxStringLength + ", from `StreamReadConstraints.getMaxStringLength()`)");
+      }
+      copy.copyCurrentEvent(parser);
+      if (token.isStructStart()) {
+        depth++;
+      } else if (token.isStructEnd()) {
+        depth--;
+      }
+      if (depth == 0) {
+        return copy;
+      }
+      token = parser.nextToken();
+    }
+  }
+
+  private static ReflectiveTarget directTarget(MethodTable methods, String method) {
+    Target target = methods.get(method);
+    return target == null ? null : target.direct();
+  }
+
+  /**
+   * Moves the parser past params whose binding failed midway. Strings on the way are taken as
+   * copying them into a token buffer would have taken them, so the same input checks apply as
+   * when params were always copied.
+   */
+  private static void skipRest(JsonParser parser, JsonStreamContext entry) throws IOException {
+    if (parser.currentToken() == JsonToken.VALUE_STRING) {
+      takeString(parser);
+    }
+    while (parser.getParsingContext() != entry) {
+      if (parser.nextToken() == JsonToken.VALUE_STRING) {
+        takeString(parser);
+      }
+    }
+  }
+
+  private static void takeString(JsonParser parser) throws IOException {
+    if (parser.hasTextCharacters()) {
+      parser.getTextCharacters();
+      parser.getTextOffset();
+      parser.getTextLength();
+    } else {
+      parser.getText();
+    }
+  }
+
+  // Compares without making a String; a value of any other length is read as text, which also
+  // applies the string length limit to it as before.
+  private boolean isVersion2(JsonParser parser) throws IOException {
+    if (parser.getTextLength() == 3 && maxStringLength >= 3) {
+      char[] text = parser.getTextCharacters();
+      int at = parser.getTextOffset();
+      return text[at] == '2' && text[at + 1] == '.' && text[at + 2] == '0';
+    }
+    return "2.0".equals(parser.getText());
   }
 
   private static int memberBit(String name) {

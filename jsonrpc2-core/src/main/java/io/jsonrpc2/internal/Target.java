@@ -19,6 +19,14 @@ public interface Target {
    */
   boolean async();
 
+  /**
+   * The bound Java method behind this target if its params can be read straight from the
+   * request's parser (see {@link ParamBinder#isDirect()}); null when they must be buffered.
+   */
+  default ReflectiveTarget direct() {
+    return null;
+  }
+
   /** One prepared call. */
   @FunctionalInterface
   interface Invocation {

@@ -1,6 +1,9 @@
 package io.jsonrpc2.internal;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -31,5 +34,21 @@ public final class Throwables {
         t instanceof JsonProcessingException j ? j.getOriginalMessage() : String.valueOf(t.getMessage());
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  /**
+   * The syntax error or exceeded read limit behind {@code e}, if there is one: a failure of the
+   * input itself rather than of a value that does not fit its type (databind may wrap it).
+   */
+  public static IOException streamFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof JsonParseException || t instanceof StreamConstraintsException) {
+        return (IOException) t;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
   }
 }

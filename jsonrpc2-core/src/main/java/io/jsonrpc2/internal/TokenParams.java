@@ -98,6 +98,9 @@ final class TokenParams implements Params {
 
   private JsonNode positional(int index) {
     JsonNode node = asNode();
+    if (node.isMissingNode()) {
+      return null;
+    }
     if (!node.isArray()) {
       throw invalid(method + " takes positional params");
     }
@@ -106,6 +109,9 @@ final class TokenParams implements Params {
 
   private JsonNode named(String name) {
     JsonNode node = asNode();
+    if (node.isMissingNode()) {
+      return null;
+    }
     if (!node.isObject()) {
       throw invalid(method + " takes named params");
     }

@@ -11,6 +11,18 @@ final class ParamsValue {
   private ParamsValue() {}
 
   /**
+   * The params of a call with these trailing arguments: null (no {@code params} member, as
+   * clients should send when there are none) for no arguments, a list otherwise. A null array
+   * comes from a call like {@code of("echo", null)}, whose caller meant one null argument.
+   */
+  static Object positional(Object[] args) {
+    if (args == null) {
+      return Collections.singletonList(null);
+    }
+    return args.length == 0 ? null : java.util.Arrays.asList(args);
+  }
+
+  /**
    * Returns an unmodifiable copy of positional (List or array JsonNode) or named (Map or object
    * JsonNode) params, or null for absent params.
    */

@@ -12,6 +12,10 @@ import org.zeromq.ZMQ;
 /**
  * A REQ socket: one exchange at a time, the others wait their turn in order.
  *
+ * <p>A message of notifications only is delivered as soon as it is sent; the socket then waits for
+ * the empty message a REP server answers with, or for the reply timeout (a ROUTER server may answer
+ * nothing), before the next exchange.
+ *
  * <p>An exchange ends when its reply comes, when nobody waits for it any more (the client cancels
  * the future once every call of the message timed out or was cancelled), when the reply timeout
  * passes, or when the connection drops. In every case but the first the REQ socket is stuck
@@ -22,6 +26,7 @@ import org.zeromq.ZMQ;
 final class ReqLoop extends ClientLoop {
   private final ArrayDeque<Outgoing> waiting = new ArrayDeque<>();
   private Outgoing current;
+  private boolean currentExpectsReply;
   private long deadline;
   private ZMQ.Poller poller;
 
@@ -49,18 +54,27 @@ final class ReqLoop extends ClientLoop {
             abandon(connectionLost());
           }
         }
-        if (current != null && current.reply().isDone()) {
+        if (current != null && currentExpectsReply && current.reply().isDone()) {
           abandon(null); // cancelled: every caller gave up
         } else if (current != null && System.nanoTime() - deadline >= 0) {
-          LOG.warn("No reply from {} within {}; the REQ socket is replaced", settings.endpoint(),
-              settings.replyTimeout());
-          abandon(new CallTimeoutException(
-              "no reply from " + settings.endpoint() + " within " + settings.replyTimeout()));
+          if (currentExpectsReply) {
+            LOG.warn("No reply from {} within {}; the REQ socket is replaced", settings.endpoint(),
+                settings.replyTimeout());
+            abandon(new CallTimeoutException(
+                "no reply from " + settings.endpoint() + " within " + settings.replyTimeout()));
+          } else {
+            // The notification was delivered; this server sends no empty message for it (a REP
+            // server and this library's ROUTER server do, other ROUTER servers may not).
+            abandon(null);
+          }
         }
         if (closing) {
           // Notifications already handed over still go out, within the close timeout.
           waiting.removeIf(left -> left.reply().isDone());
-          if ((current == null && waiting.isEmpty()) || millisToCloseDeadline() == 0) {
+          // A notification already sent needs no reply: the socket's own close (with its linger)
+          // delivers it, where replacing the socket would drop it.
+          boolean nothingDue = current == null || !currentExpectsReply;
+          if ((nothingDue && waiting.isEmpty()) || millisToCloseDeadline() == 0) {
             return;
           }
         }
@@ -101,7 +115,13 @@ final class ReqLoop extends ClientLoop {
         continue;
       }
       current = next;
+      currentExpectsReply = next.message().expectsReply();
       deadline = System.nanoTime() + settings.replyTimeout().toNanos();
+      if (!currentExpectsReply) {
+        // Notifications only: delivered once sent. The socket still waits for the empty message
+        // a REP server sends (or the reply timeout) before it can send again.
+        next.reply().complete(TransportReply.of(null));
+      }
       // A cancellation comes from another thread; wake up to replace the socket at once.
       CompletableFuture<TransportReply> exchange = next.reply();
       exchange.whenComplete((reply, failure) -> {

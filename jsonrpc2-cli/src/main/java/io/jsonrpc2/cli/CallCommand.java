@@ -1,0 +1,191 @@
+package io.jsonrpc2.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.jsonrpc2.JsonRpcClient;
+import io.jsonrpc2.client.BatchResponse;
+import io.jsonrpc2.client.CallTimeoutException;
+import io.jsonrpc2.client.ClientTransport;
+import io.jsonrpc2.client.InvalidResponseException;
+import io.jsonrpc2.client.JsonRpcClientException;
+import io.jsonrpc2.client.ParseResponseException;
+import io.jsonrpc2.message.Notification;
+import io.jsonrpc2.message.Request;
+import io.jsonrpc2.message.Response;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jsonrpc2 call URL METHOD [ARG...]}: sends one request (or a notification, or a batch
+ * from a file) and prints the result as JSON on stdout. Exit codes are {@link ExitCode}'s: 0 for
+ * a result, 1 for an error response (its code, message and data on stderr), 2 for bad usage, 3
+ * when no valid reply came.
+ */
+@Command(
+    name = "call",
+    sortOptions = false,
+    mixinStandardHelpOptions = true,
+    versionProvider = JsonRpcCli.Version.class,
+    usageHelpAutoWidth = true,
+    description = {
+      "Calls METHOD on the server at URL and prints the result as JSON.",
+      "Each ARG is sent as JSON when it is JSON (42, true, null, \"text\", [1,2], {\"a\":1}), as a string otherwise."
+    },
+    footer = {
+      "",
+      "URL: http://HOST:PORT/PATH, https://..., netstring://HOST:PORT, netstring+tls://HOST:PORT, zmq+tcp://HOST:PORT",
+      "Exit codes: 0 result, 1 error response, 2 bad usage, 3 no valid reply (unreachable, timeout, not JSON-RPC)."
+    })
+public final class CallCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "URL", description = "Where the server listens.")
+  String url;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "METHOD", description = "The method to call (not with --batch).")
+  String method;
+
+  @Parameters(index = "2..*", paramLabel = "ARG", description = "Positional params.")
+  List<String> args = new ArrayList<>();
+
+  @Option(names = "--named", paramLabel = "NAME=VALUE", description = "A named param (repeatable); not with ARGs.")
+  List<String> named = new ArrayList<>();
+
+  @Option(names = "--notify", description = "Send a notification: no id, no reply awaited, nothing printed.")
+  boolean notify;
+
+  @Option(
+      names = "--batch",
+      paramLabel = "FILE",
+      description = "Send the JSON in FILE (- for stdin) as it is: a request, a notification or a batch. Prints the responses.")
+  Path batch;
+
+  @Option(names = {"-H", "--header"}, paramLabel = "'NAME: VALUE'", description = "An HTTP header (repeatable).")
+  List<String> headers = new ArrayList<>();
+
+  @Option(names = {"-u", "--user"}, paramLabel = "USER:PASSWORD", description = "HTTP Basic credentials.")
+  String user;
+
+  @Option(names = {"-k", "--insecure"}, description = "Trust any TLS certificate (for test servers only).")
+  boolean insecure;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      defaultValue = "30s",
+      converter = DurationConverter.class,
+      description = "How long to wait for the reply: 30s (default), 500ms, 2m, or seconds.")
+  Duration timeout;
+
+  @Option(names = {"-v", "--verbose"}, description = "Print each message sent (-->) and received (<--) on stderr.")
+  boolean verbose;
+
+  @Option(names = "--pretty", description = "Indent the JSON printed.")
+  boolean pretty;
+
+  @Override
+  public Integer call() {
+    checkArguments();
+    Endpoint endpoint = Endpoint.parse(url);
+    String body = batch == null ? null : readBatch();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    JsonOutput json = new JsonOutput(pretty);
+    ClientTransport transport =
+        ClientTransports.open(endpoint, new ClientTransports.Settings(headers, user, insecure, timeout));
+    if (verbose) {
+      transport = new VerboseTransport(transport, err);
+    }
+    try (JsonRpcClient client = JsonRpcClient.builder().transport(transport).timeout(timeout).build()) {
+      if (body != null) {
+        return sendBatch(client, body, out, err, json);
+      }
+      JsonNode params = named.isEmpty() ? (args.isEmpty() ? null : JsonArguments.positional(args)) : JsonArguments.named(named);
+      if (notify) {
+        client.send(new Notification(method, params));
+        return ExitCode.OK;
+      }
+      return printed(client.send(new Request(null, method, params)), out, err, json);
+    } catch (ParseResponseException | InvalidResponseException e) {
+      throw new CliException(ExitCode.TRANSPORT, "the reply from " + url + " is not a valid JSON-RPC response: " + e.getMessage(), e);
+    } catch (CallTimeoutException e) {
+      throw new CliException(ExitCode.TRANSPORT, "no reply from " + url + " within " + seconds(timeout) + " (--timeout)", e);
+    } catch (JsonRpcClientException e) {
+      throw new CliException(ExitCode.TRANSPORT, "no reply from " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String seconds(Duration duration) {
+    return java.math.BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
+  }
+
+  private void checkArguments() {
+    if (batch != null) {
+      if (method != null || !named.isEmpty() || notify) {
+        throw CliException.usage("--batch sends the file as it is: give no METHOD, ARG, --named or --notify with it");
+      }
+      return;
+    }
+    if (method == null) {
+      throw CliException.usage("give a METHOD to call, or --batch FILE");
+    }
+    if (!args.isEmpty() && !named.isEmpty()) {
+      throw CliException.usage("params are positional (ARG...) or named (--named), not both");
+    }
+  }
+
+  private String readBatch() {
+    try {
+      return batch.toString().equals("-")
+          ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+          : Files.readString(batch);
+    } catch (IOException e) {
+      throw CliException.usage("cannot read " + batch + ": " + e);
+    }
+  }
+
+  private int printed(Response response, PrintWriter out, PrintWriter err, JsonOutput json) {
+    if (response.isError()) {
+      err.println(json.describe(response.error()));
+      return ExitCode.ERROR_RESPONSE;
+    }
+    out.println(json.write(response.result()));
+    return ExitCode.OK;
+  }
+
+  private int sendBatch(JsonRpcClient client, String body, PrintWriter out, PrintWriter err, JsonOutput json) {
+    BatchResponse responses;
+    try {
+      responses = client.send(body);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(batch + " is not a JSON-RPC request, notification or batch: " + e.getMessage());
+    }
+    long errors = responses.responses().stream().filter(Response::isError).count();
+    if (body.stripLeading().startsWith("[")) {
+      ArrayNode all = JsonArguments.MAPPER.createArrayNode();
+      responses.responses().forEach(response -> all.add(JsonOutput.responseObject(response)));
+      if (!all.isEmpty()) {
+        out.println(json.write(all));
+      }
+    } else if (!responses.isEmpty()) {
+      out.println(json.write(JsonOutput.responseObject(responses.responses().get(0))));
+    }
+    if (errors > 0) {
+      err.println(errors + " of " + responses.size() + " responses are errors");
+      return ExitCode.ERROR_RESPONSE;
+    }
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,69 @@
+package io.jsonrpc2.internal;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jsonrpc2.message.Id;
+import io.jsonrpc2.message.Message;
+import io.jsonrpc2.message.Notification;
+import io.jsonrpc2.message.Request;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Writes outgoing requests and notifications as JSON, members in the specification's order:
+ * {@code jsonrpc}, {@code method}, {@code params} (left out when null), {@code id} (left out for a
+ * notification). Thread-safe.
+ */
+final class CallWriter {
+  private final ObjectMapper mapper;
+
+  CallWriter(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /**
+   * @param asBatch write a JSON array (even of one element) instead of a single object
+   * @throws IllegalArgumentException if the params cannot be written as JSON
+   */
+  byte[] write(List<? extends Message> messages, boolean asBatch) {
+    try (ByteArrayBuilder out = new ByteArrayBuilder(mapper.getFactory()._getBufferRecycler());
+        JsonGenerator gen = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+      gen.setCodec(mapper);
+      if (asBatch) {
+        gen.writeStartArray();
+      }
+      for (Message message : messages) {
+        if (message instanceof Request request) {
+          writeCall(gen, request.method(), request.params(), request.id());
+        } else {
+          Notification notification = (Notification) message;
+          writeCall(gen, notification.method(), notification.params(), null);
+        }
+      }
+      if (asBatch) {
+        gen.writeEndArray();
+      }
+      gen.flush();
+      return out.toByteArray();
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("params could not be written as JSON: " + Throwables.reason(e), e);
+    }
+  }
+
+  private void writeCall(JsonGenerator gen, String method, Object params, Id id) throws IOException {
+    gen.writeStartObject();
+    gen.writeStringField("jsonrpc", "2.0");
+    gen.writeStringField("method", method);
+    if (params != null) {
+      gen.writeFieldName("params");
+      mapper.writeValue(gen, params);
+    }
+    if (id != null) {
+      gen.writeFieldName("id");
+      ResponseEncoder.writeId(gen, id);
+    }
+    gen.writeEndObject();
+  }
+}

@@ -1,0 +1,201 @@
+package io.jsonrpc2.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.EnumDeserializer;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * One parameter of a bound method, prepared at registration: its name, type and reader, and
+ * whether its value can be taken from the current token without going through the reader.
+ */
+final class ParamSlot {
+  enum Kind {
+    CONTEXT,
+    VALUE,
+    VARARGS
+  }
+
+  /** Token shapes read without the reader, exactly as Jackson's own deserializer reads them. */
+  private enum Shortcut {
+    NONE,
+    STRING,
+    INT,
+    LONG,
+    BOOLEAN
+  }
+
+  // Jackson's deserializers that read exactly one scalar token (or, when the mapper unwraps
+  // single-value arrays, that token in brackets), consume nothing else and fail without side
+  // effects. For these the request's own parser can be bound directly.
+  private static final Set<Class<?>> SCALAR_DESERIALIZERS =
+      Set.of(
+          StringDeserializer.class,
+          NumberDeserializers.IntegerDeserializer.class,
+          NumberDeserializers.LongDeserializer.class,
+          NumberDeserializers.BooleanDeserializer.class,
+          NumberDeserializers.DoubleDeserializer.class,
+          NumberDeserializers.FloatDeserializer.class,
+          NumberDeserializers.ShortDeserializer.class,
+          NumberDeserializers.ByteDeserializer.class,
+          NumberDeserializers.BigIntegerDeserializer.class,
+          NumberDeserializers.BigDecimalDeserializer.class,
+          EnumDeserializer.class);
+
+  private final Kind kind;
+  private final String name;
+  private final JavaType type;
+  private final ObjectReader reader;
+  private final boolean wrapOptional;
+  private final boolean optional;
+  private final boolean scalar;
+  private final Shortcut shortcut;
+
+  private ParamSlot(
+      Kind kind, String name, JavaType type, ObjectReader reader, boolean wrapOptional, boolean optional,
+      boolean scalar, Shortcut shortcut) {
+    this.kind = kind;
+    this.name = name;
+    this.type = type;
+    this.reader = reader;
+    this.wrapOptional = wrapOptional;
+    this.optional = optional;
+    this.scalar = scalar;
+    this.shortcut = shortcut;
+  }
+
+  static ParamSlot context(String name) {
+    return new ParamSlot(Kind.CONTEXT, name, null, null, false, true, true, Shortcut.NONE);
+  }
+
+  static ParamSlot value(
+      Kind kind, String name, JavaType type, ObjectMapper mapper, boolean wrapOptional, boolean optional) {
+    Class<?> deserializer = scalarReadsAllowed(mapper) ? deserializerClass(mapper, type) : null;
+    boolean scalar = deserializer != null && SCALAR_DESERIALIZERS.contains(deserializer);
+    return new ParamSlot(
+        kind, name, type, mapper.readerFor(type), wrapOptional, optional, scalar,
+        scalar ? shortcutFor(deserializer, type.getRawClass()) : Shortcut.NONE);
+  }
+
+  /**
+   * False when the mapper's configuration can make a reader do more than read the value's own
+   * tokens (problem handlers may consume input; root wrapping and the trailing-token check look
+   * beyond the value). Then every value goes through the reader, as configured.
+   */
+  static boolean scalarReadsAllowed(ObjectMapper mapper) {
+    return mapper.getDeserializationConfig().getProblemHandlers() == null
+        && !mapper.isEnabled(DeserializationFeature.UNWRAP_ROOT_VALUE)
+        && !mapper.isEnabled(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
+
+  private static Class<?> deserializerClass(ObjectMapper mapper, JavaType type) {
+    try {
+      DefaultDeserializationContext context =
+          ((DefaultDeserializationContext) mapper.getDeserializationContext())
+              .createInstance(mapper.getDeserializationConfig(), null, mapper.getInjectableValues());
+      JsonDeserializer<Object> deserializer = context.findRootValueDeserializer(type);
+      return deserializer == null ? null : deserializer.getClass();
+    } catch (IOException | RuntimeException e) {
+      // No deserializer yet (or a broken one): the reader reports it at call time, as before.
+      return null;
+    }
+  }
+
+  private static Shortcut shortcutFor(Class<?> deserializer, Class<?> raw) {
+    if (deserializer == StringDeserializer.class && raw == String.class) {
+      return Shortcut.STRING;
+    }
+    if (deserializer == NumberDeserializers.IntegerDeserializer.class) {
+      return Shortcut.INT;
+    }
+    if (deserializer == NumberDeserializers.LongDeserializer.class) {
+      return Shortcut.LONG;
+    }
+    if (deserializer == NumberDeserializers.BooleanDeserializer.class) {
+      return Shortcut.BOOLEAN;
+    }
+    return Shortcut.NONE;
+  }
+
+  /** True when the value starting with {@code token} is taken straight from the parser. */
+  boolean readsDirectly(JsonToken token) {
+    switch (shortcut) {
+      case STRING:
+        return token == JsonToken.VALUE_STRING;
+      case INT:
+      case LONG:
+        return token == JsonToken.VALUE_NUMBER_INT;
+      case BOOLEAN:
+        return token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE;
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * Reads the value the parser is on, for which {@link #readsDirectly} is true, the way its
+   * deserializer reads it from a token buffer: a string's characters as a buffer copy takes them
+   * (no other checks than copying applies), an int's value (out of range throws the same
+   * exception), a boolean. A long plain string comes straight from {@code request} when given.
+   */
+  Object readDirectly(JsonParser parser, RequestBytes request) throws IOException {
+    switch (shortcut) {
+      case STRING:
+        String plain = request == null ? null : request.plainString(parser);
+        if (plain != null) {
+          return plain;
+        }
+        if (!parser.hasTextCharacters()) {
+          return parser.getText();
+        }
+        // ParamBinder has checked the length limit already.
+        return parser.getText();
+      case INT:
+        return parser.getIntValue();
+      case LONG:
+        return parser.getLongValue();
+      default:
+        return parser.currentToken() == JsonToken.VALUE_TRUE ? Boolean.TRUE : Boolean.FALSE;
+    }
+  }
+
+  /** Reads the value the parser is on with the slot's reader. */
+  Object readWithReader(JsonParser parser) throws IOException {
+    return reader.readValue(parser);
+  }
+
+  Kind kind() {
+    return kind;
+  }
+
+  String name() {
+    return name;
+  }
+
+  /** The value type (for varargs, the element type); null for the context. */
+  JavaType type() {
+    return type;
+  }
+
+  boolean wrapOptional() {
+    return wrapOptional;
+  }
+
+  boolean optional() {
+    return optional;
+  }
+
+  /** True when the value is one scalar token read by one of Jackson's own deserializers. */
+  boolean isScalar() {
+    return scalar;
+  }
+}

@@ -1,0 +1,171 @@
+package io.jsonrpc2.internal;
+
+import io.jsonrpc2.client.ErrorResponseException;
+import io.jsonrpc2.client.InvalidResponseException;
+import io.jsonrpc2.client.JsonRpcClientException;
+import io.jsonrpc2.client.TransportReply;
+import io.jsonrpc2.message.Id;
+import io.jsonrpc2.message.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+
+/**
+ * Routes reply bytes to the calls waiting for them, and decides what happens to whatever does not
+ * fit.
+ *
+ * <p>On a request-response transport a reply belongs to one sent message: it may only answer that
+ * message's calls, and the calls it leaves unanswered fail at once with the reason (an
+ * unmatched id, an invalid element, a reply that is not JSON). A single error with id
+ * {@code null} is the server saying it could not read the requests, so it answers every call of the
+ * message left unanswered.
+ *
+ * <p>On a connection a reply belongs to no message in particular: what matches a waiting call
+ * completes it; a late response to a call that timed out or was cancelled is dropped with a DEBUG
+ * line; anything else is logged as a warning and remembered, and a call that then times out names
+ * it as the likely cause. Requests and notifications from the peer are ignored with a log line. Replies
+ * to notifications-only messages are ignored with a log line too (the specification says none is
+ * due). Thread-safe.
+ */
+final class ReplyRouter {
+  private static final Logger LOG = ClientEngine.LOG;
+
+  private final String endpoint;
+  private final ResponseReader reader;
+  private final PendingCalls pending;
+
+  ReplyRouter(String endpoint, ResponseReader reader, PendingCalls pending) {
+    this.endpoint = endpoint;
+    this.reader = reader;
+    this.pending = pending;
+  }
+
+  /**
+   * A request-response transport's reply to one message; {@code own} maps the ids of that
+   * message's requests to their calls' futures, and only those calls are settled.
+   */
+  void onReply(TransportReply reply, Map<Id, CompletableFuture<Response>> own) {
+    WireLog.response(endpoint, reply.body(), reply.details());
+    if (own.isEmpty()) {
+      if (!reply.isEmpty()) {
+        LOG.debug("{}: ignored a reply to notifications, to which none is due", endpoint);
+      }
+      return;
+    }
+    if (reply.isEmpty()) {
+      pending.failAll(
+          own,
+          new InvalidResponseException(
+              "the reply from " + endpoint + " is empty; responses to " + own.keySet() + " were due"));
+      return;
+    }
+    route(reply.body(), own);
+  }
+
+  /** A connection's inbound message. */
+  void onMessage(byte[] message) {
+    WireLog.response(endpoint, message, Map.of());
+    route(message, null);
+  }
+
+  /** @param own the calls of the message this reply answers, or null on a connection */
+  private void route(byte[] bytes, Map<Id, CompletableFuture<Response>> own) {
+    List<ResponseReader.Reply> replies;
+    try {
+      replies = reader.read(bytes);
+    } catch (JsonRpcClientException e) {
+      unmatched(e, own);
+      return;
+    }
+    JsonRpcClientException problem = null;
+    List<Response> nullIdErrors = new ArrayList<>();
+    for (ResponseReader.Reply reply : replies) {
+      if (reply instanceof ResponseReader.Valid valid) {
+        Response response = valid.response();
+        if ((own == null || own.containsKey(response.id()))
+            && pending.complete(response.id(), own == null ? null : own.get(response.id()), response)) {
+          continue;
+        }
+        if (response.isError() && response.id().isNull()) {
+          nullIdErrors.add(response);
+        } else if ((own != null && own.containsKey(response.id())) || pending.wasAbandoned(response.id())) {
+          LOG.debug("{}: dropped a late or second response for id {}", endpoint, response.id());
+        } else {
+          problem = new InvalidResponseException("the response's id " + response.id() + " matches no call waiting for one");
+          onConnection(problem, own);
+        }
+      } else if (reply instanceof ResponseReader.Bad bad) {
+        boolean failedItsCall =
+            bad.id() != null
+                && (own == null || own.containsKey(bad.id()))
+                && pending.fail(bad.id(), own == null ? null : own.get(bad.id()), bad.problem());
+        if (!failedItsCall && bad.id() != null && pending.wasAbandoned(bad.id())) {
+          LOG.debug("{}: dropped a late invalid response for id {}: {}", endpoint, bad.id(), bad.problem().getMessage());
+        } else if (!failedItsCall) {
+          problem = bad.problem();
+          onConnection(problem, own);
+        }
+      } else {
+        LOG.debug("{}: ignored {}; this client serves no calls", endpoint, ((ResponseReader.PeerCall) reply).description());
+      }
+    }
+    if (own == null) {
+      nullIdErrors.forEach(error -> unmatched(new ErrorResponseException(error.error()), null));
+    } else {
+      settleUnanswered(own, nullIdErrors, problem);
+    }
+  }
+
+  private void settleUnanswered(
+      Map<Id, CompletableFuture<Response>> own, List<Response> nullIdErrors, JsonRpcClientException problem) {
+    List<Id> unanswered = pending.waiting(own);
+    if (unanswered.isEmpty()) {
+      if (problem != null) {
+        LOG.warn("{}: a reply held more than the responses due: {}", endpoint, problem.getMessage());
+      }
+      return;
+    }
+    if (nullIdErrors.size() == 1) {
+      Response error = nullIdErrors.get(0);
+      unanswered.forEach(id -> pending.complete(id, own.get(id), error));
+    } else if (nullIdErrors.size() > 1) {
+      pending.failAll(
+          own,
+          new InvalidResponseException(
+              "the reply holds " + nullIdErrors.size() + " errors with id null, so which answers which of "
+                  + unanswered + " cannot be told: " + errors(nullIdErrors)));
+    } else {
+      pending.failAll(
+          own, problem != null ? problem : new InvalidResponseException("the reply has no response for " + unanswered));
+    }
+  }
+
+  // On a connection nobody else will hear of an unmatched element; on a request-response transport
+  // it fails the message's unanswered calls, so it is not logged here as well.
+  private void onConnection(JsonRpcClientException problem, Map<Id, CompletableFuture<Response>> own) {
+    if (own == null) {
+      unmatched(problem, null);
+    }
+  }
+
+  /**
+   * A reply, or part of one, that answers no call it could be given to: fails the calls of the
+   * message it came for, or on a connection is logged and remembered.
+   */
+  private void unmatched(JsonRpcClientException problem, Map<Id, CompletableFuture<Response>> own) {
+    if (own != null) {
+      pending.failAll(own, problem);
+      return;
+    }
+    LOG.warn("{}: a reply matched no call: {}", endpoint, problem.getMessage());
+    pending.noteStray(problem);
+  }
+
+  private static String errors(List<Response> responses) {
+    List<String> texts = new ArrayList<>();
+    responses.forEach(r -> texts.add(r.error().code() + " " + r.error().message()));
+    return String.join(", ", texts);
+  }
+}

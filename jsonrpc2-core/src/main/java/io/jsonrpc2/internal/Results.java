@@ -1,0 +1,41 @@
+package io.jsonrpc2.internal;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jsonrpc2.client.ErrorResponseException;
+import io.jsonrpc2.client.InvalidResponseException;
+import io.jsonrpc2.message.Request;
+import io.jsonrpc2.message.Response;
+import java.io.IOException;
+
+/** Turns a response into the value a typed call returns. */
+public final class Results {
+  private Results() {}
+
+  /**
+   * The response's result converted to {@code type} ({@code JsonNode} as it is).
+   *
+   * @throws ErrorResponseException for an error response
+   * @throws InvalidResponseException when the result does not convert
+   */
+  public static <T> T convert(ObjectMapper mapper, Request request, Response response, JavaType type) {
+    if (response.isError()) {
+      throw new ErrorResponseException(response.error(), request.method());
+    }
+    JsonNode result = response.result();
+    if (type.getRawClass() == JsonNode.class) {
+      @SuppressWarnings("unchecked")
+      T node = (T) result;
+      return node;
+    }
+    try {
+      return mapper.readerFor(type).readValue(result);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new InvalidResponseException(
+          "the result of '" + request.method() + "' cannot be read as " + type.toCanonical() + ": "
+              + Throwables.reason(e),
+          e);
+    }
+  }
+}

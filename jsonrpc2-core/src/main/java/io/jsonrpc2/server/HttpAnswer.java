@@ -1,0 +1,49 @@
+package io.jsonrpc2.server;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An HTTP response decided by {@link HttpRules}, for a server to write as it is.
+ *
+ * <p>The server adds only what belongs to the connection: {@code Content-Length} (the body's
+ * length), {@code Date}, and {@code Connection} when it closes or keeps a HTTP/1.0 connection.
+ * Values are immutable by contract: the body array is shared, never copied, and must not be
+ * changed by anyone.
+ *
+ * @param status the HTTP status code
+ * @param headers header values by name, exactly as they are to be sent
+ * @param body the body, empty (never null) when there is none
+ */
+public record HttpAnswer(int status, Map<String, String> headers, byte[] body) {
+
+  public HttpAnswer {
+    if (status < 100 || status > 599) {
+      throw new IllegalArgumentException("not an HTTP status: " + status);
+    }
+    // Map.copyOf returns an already immutable map as it is, so the rules' constant header sets
+    // cost nothing here on the hot path.
+    headers = Map.copyOf(headers);
+    Objects.requireNonNull(body, "body");
+  }
+
+  /** True when the body has at least one byte. */
+  public boolean hasBody() {
+    return body.length > 0;
+  }
+
+  /** The value of a header set by the rules (names as the rules spell them), or null. */
+  public String header(String name) {
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      if (header.getKey().equalsIgnoreCase(name)) {
+        return header.getValue();
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public String toString() {
+    return "HttpAnswer[" + status + ", " + headers + ", " + body.length + " bytes]";
+  }
+}

@@ -1,0 +1,26 @@
+package io.jsonrpc2.server;
+
+import java.security.Principal;
+
+/**
+ * What {@link HttpRules#admit} decided from a request's head: serve it (as a principal, or
+ * anonymously), or send the refusal at once without reading the body.
+ *
+ * @param refusal the answer to send instead of serving; null when admitted
+ * @param principal who the admitted request is served as; null when anonymous or refused
+ */
+public record HttpVerdict(HttpAnswer refusal, Principal principal) {
+  private static final HttpVerdict ANONYMOUS = new HttpVerdict(null, null);
+
+  static HttpVerdict admitted(Principal principal) {
+    return principal == null ? ANONYMOUS : new HttpVerdict(null, principal);
+  }
+
+  static HttpVerdict refused(HttpAnswer refusal) {
+    return new HttpVerdict(refusal, null);
+  }
+
+  public boolean isAdmitted() {
+    return refusal == null;
+  }
+}

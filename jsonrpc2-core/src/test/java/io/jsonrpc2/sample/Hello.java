@@ -1,0 +1,23 @@
+package io.jsonrpc2.sample;
+
+/** A plain class served without annotations, like the jsonrpc2 seed's {@code runjsonrpc2 hello}. */
+public class Hello {
+  private int greeted;
+
+  public static String greeting(String name) {
+    return "Hello, " + name + "!";
+  }
+
+  public synchronized int count() {
+    return ++greeted;
+  }
+
+  String packagePrivate() {
+    return "hidden";
+  }
+
+  @Override
+  public String toString() {
+    return "Hello";
+  }
+}

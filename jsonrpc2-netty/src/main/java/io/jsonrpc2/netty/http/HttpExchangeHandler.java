@@ -1,0 +1,296 @@
+package io.jsonrpc2.netty.http;
+
+import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.server.HttpAnswer;
+import io.jsonrpc2.server.HttpRules;
+import io.jsonrpc2.server.HttpVerdict;
+import io.jsonrpc2.server.TransportContext;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import javax.net.ssl.SSLException;
+import java.security.Principal;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection's HTTP exchanges: applies the {@link HttpRules} to each request head, gathers
+ * the body, hands it to the service and writes the answers back in request order (HTTP/1.1
+ * pipelining), one flush per read burst. Stateful: one instance per channel, event loop only.
+ */
+final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
+  private static final Logger LOG = LoggerFactory.getLogger("io.jsonrpc2.netty.http");
+  /** Requests read ahead of their answers before the connection stops reading. */
+  private static final int MAX_PIPELINED = 16;
+
+  private final JsonRpcService service;
+  private final HttpRules rules;
+  private final String path;
+  private final ArrayDeque<Exchange> pending = new ArrayDeque<>();
+  private ChannelHandlerContext ctx;
+  private Exchange reading;
+  private long discarding = -1; // bytes of a refused request's body skipped so far; -1 when not skipping
+  private boolean inRead;
+  private boolean flushNeeded;
+  private boolean closing;
+  private boolean draining;
+
+  HttpExchangeHandler(JsonRpcService service, HttpRules rules, String path) {
+    this.service = service;
+    this.rules = rules;
+    this.path = path;
+  }
+
+  /** One request and, once known, its answer. */
+  private static final class Exchange {
+    final HttpVersion version;
+    final boolean keepAlive;
+    final Map<String, List<String>> headers;
+    final BodyBuffer body;
+    final Principal principal;
+    HttpAnswer answer;
+    boolean close;
+
+    Exchange(HttpRequest request, Map<String, List<String>> headers, BodyBuffer body, Principal principal) {
+      this.version = request.protocolVersion();
+      this.keepAlive = HttpUtil.isKeepAlive(request);
+      this.headers = headers;
+      this.body = body;
+      this.principal = principal;
+    }
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    inRead = true;
+    try {
+      if (closing) {
+        return; // an answer that closes the connection is queued: nothing more is read
+      }
+      if (msg instanceof HttpRequest request) {
+        onHead(request);
+      }
+      if (msg instanceof HttpContent content && !closing) {
+        onContent(content);
+      }
+    } finally {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    inRead = false;
+    if (flushNeeded) {
+      flushNeeded = false;
+      ctx.flush();
+    }
+    ctx.fireChannelReadComplete();
+  }
+
+  private void onHead(HttpRequest request) {
+    if (request.decoderResult().isFailure()) {
+      Throwable cause = request.decoderResult().cause();
+      refuse(request, HttpRules.newHeaderMap(), HttpRules.badRequest(cause.getMessage()), true);
+      return;
+    }
+    HeaderMap headers = new HeaderMap(request.headers());
+    if (!path.equals(pathOf(request.uri()))) {
+      refuse(request, headers, rules.notFound(headers), false);
+      return;
+    }
+    boolean expectsContinue = "100-continue".equalsIgnoreCase(headers.first("Expect"));
+    HttpVerdict verdict = rules.admit(request.method().name(), headers, ctx.channel().remoteAddress());
+    if (!verdict.isAdmitted()) {
+      // After 413 or a refused "Expect: 100-continue" the client may or may not send the body:
+      // only closing keeps the next request's start unambiguous.
+      refuse(request, headers, verdict.refusal(), verdict.refusal().status() == 413 || expectsContinue);
+      return;
+    }
+    if (expectsContinue) {
+      ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+    }
+    // The rules have checked that a declared length is a number within the limit.
+    String declared = headers.first("Content-Length");
+    BodyBuffer body = new BodyBuffer(declared == null ? -1 : Long.parseLong(declared.strip()), rules.maxBodyBytes());
+    reading = new Exchange(request, headers, body, verdict.principal());
+  }
+
+  private void onContent(HttpContent content) {
+    boolean last = content instanceof LastHttpContent;
+    if (discarding >= 0) {
+      discarding += content.content().readableBytes();
+      if (discarding > rules.maxBodyBytes()) {
+        closing = true;
+        ctx.close();
+      } else if (last) {
+        discarding = -1;
+      }
+      return;
+    }
+    Exchange exchange = reading;
+    if (exchange == null) {
+      return;
+    }
+    ByteBuf bytes = content.content();
+    if (!exchange.body.append(bytes)) {
+      reading = null;
+      exchange.answer = rules.bodyTooLarge(exchange.headers);
+      exchange.close = true;
+      enqueue(exchange);
+      return;
+    }
+    if (last) {
+      reading = null;
+      dispatch(exchange);
+    }
+  }
+
+  private void refuse(HttpRequest request, Map<String, List<String>> headers, HttpAnswer answer, boolean close) {
+    Exchange exchange = new Exchange(request, headers, null, null);
+    exchange.answer = answer;
+    exchange.close = close;
+    discarding = 0;
+    enqueue(exchange);
+  }
+
+  private void dispatch(Exchange exchange) {
+    byte[] body = rules.utf8Body(exchange.body.toArray(), exchange.headers);
+    TransportContext context =
+        new TransportContext("http", ctx.channel().remoteAddress(), exchange.headers, exchange.principal, Map.of());
+    CompletableFuture<byte[]> reply = service.handle(body, context);
+    pending.add(exchange);
+    if (pending.size() >= MAX_PIPELINED) {
+      ctx.channel().config().setAutoRead(false);
+    }
+    if (reply.isDone()) {
+      answer(exchange, reply.getNow(null), null); // a non-blocking method answered in place
+    } else {
+      reply.whenComplete(
+          (bytes, failure) -> {
+            if (ctx.executor().inEventLoop()) {
+              answer(exchange, bytes, failure);
+            } else {
+              ctx.executor().execute(() -> answer(exchange, bytes, failure));
+            }
+          });
+    }
+  }
+
+  private void answer(Exchange exchange, byte[] reply, Throwable failure) {
+    if (failure != null) {
+      LOG.error("The service failed to reply; answering 500", failure);
+      exchange.answer = rules.serverError(exchange.headers);
+    } else {
+      exchange.answer = rules.reply(reply, exchange.headers);
+    }
+    writeReady();
+  }
+
+  private void enqueue(Exchange exchange) {
+    pending.add(exchange);
+    if (exchange.close) {
+      closing = true;
+    }
+    writeReady();
+  }
+
+  /** Writes the answers at the head of the queue that are ready, in request order. */
+  private void writeReady() {
+    Exchange head;
+    while ((head = pending.peek()) != null && head.answer != null) {
+      pending.poll();
+      boolean keepAlive = head.keepAlive && !head.close && !(draining && pending.isEmpty() && reading == null);
+      var response = Responses.toResponse(head.answer, head.version, keepAlive);
+      if (!keepAlive) {
+        closing = true;
+        pending.clear();
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        return;
+      }
+      ctx.write(response, ctx.voidPromise());
+      flushNeeded = true;
+    }
+    if (flushNeeded && !inRead) {
+      flushNeeded = false;
+      ctx.flush();
+    }
+    if (pending.size() < MAX_PIPELINED / 2 && !ctx.channel().config().isAutoRead()) {
+      ctx.channel().config().setAutoRead(true);
+    }
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event == JsonRpcHttpInitializer.DRAIN) {
+      draining = true;
+      closeIfIdle();
+    } else if (event instanceof IdleStateEvent) {
+      closeIfIdle();
+    } else {
+      ctx.fireUserEventTriggered(event);
+    }
+  }
+
+  private void closeIfIdle() {
+    if (pending.isEmpty() && reading == null) {
+      closing = true;
+      ctx.close();
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof IOException || cause.getCause() instanceof SSLException) {
+      LOG.debug("HTTP connection from {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+    } else {
+      LOG.warn("HTTP connection from {} failed", ctx.channel().remoteAddress(), cause);
+    }
+    closing = true;
+    ctx.close();
+  }
+
+  /** The path of an origin-form ("/rpc?x") or absolute-form ("http://h/rpc") request target. */
+  static String pathOf(String uri) {
+    int start = 0;
+    if (!uri.startsWith("/")) {
+      int scheme = uri.indexOf("://");
+      if (scheme < 0) {
+        return uri; // "*" or garbage: matches no path
+      }
+      start = uri.indexOf('/', scheme + 3);
+      if (start < 0) {
+        return "/";
+      }
+    }
+    int end = uri.length();
+    for (int i = start; i < end; i++) {
+      char c = uri.charAt(i);
+      if (c == '?' || c == '#') {
+        end = i;
+        break;
+      }
+    }
+    return start == 0 && end == uri.length() ? uri : uri.substring(start, end);
+  }
+}

@@ -1,0 +1,192 @@
+package io.jsonrpc2.netty.netstring;
+
+import io.jsonrpc2.client.ClientTransport;
+import io.jsonrpc2.client.ConnectionLostException;
+import io.jsonrpc2.client.OutboundMessage;
+import io.jsonrpc2.client.TransportException;
+import io.jsonrpc2.client.TransportReply;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * A connection {@link ClientTransport} that speaks JSON-RPC over netstrings on one TCP (or TLS)
+ * connection, like txjason's {@code JSONRPCClientFactory}.
+ *
+ * <p>There is no connect step: the first {@link #send} connects, and after the connection drops
+ * the next {@code send} connects again. Consecutive failed attempts are spaced out by a backoff
+ * that doubles from {@code reconnectBackoff} up to {@code maxReconnectBackoff}; messages sent
+ * meanwhile wait for the next attempt and fail with a {@link TransportException} if it fails.
+ * Connects, disconnects and reconnects are logged (INFO/WARN, logger of this class). When the
+ * connection drops, every call waiting for a reply fails at once with a
+ * {@link ConnectionLostException} (through {@link Receiver#onConnectionLost}); nothing is ever
+ * sent again by the transport.
+ *
+ * <p>Thread-safe; any number of callers share the connection. Replies are delivered on the
+ * transport's I/O thread, so code chained onto a call's future without an {@code *Async} stage
+ * runs there and must not block.
+ */
+public final class NetstringClientTransport implements ClientTransport {
+  private final String endpoint;
+  private final EventLoopGroup group;
+  private final boolean ownsGroup;
+  private final ClientConnection connection;
+  private volatile Receiver receiver;
+
+  private NetstringClientTransport(NetstringClientBuilder builder) {
+    SocketAddress address = builder.address;
+    SslContext tls = builder.sslContext();
+    this.endpoint = (tls != null ? "netstring+tls://" : "netstring://") + describe(address);
+    this.ownsGroup = builder.group == null;
+    this.group =
+        ownsGroup ? new NioEventLoopGroup(1, new DefaultThreadFactory("jsonrpc2-netstring-client", true)) : builder.group;
+    boolean verifyHost = builder.hostnameVerification && !builder.trustAll;
+    int maxFrameLength = builder.maxFrameLength;
+    Bootstrap bootstrap =
+        new Bootstrap()
+            .group(group)
+            .channel(NioSocketChannel.class)
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) builder.connectTimeout.toMillis())
+            .handler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    if (tls != null) {
+                      ch.pipeline().addLast("tls", tlsHandler(tls, ch, address, verifyHost));
+                    }
+                    ch.pipeline().addLast("netstringDecoder", new NetstringDecoder(maxFrameLength));
+                    ch.pipeline().addLast("netstringEncoder", NetstringEncoder.INSTANCE);
+                    ch.pipeline().addLast("jsonrpc", new NetstringClientHandler(NetstringClientTransport.this::deliver, endpoint));
+                  }
+                });
+    this.connection =
+        new ClientConnection(
+            bootstrap, address, endpoint, group,
+            builder.reconnectBackoff.toNanos(), builder.maxReconnectBackoff.toNanos(), this::dropped);
+  }
+
+  static NetstringClientTransport create(NetstringClientBuilder builder) {
+    return new NetstringClientTransport(builder);
+  }
+
+  /** Starts configuring a transport to {@code host:port}. */
+  public static NetstringClientBuilder builder(String host, int port) {
+    return new NetstringClientBuilder(InetSocketAddress.createUnresolved(host, port));
+  }
+
+  /** Starts configuring a transport to {@code address} (resolved when connecting). */
+  public static NetstringClientBuilder builder(SocketAddress address) {
+    return new NetstringClientBuilder(address);
+  }
+
+  @Override
+  public void start(Receiver receiver) {
+    this.receiver = receiver;
+  }
+
+  @Override
+  public CompletableFuture<TransportReply> send(OutboundMessage message) {
+    Channel ready = connection.current();
+    if (ready != null) {
+      return write(ready, message);
+    }
+    return connection.open().thenCompose(connected -> write(connected, message));
+  }
+
+  @Override
+  public boolean isRequestResponse() {
+    return false;
+  }
+
+  @Override
+  public String endpoint() {
+    return endpoint;
+  }
+
+  /** True while a connection is open. */
+  public boolean isConnected() {
+    return connection.current() != null;
+  }
+
+  /** Closes the connection and, unless the event loop group was given, its thread. */
+  @Override
+  public void close() {
+    if (connection.isClosed()) {
+      return;
+    }
+    connection.close();
+    if (ownsGroup) {
+      group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    }
+  }
+
+  private CompletableFuture<TransportReply> write(Channel target, OutboundMessage message) {
+    CompletableFuture<TransportReply> written = new CompletableFuture<>();
+    target
+        .writeAndFlush(Unpooled.wrappedBuffer(message.payload()))
+        .addListener(
+            f -> {
+              if (f.isSuccess()) {
+                written.complete(null);
+              } else if (f.cause() instanceof ClosedChannelException || !target.isActive()) {
+                written.completeExceptionally(
+                    new ConnectionLostException("connection to " + endpoint + " closed before the message was sent", f.cause()));
+              } else {
+                written.completeExceptionally(
+                    new TransportException("writing to " + endpoint + " failed: " + f.cause(), f.cause()));
+              }
+            });
+    return written;
+  }
+
+  private void deliver(byte[] message) {
+    Receiver target = receiver;
+    if (target != null) {
+      target.onMessage(message);
+    }
+  }
+
+  private void dropped(Channel closed) {
+    Receiver target = receiver;
+    if (target != null) {
+      target.onConnectionLost(new ConnectionLostException("connection to " + endpoint + " closed", null));
+    }
+  }
+
+  private static SslHandler tlsHandler(SslContext tls, Channel ch, SocketAddress peer, boolean verifyHost) {
+    SslHandler handler =
+        peer instanceof InetSocketAddress inet
+            ? tls.newHandler(ch.alloc(), inet.getHostString(), inet.getPort()) // SNI, and the name to verify
+            : tls.newHandler(ch.alloc());
+    if (verifyHost) {
+      SSLEngine engine = handler.engine();
+      SSLParameters parameters = engine.getSSLParameters();
+      parameters.setEndpointIdentificationAlgorithm("HTTPS");
+      engine.setSSLParameters(parameters);
+    }
+    return handler;
+  }
+
+  private static String describe(SocketAddress address) {
+    if (address instanceof InetSocketAddress inet) {
+      return inet.getHostString() + ":" + inet.getPort();
+    }
+    return String.valueOf(address);
+  }
+}

@@ -1,0 +1,164 @@
+package io.jsonrpc2.servlet;
+
+import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.server.HttpAnswer;
+import io.jsonrpc2.server.HttpRules;
+import io.jsonrpc2.server.HttpVerdict;
+import io.jsonrpc2.server.TransportContext;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves a {@link JsonRpcService} from any Jakarta Servlet 6 container (Jetty, Tomcat, ...),
+ * following the same {@link HttpRules} as the embedded Netty server.
+ *
+ * <pre>{@code
+ * ServletHolder holder = new ServletHolder(new JsonRpcServlet(service));
+ * holder.setAsyncSupported(true);
+ * context.addServlet(holder, "/rpc");
+ * }</pre>
+ *
+ * <p>Register it with async support: a reply that is ready at once (a non-blocking method) is
+ * written straight away; otherwise the request is put in async mode and completed when the
+ * service's future completes, so no container thread waits for a method. Without async support
+ * the container's thread waits instead. The container's async timeout is switched off for these
+ * requests: bound slow methods with the service's own timeout.
+ *
+ * <p>Methods see a {@link TransportContext} of transport "http" with the peer address, the
+ * request headers and a principal: the rules' authenticator's, or else the one the container
+ * authenticated ({@code getUserPrincipal()}).
+ *
+ * <p>For a {@code web.xml} deployment, the no-argument constructor reads two init parameters:
+ * {@code jsonrpc2.service}, the name of a class implementing {@code Supplier<JsonRpcService>},
+ * and optionally {@code jsonrpc2.rules}, of a class implementing {@code Supplier<HttpRules>};
+ * both need a public no-argument constructor.
+ *
+ * <p>Thread-safe, as a servlet must be.
+ */
+public final class JsonRpcServlet extends HttpServlet {
+  /** Init parameter naming a {@code Supplier<JsonRpcService>} class. */
+  public static final String SERVICE_PARAMETER = "jsonrpc2.service";
+  /** Init parameter naming a {@code Supplier<HttpRules>} class. */
+  public static final String RULES_PARAMETER = "jsonrpc2.rules";
+
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger("io.jsonrpc2.servlet");
+  // Stands for "the service failed to answer", which its contract rules out; never sent.
+  private static final byte[] NO_ANSWER = new byte[0];
+
+  private transient JsonRpcService service;
+  private transient HttpRules rules;
+
+  /** Serves {@code service} under {@link HttpRules#defaults()}. */
+  public JsonRpcServlet(JsonRpcService service) {
+    this(service, HttpRules.defaults());
+  }
+
+  /** Serves {@code service} under {@code rules}. */
+  public JsonRpcServlet(JsonRpcService service, HttpRules rules) {
+    this.service = Objects.requireNonNull(service, "service");
+    this.rules = Objects.requireNonNull(rules, "rules");
+  }
+
+  /** For containers that make servlets themselves: the service comes from the init parameters. */
+  public JsonRpcServlet() {}
+
+  @Override
+  public void init() throws ServletException {
+    if (service != null) {
+      return;
+    }
+    String serviceClass = getInitParameter(SERVICE_PARAMETER);
+    if (serviceClass == null) {
+      throw new ServletException(
+          "JsonRpcServlet made without a service needs the init parameter " + SERVICE_PARAMETER
+              + " naming a Supplier<JsonRpcService> class");
+    }
+    service = supply(serviceClass, JsonRpcService.class);
+    String rulesClass = getInitParameter(RULES_PARAMETER);
+    rules = rulesClass == null ? HttpRules.defaults() : supply(rulesClass, HttpRules.class);
+  }
+
+  private <T> T supply(String className, Class<T> type) throws ServletException {
+    try {
+      ClassLoader loader = Thread.currentThread().getContextClassLoader();
+      Class<?> supplierClass = Class.forName(className, true, loader != null ? loader : getClass().getClassLoader());
+      Object supplier = supplierClass.getConstructor().newInstance();
+      if (!(supplier instanceof Supplier<?> typed)) {
+        throw new ServletException(className + " must implement Supplier<" + type.getSimpleName() + ">");
+      }
+      return type.cast(Objects.requireNonNull(typed.get(), className + " supplied null"));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new ServletException(
+          "cannot get a " + type.getSimpleName() + " from " + className + ": " + e, e);
+    }
+  }
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Map<String, List<String>> headers = new RequestHeaders(request);
+    var remote = Exchanges.remoteAddressOf(request);
+    HttpVerdict verdict = rules.admit(request.getMethod(), headers, remote);
+    if (!verdict.isAdmitted()) {
+      Exchanges.refuse(request, response, verdict.refusal(), rules.maxBodyBytes());
+      return;
+    }
+    byte[] body = Exchanges.readBody(request, rules.maxBodyBytes());
+    if (body == null) {
+      response.setHeader("Connection", "close"); // the rest of the body is never read
+      Exchanges.write(response, rules.bodyTooLarge(headers));
+      return;
+    }
+    Principal principal = verdict.principal() != null ? verdict.principal() : request.getUserPrincipal();
+    TransportContext context = new TransportContext("http", remote, headers, principal, Map.of());
+    CompletableFuture<byte[]> reply = service.handle(rules.utf8Body(body, headers), context);
+    if (reply.isDone() || !request.isAsyncSupported()) {
+      Exchanges.write(response, answer(waitFor(reply), headers));
+      return;
+    }
+    AsyncContext async = request.startAsync();
+    async.setTimeout(0);
+    reply.whenComplete(
+        (bytes, failure) -> {
+          try {
+            if (failure != null) {
+              LOG.error("The service failed to reply; answering 500", failure);
+            }
+            Exchanges.write((HttpServletResponse) async.getResponse(), answer(failure == null ? bytes : NO_ANSWER, headers));
+          } catch (IOException | RuntimeException e) {
+            LOG.debug("Could not write a JSON-RPC reply: {}", e.toString());
+          } finally {
+            async.complete();
+          }
+        });
+  }
+
+  private HttpAnswer answer(byte[] reply, Map<String, List<String>> headers) {
+    return reply == NO_ANSWER ? rules.serverError(headers) : rules.reply(reply, headers);
+  }
+
+  private static byte[] waitFor(CompletableFuture<byte[]> reply) {
+    try {
+      return reply.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return NO_ANSWER;
+    } catch (ExecutionException e) {
+      LOG.error("The service failed to reply; answering 500", e.getCause());
+      return NO_ANSWER;
+    }
+  }
+}
