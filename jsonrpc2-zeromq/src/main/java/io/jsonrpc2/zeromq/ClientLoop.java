@@ -30,8 +30,13 @@ abstract class ClientLoop implements Runnable {
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
   volatile boolean closing;
   private volatile long closeDeadline;
+  /** Indexes in {@link #poller}. */
+  static final int SOCKET = 0;
+  static final int MONITOR = 1;
+
   ClientSocket socket;
-  Mailbox<Outgoing> mailbox;
+  SocketPoller poller;
+  volatile Mailbox<Outgoing> mailbox;
 
   ClientLoop(ZmqClientTransport.Settings settings, ClientTransport.Receiver receiver) {
     this.settings = settings;
@@ -71,13 +76,11 @@ abstract class ClientLoop implements Runnable {
   /** Fails every message the loop still holds. */
   abstract void failPending(TransportException reason);
 
-  /** A poller over the mailbox (index 0), the socket (1, with {@code socketEvents}) and its monitor (2). */
-  ZMQ.Poller poller(int socketEvents) {
-    ZMQ.Poller poller = context.createPoller(3);
-    poller.register(mailbox.signalSocket(), ZMQ.Poller.POLLIN);
-    poller.register(socket.socket(), socketEvents);
-    poller.register(socket.monitor(), ZMQ.Poller.POLLIN);
-    return poller;
+  /** Closes the socket at once, dropping what it held, and connects a fresh one in its place. */
+  void replaceSocket() {
+    socket.replace();
+    poller.replace(SOCKET, socket.socket());
+    poller.replace(MONITOR, socket.monitor());
   }
 
   ConnectionLostException connectionLost() {
@@ -91,7 +94,10 @@ abstract class ClientLoop implements Runnable {
     try {
       socket = new ClientSocket(context, settings.socketType(), settings.endpoint(), settings.maxMessageSize(),
           (int) settings.handshakeTimeout().toMillis());
-      mailbox = new Mailbox<>(context, "zmq-client");
+      poller = new SocketPoller();
+      poller.add(socket.socket(), ZMQ.Poller.POLLIN);
+      poller.add(socket.monitor(), ZMQ.Poller.POLLIN);
+      mailbox = new Mailbox<>(poller);
       ready.complete(null);
       serve();
     } catch (RuntimeException e) {
@@ -113,6 +119,9 @@ abstract class ClientLoop implements Runnable {
       }
       if (socket != null) {
         socket.close((int) Math.min(Integer.MAX_VALUE, millisToCloseDeadline()));
+      }
+      if (poller != null) {
+        poller.close();
       }
     } finally {
       if (ownsContext) {

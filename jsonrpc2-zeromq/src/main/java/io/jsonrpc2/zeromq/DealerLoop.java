@@ -25,38 +25,27 @@ final class DealerLoop extends ClientLoop {
 
   @Override
   void serve() {
-    ZMQ.Poller readOnly = poller(ZMQ.Poller.POLLIN);
-    ZMQ.Poller readWrite = poller(ZMQ.Poller.POLLIN | ZMQ.Poller.POLLOUT);
-    boolean monitorReady = false;
-    try {
-      while (true) {
-        // Work while there is work; poll (the costly part with JeroMQ) only when there is none.
-        boolean moved;
-        do {
-          moved = mailbox.take(backlog::add) > 0;
-          moved |= flush() > 0;
-          moved |= receiveSome() > 0;
-        } while (moved);
-        // After the messages: a reply that came before the drop counts (see ClientSocket).
-        if (monitorReady) {
-          monitorReady = false;
-          if (socket.disconnected()) {
-            receiver.onConnectionLost(connectionLost());
-          }
-        }
-        if (closing && (backlog.isEmpty() || millisToCloseDeadline() == 0)) {
-          return; // what was handed over is written, or the close timeout is spent
-        }
-        if (!mailbox.settle()) {
-          continue;
-        }
-        ZMQ.Poller poller = backlog.isEmpty() ? readOnly : readWrite;
-        poller.poll(closing ? Math.max(1, millisToCloseDeadline()) : -1);
-        monitorReady = poller.pollin(2);
+    while (true) {
+      // Work while there is work; poll only when there is none.
+      boolean moved;
+      do {
+        moved = mailbox.take(backlog::add) > 0;
+        moved |= flush() > 0;
+        moved |= receiveSome() > 0;
+      } while (moved);
+      // After the messages: a reply that came before the drop counts (see ClientSocket).
+      if (poller.readable(MONITOR) && socket.disconnected()) {
+        receiver.onConnectionLost(connectionLost());
       }
-    } finally {
-      readOnly.close();
-      readWrite.close();
+      if (closing && (backlog.isEmpty() || millisToCloseDeadline() == 0)) {
+        return; // what was handed over is written, or the close timeout is spent
+      }
+      if (!mailbox.settle()) {
+        continue;
+      }
+      // POLLOUT only while messages wait for room in the socket's queue.
+      poller.interest(SOCKET, backlog.isEmpty() ? ZMQ.Poller.POLLIN : ZMQ.Poller.POLLIN | ZMQ.Poller.POLLOUT);
+      poller.poll(closing ? Math.max(1, millisToCloseDeadline()) : -1);
     }
   }
 

@@ -3,53 +3,33 @@ package io.jsonrpc2.zeromq;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.zeromq.SocketType;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 
 /**
  * Hands items from any thread to the one I/O thread that owns a ZeroMQ socket, and wakes that
  * thread up in its poll.
  *
- * <p>Items go through a lock-free queue; the wake-up is one byte on an inproc PAIR socket whose
- * receiving end the I/O thread polls next to its network socket. The sending PAIR socket is the one
- * ZeroMQ socket used from several threads, so every use of it holds {@link #sendLock}, which also
- * gives the memory barrier ZeroMQ asks for when a socket changes threads.
+ * <p>Items go through a lock-free queue; the wake-up is {@link SocketPoller#wakeup} (a selector
+ * wake-up: safe from any thread, interrupted or not, and no ZeroMQ socket is shared between
+ * threads for it).
  *
  * <p>Wake-ups are sent only to a thread that is about to wait: while the I/O thread works it
- * {@link #take takes} items without touching the signal, and only {@link #settle} (called just
- * before it polls) clears the signal and asks to be woken again. A busy I/O thread thus costs its
- * producers no system call at all, and a burst of replies at most one signal.
+ * {@link #take takes} items without resetting anything, and only {@link #settle} (called just
+ * before it polls) asks to be woken again. A busy I/O thread thus costs its producers no system
+ * call at all, and a burst of replies at most one wake-up.
  *
- * <p>Made, drained and closed on the I/O thread; {@link #post} and {@link #wake} from any thread.
+ * <p>{@link #take}, {@link #settle} and {@link #close} on the I/O thread; {@link #post} and
+ * {@link #wake} from any thread.
  */
 final class Mailbox<T> {
-  private static final AtomicLong NAMES = new AtomicLong();
-  private static final byte[] SIGNAL = {1};
-
   private final Queue<T> items = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean signalPending = new AtomicBoolean();
+  private final AtomicBoolean wakeupPending = new AtomicBoolean();
   private final AtomicBoolean nudged = new AtomicBoolean();
-  private final Object sendLock = new Object();
-  private final ZMQ.Socket receiver;
-  private final ZMQ.Socket sender; // guarded by sendLock
+  private final SocketPoller poller;
   private volatile boolean closed;
 
-  Mailbox(ZContext context, String purpose) {
-    String address = "inproc://jsonrpc2-" + purpose + "-" + NAMES.incrementAndGet();
-    receiver = context.getContext().socket(SocketType.PAIR);
-    receiver.setLinger(0);
-    receiver.bind(address);
-    sender = context.getContext().socket(SocketType.PAIR);
-    sender.setLinger(0);
-    sender.connect(address);
-  }
-
-  /** The socket the I/O thread polls for POLLIN. */
-  ZMQ.Socket signalSocket() {
-    return receiver;
+  Mailbox(SocketPoller poller) {
+    this.poller = poller;
   }
 
   /**
@@ -74,12 +54,8 @@ final class Mailbox<T> {
   }
 
   private void signal() {
-    if (signalPending.compareAndSet(false, true)) {
-      synchronized (sendLock) {
-        if (!closed) {
-          sender.send(SIGNAL, ZMQ.DONTWAIT);
-        }
-      }
+    if (wakeupPending.compareAndSet(false, true)) {
+      poller.wakeup();
     }
   }
 
@@ -95,30 +71,20 @@ final class Mailbox<T> {
   }
 
   /**
-   * I/O thread, just before it polls: clears the wake-up signal so that the next post or wake
-   * sends one, and tells whether waiting is safe.
+   * I/O thread, just before it polls: asks to be woken by the next post or wake, and tells whether
+   * waiting is safe.
    *
    * @return true when nothing came meanwhile; false when an item or a wake-up arrived, which the
    *     caller must look at before it polls
    */
   boolean settle() {
-    while (receiver.recv(ZMQ.DONTWAIT) != null) {
-      // Only the wake-up matters, not how many bytes came.
-    }
-    signalPending.set(false);
+    wakeupPending.set(false);
     return items.isEmpty() && !nudged.getAndSet(false);
   }
 
-  /**
-   * I/O thread: closes both sockets; items still queued go to {@code leftovers}, and later posts
-   * are refused.
-   */
+  /** I/O thread: refuses later posts and hands the items still queued to {@code leftovers}. */
   void close(Consumer<? super T> leftovers) {
-    synchronized (sendLock) {
-      closed = true;
-      sender.close();
-    }
-    receiver.close();
+    closed = true;
     T item;
     while ((item = items.poll()) != null) {
       leftovers.accept(item);

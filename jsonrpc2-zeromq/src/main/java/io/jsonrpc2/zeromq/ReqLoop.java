@@ -13,7 +13,7 @@ import org.zeromq.ZMQ;
  * A REQ socket: one exchange at a time, the others wait their turn in order.
  *
  * <p>A message of notifications only is delivered as soon as it is sent; the socket then waits for
- * the empty message a REP server answers with, or for the reply timeout (a ROUTER server answers
+ * the empty message a REP server answers with, or for the reply timeout (a ROUTER server may answer
  * nothing), before the next exchange.
  *
  * <p>An exchange ends when its reply comes, when nobody waits for it any more (the client cancels
@@ -28,7 +28,6 @@ final class ReqLoop extends ClientLoop {
   private Outgoing current;
   private boolean currentExpectsReply;
   private long deadline;
-  private ZMQ.Poller poller;
 
   ReqLoop(ZmqClientTransport.Settings settings, ClientTransport.Receiver receiver) {
     super(settings, receiver);
@@ -36,56 +35,47 @@ final class ReqLoop extends ClientLoop {
 
   @Override
   void serve() {
-    poller = poller(ZMQ.Poller.POLLIN);
-    boolean monitorReady = false;
-    try {
-      while (true) {
-        mailbox.take(waiting::add);
-        if (current == null) {
-          sendNext();
-        }
-        if (current != null && receiveReply()) {
-          continue; // the next exchange may go at once
-        }
-        // After the reply: one that came before the drop counts (see ClientSocket).
-        if (monitorReady) {
-          monitorReady = false;
-          if (socket.disconnected() && current != null) {
-            abandon(connectionLost());
-          }
-        }
-        if (current != null && currentExpectsReply && current.reply().isDone()) {
-          abandon(null); // cancelled: every caller gave up
-        } else if (current != null && System.nanoTime() - deadline >= 0) {
-          if (currentExpectsReply) {
-            LOG.warn("No reply from {} within {}; the REQ socket is replaced", settings.endpoint(),
-                settings.replyTimeout());
-            abandon(new CallTimeoutException(
-                "no reply from " + settings.endpoint() + " within " + settings.replyTimeout()));
-          } else {
-            // A ROUTER server answers no notification; only a REP server sends the empty message.
-            abandon(null);
-          }
-        }
-        if (closing) {
-          // Notifications already handed over still go out, within the close timeout; one already
-          // sent is waited for until a REP server's empty reply confirms it (or the timeout).
-          waiting.removeIf(left -> left.reply().isDone());
-          if ((current == null && waiting.isEmpty()) || millisToCloseDeadline() == 0) {
-            return;
-          }
-        }
-        if (current == null && !waiting.isEmpty()) {
-          continue; // abandoned just now: send the next one on the fresh socket
-        }
-        if (!mailbox.settle()) {
-          continue;
-        }
-        poller.poll(pollTimeout());
-        monitorReady = poller.pollin(2);
+    while (true) {
+      mailbox.take(waiting::add);
+      if (current == null) {
+        sendNext();
       }
-    } finally {
-      poller.close();
+      if (current != null && receiveReply()) {
+        continue; // the next exchange may go at once
+      }
+      // After the reply: one that came before the drop counts (see ClientSocket).
+      if (poller.readable(MONITOR) && socket.disconnected() && current != null) {
+        abandon(connectionLost());
+      }
+      if (current != null && currentExpectsReply && current.reply().isDone()) {
+        abandon(null); // cancelled: every caller gave up
+      } else if (current != null && System.nanoTime() - deadline >= 0) {
+        if (currentExpectsReply) {
+          LOG.warn("No reply from {} within {}; the REQ socket is replaced", settings.endpoint(),
+              settings.replyTimeout());
+          abandon(new CallTimeoutException(
+              "no reply from " + settings.endpoint() + " within " + settings.replyTimeout()));
+        } else {
+          // The notification was delivered; this server sends no empty message for it (a REP
+          // server and this library's ROUTER server do, other ROUTER servers may not).
+          abandon(null);
+        }
+      }
+      if (closing) {
+        // Notifications already handed over still go out, within the close timeout; one already
+        // sent is waited for until a REP server's empty reply confirms it (or the timeout).
+        waiting.removeIf(left -> left.reply().isDone());
+        if ((current == null && waiting.isEmpty()) || millisToCloseDeadline() == 0) {
+          return;
+        }
+      }
+      if (current == null && !waiting.isEmpty()) {
+        continue; // abandoned just now: send the next one on the fresh socket
+      }
+      if (!mailbox.settle()) {
+        continue;
+      }
+      poller.poll(pollTimeout());
     }
   }
 
@@ -152,12 +142,6 @@ final class ReqLoop extends ClientLoop {
     if (reason != null) {
       abandoned.reply().completeExceptionally(reason);
     }
-  }
-
-  private void replaceSocket() {
-    poller.close();
-    socket.replace();
-    poller = poller(ZMQ.Poller.POLLIN);
   }
 
   @Override

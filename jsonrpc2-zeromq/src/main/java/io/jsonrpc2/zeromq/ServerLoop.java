@@ -53,7 +53,8 @@ final class ServerLoop implements Runnable {
   private final TransportContext unknownPeer;
   private volatile boolean closing;
   private ZMQ.Socket socket;
-  private Mailbox<Reply> mailbox;
+  private SocketPoller poller;
+  private volatile Mailbox<Reply> mailbox;
   private int inFlight;
 
   ServerLoop(ZmqServer.Builder config, ZContext context, boolean ownsContext) {
@@ -89,8 +90,6 @@ final class ServerLoop implements Runnable {
 
   @Override
   public void run() {
-    ZMQ.Poller readAndMail = null;
-    ZMQ.Poller mailOnly = null;
     try {
       // Made on the context's raw side: a ZContext resets the linger of its own sockets on close,
       // and the linger is what lets the last replies leave.
@@ -115,24 +114,21 @@ final class ServerLoop implements Runnable {
         }
         endpoints.add(endpoint);
       }
-      mailbox = new Mailbox<>(context, "zmq-server");
-      readAndMail = context.createPoller(2);
-      readAndMail.register(mailbox.signalSocket(), ZMQ.Poller.POLLIN);
-      readAndMail.register(socket, ZMQ.Poller.POLLIN);
-      mailOnly = context.createPoller(1);
-      mailOnly.register(mailbox.signalSocket(), ZMQ.Poller.POLLIN);
+      poller = new SocketPoller();
+      poller.add(socket, ZMQ.Poller.POLLIN);
+      mailbox = new Mailbox<>(poller);
       ready.complete(List.copyOf(endpoints));
-      serve(readAndMail, mailOnly);
+      serve();
     } catch (RuntimeException e) {
       if (!ready.completeExceptionally(e)) {
         LOG.error("ZeroMQ {} server on {} stopped by an unexpected failure", socketType, binds, e);
       }
     } finally {
-      shutDown(readAndMail, mailOnly);
+      shutDown();
     }
   }
 
-  private void serve(ZMQ.Poller readAndMail, ZMQ.Poller mailOnly) {
+  private void serve() {
     long closeDeadline = 0;
     while (true) {
       // Work while there is work; poll (the costly part with JeroMQ) only when there is none.
@@ -155,8 +151,9 @@ final class ServerLoop implements Runnable {
         continue;
       }
       boolean reading = !closing && inFlight < maxInFlight;
+      poller.interest(0, reading ? ZMQ.Poller.POLLIN : 0);
       long timeout = closing ? Math.max(1, TimeUnit.NANOSECONDS.toMillis(closeDeadline - System.nanoTime())) : -1;
-      (reading ? readAndMail : mailOnly).poll(timeout);
+      poller.poll(timeout);
     }
   }
 
@@ -280,7 +277,7 @@ final class ServerLoop implements Runnable {
     return request.peerAddress() != null ? request.peerAddress() : "a peer";
   }
 
-  private void shutDown(ZMQ.Poller readAndMail, ZMQ.Poller mailOnly) {
+  private void shutDown() {
     if (inFlight > 0) {
       LOG.warn("ZeroMQ server closed with {} calls unanswered", inFlight);
     }
@@ -288,11 +285,8 @@ final class ServerLoop implements Runnable {
       if (mailbox != null) {
         mailbox.close(late -> LOG.debug("Reply to {} dropped: the server is closed", peerName(late.request())));
       }
-      if (readAndMail != null) {
-        readAndMail.close();
-      }
-      if (mailOnly != null) {
-        mailOnly.close();
+      if (poller != null) {
+        poller.close();
       }
       if (socket != null) {
         // Long enough for the replies just written to leave; a gone peer does not hold up close.

@@ -45,7 +45,7 @@ import org.zeromq.ZContext;
  * timeout. Later calls use the new connection.
  *
  * <p><b>Threading.</b> Thread-safe. The socket belongs to one I/O thread, made by {@link #start};
- * callers hand their messages to it through a queue and an inproc wake-up socket. Replies (REQ) and
+ * callers hand their messages to it through a queue and a selector wake-up. Replies (REQ) and
  * inbound messages (DEALER) are completed on that thread, so work chained to them without an
  * executor runs there and must not block.
  */

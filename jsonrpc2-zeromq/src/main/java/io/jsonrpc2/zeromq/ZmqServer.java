@@ -43,9 +43,10 @@ import org.zeromq.ZContext;
  * reads messages, hands them to the service (parsing happens on it; blocking methods move to the
  * service's executor) and writes every reply. A reply that is ready at once (a
  * {@link io.jsonrpc2.NonBlocking} method, an error) is written straight away; one completed on
- * another thread is queued and the I/O thread is woken through an inproc PAIR socket that it polls
- * next to the network socket. So no socket is ever used by two threads, and methods may complete
- * on any thread they like.
+ * another thread is queued, and the I/O thread, which waits on a selector watching the socket, is
+ * woken with {@code Selector.wakeup()}. So no socket is ever used by two threads, and methods may
+ * complete on any thread they like. The I/O thread waits only when it has nothing left to do, and
+ * is woken only when it waits: under load a reply costs no extra system call.
  *
  * <p><b>Bad input.</b> Invalid UTF-8 or text that is not JSON gets the core's -32700 Parse error.
  * A message over {@link Builder#maxMessageSize} or made of several frames gets a -32600 Invalid
