@@ -72,6 +72,11 @@ class ParamBindingTest {
     }
 
     @JsonRpcMethod
+    public String describe(Object value) {
+      return ParamBindingTest.describe(value);
+    }
+
+    @JsonRpcMethod
     public Optional<String> maybe(boolean present) {
       return present ? Optional.of("here") : Optional.empty();
     }
@@ -163,6 +168,24 @@ class ParamBindingTest {
 
     assertThat(Replies.parse(new String(reply, StandardCharsets.UTF_8)))
         .isEqualTo(Replies.parse("{\"jsonrpc\":\"2.0\",\"result\":5,\"id\":\"rpc-1\"}"));
+  }
+
+  @Test
+  void untypedParamsAreWhatJacksonMakesOfThem() throws Exception {
+    for (String json : List.of(
+        "\"text\"", "\"\"", "\"caf\u00e9 \\u0041\"", "0", "-0", "7", "-2147483648", "2147483647",
+        "2147483648", "-2147483649", "123456789012345678", "-9223372036854775808", "9223372036854775807",
+        "9223372036854775808", "12345678901234567890123", "1.5", "1e3", "true", "false", "null",
+        "[1,\"a\"]", "{\"a\":1}")) {
+      String expected = describe(service.mapper().readValue(json, Object.class));
+      assertThat(result(service, request("describe", "[" + json + "]", 1)).asText()).as(json).isEqualTo(expected);
+      assertThat(result(service, request("describe", "{\"value\":" + json + "}", 2)).asText()).as(json)
+          .isEqualTo(expected);
+    }
+  }
+
+  private static String describe(Object value) {
+    return value == null ? "null" : value.getClass().getSimpleName() + ":" + value;
   }
 
   private void assertInvalid(String request, String messagePart) {

@@ -54,6 +54,12 @@ class ServiceMapperConfigurationTest {
     public long twice(long value) {
       return 2 * value;
     }
+
+    @JsonRpcMethod
+    @NonBlocking
+    public String type(Object value) {
+      return value.getClass().getSimpleName();
+    }
   }
 
   private static String call(JsonRpcService service, String request) {
@@ -105,6 +111,17 @@ class ServiceMapperConfigurationTest {
         .isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"no\",\"id\":1}");
     assertThat(call(service, "{\"jsonrpc\":\"2.0\",\"method\":\"twice\",\"params\":[4],\"id\":1}"))
         .isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":8,\"id\":1}");
+  }
+
+  @Test
+  void untypedIntegersAreWidenedWhenTheMapperSaysSo() {
+    String request = "{\"jsonrpc\":\"2.0\",\"method\":\"type\",\"params\":[1],\"id\":1}";
+    assertThat(call(serve(JsonMapper.builder().build()), request))
+        .isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"Integer\",\"id\":1}");
+    assertThat(call(serve(JsonMapper.builder().enable(DeserializationFeature.USE_LONG_FOR_INTS).build()), request))
+        .isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"Long\",\"id\":1}");
+    assertThat(call(serve(JsonMapper.builder().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS).build()), request))
+        .isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"BigInteger\",\"id\":1}");
   }
 
   @Test

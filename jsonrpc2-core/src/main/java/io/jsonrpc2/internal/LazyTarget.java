@@ -48,10 +48,10 @@ public final class LazyTarget implements Target {
   }
 
   @Override
-  public ReflectiveTarget direct() {
+  public ReflectiveTarget bound() {
     // Only once loaded: loading may block, and must not happen while a request is decoded.
     Target target = resolved;
-    return target == null ? null : target.direct();
+    return target == null ? null : target.bound();
   }
 
   private Target resolve() {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.EnumDeserializer;
 import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.io.IOException;
 import java.util.Set;
 
@@ -31,7 +32,14 @@ final class ParamSlot {
     STRING,
     INT,
     LONG,
-    BOOLEAN
+    BOOLEAN,
+    /**
+     * {@code Object} read by Jackson's plain untyped deserializer: a string, an integer or a
+     * boolean token is taken directly (as {@code String}, the smallest of {@code Integer},
+     * {@code Long} and {@code BigInteger}, {@code Boolean}); arrays, objects, null and fractions go
+     * through the reader.
+     */
+    OBJECT
   }
 
   // Jackson's deserializers that read exactly one scalar token (or, when the mapper unwraps
@@ -50,6 +58,10 @@ final class ParamSlot {
           NumberDeserializers.BigIntegerDeserializer.class,
           NumberDeserializers.BigDecimalDeserializer.class,
           EnumDeserializer.class);
+
+  // The class of Jackson's untyped deserializer when no module or type mapping changes it.
+  private static final Class<?> PLAIN_UNTYPED_DESERIALIZER =
+      deserializerClass(new ObjectMapper(), TypeFactory.defaultInstance().constructType(Object.class));
 
   private final Kind kind;
   private final String name;
@@ -83,7 +95,7 @@ final class ParamSlot {
     boolean scalar = deserializer != null && SCALAR_DESERIALIZERS.contains(deserializer);
     return new ParamSlot(
         kind, name, type, mapper.readerFor(type), wrapOptional, optional, scalar,
-        scalar ? shortcutFor(deserializer, type.getRawClass()) : Shortcut.NONE);
+        deserializer == null ? Shortcut.NONE : shortcutFor(deserializer, type.getRawClass(), mapper));
   }
 
   /**
@@ -110,7 +122,7 @@ final class ParamSlot {
     }
   }
 
-  private static Shortcut shortcutFor(Class<?> deserializer, Class<?> raw) {
+  private static Shortcut shortcutFor(Class<?> deserializer, Class<?> raw, ObjectMapper mapper) {
     if (deserializer == StringDeserializer.class && raw == String.class) {
       return Shortcut.STRING;
     }
@@ -122,6 +134,12 @@ final class ParamSlot {
     }
     if (deserializer == NumberDeserializers.BooleanDeserializer.class) {
       return Shortcut.BOOLEAN;
+    }
+    // These two features make the untyped deserializer widen every integer.
+    if (deserializer == PLAIN_UNTYPED_DESERIALIZER
+        && !mapper.isEnabled(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+        && !mapper.isEnabled(DeserializationFeature.USE_LONG_FOR_INTS)) {
+      return Shortcut.OBJECT;
     }
     return Shortcut.NONE;
   }
@@ -136,6 +154,9 @@ final class ParamSlot {
         return token == JsonToken.VALUE_NUMBER_INT;
       case BOOLEAN:
         return token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE;
+      case OBJECT:
+        return token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_INT
+            || token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE;
       default:
         return false;
     }
@@ -145,27 +166,35 @@ final class ParamSlot {
    * Reads the value the parser is on, for which {@link #readsDirectly} is true, the way its
    * deserializer reads it from a token buffer: a string's characters as a buffer copy takes them
    * (no other checks than copying applies), an int's value (out of range throws the same
-   * exception), a boolean. A long plain string comes straight from {@code request} when given.
+   * exception), a boolean; for {@code Object}, whichever of these the token is, an integer as the
+   * smallest type that holds it. A long plain string comes straight from {@code request} when
+   * given. The string-length limit is checked by the caller.
    */
   Object readDirectly(JsonParser parser, RequestBytes request) throws IOException {
     switch (shortcut) {
       case STRING:
-        String plain = request == null ? null : request.plainString(parser);
-        if (plain != null) {
-          return plain;
-        }
-        if (!parser.hasTextCharacters()) {
-          return parser.getText();
-        }
-        // ParamBinder has checked the length limit already.
-        return parser.getText();
+        return string(parser, request);
       case INT:
         return parser.getIntValue();
       case LONG:
         return parser.getLongValue();
+      case OBJECT:
+        switch (parser.currentToken()) {
+          case VALUE_STRING:
+            return string(parser, request);
+          case VALUE_NUMBER_INT:
+            return parser.getNumberValue();
+          default:
+            return parser.currentToken() == JsonToken.VALUE_TRUE ? Boolean.TRUE : Boolean.FALSE;
+        }
       default:
         return parser.currentToken() == JsonToken.VALUE_TRUE ? Boolean.TRUE : Boolean.FALSE;
     }
+  }
+
+  private static String string(JsonParser parser, RequestBytes request) throws IOException {
+    String plain = request == null ? null : request.plainString(parser);
+    return plain != null ? plain : parser.getText();
   }
 
   /** Reads the value the parser is on with the slot's reader. */

@@ -93,11 +93,7 @@ final class PlainParams {
   private static Object value(PlainCursor in, ParamSlot slot, int maxStringLength) {
     Object value;
     switch (slot.shortcut()) {
-      case STRING -> {
-        int start = in.pos + 1;
-        int end = in.at('"') ? in.plainString(maxStringLength) : -1;
-        value = end < 0 ? null : new String(in.bytes, start, end - start, StandardCharsets.ISO_8859_1);
-      }
+      case STRING -> value = string(in, maxStringLength);
       case INT -> {
         int start = in.pos;
         long number = in.integer();
@@ -110,11 +106,34 @@ final class PlainParams {
       }
       case BOOLEAN -> value = in.at('t') && in.literal("true") ? Boolean.TRUE
           : in.at('f') && in.literal("false") ? Boolean.FALSE : null;
+      case OBJECT -> {
+        if (in.at('"')) {
+          value = string(in, maxStringLength);
+        } else if (in.at('t') || in.at('f')) {
+          value = in.literal("true") ? Boolean.TRUE : in.literal("false") ? Boolean.FALSE : null;
+        } else {
+          int start = in.pos;
+          long number = in.integer();
+          if (in.pos == start) {
+            value = null;
+          } else if (number == (int) number) {
+            value = (int) number;
+          } else {
+            value = number;
+          }
+        }
+      }
       default -> value = null;
     }
     if (value == null) {
       return null;
     }
     return slot.wrapOptional() ? Optional.of(value) : value;
+  }
+
+  private static String string(PlainCursor in, int maxStringLength) {
+    int start = in.pos + 1;
+    int end = in.at('"') ? in.plainString(maxStringLength) : -1;
+    return end < 0 ? null : new String(in.bytes, start, end - start, StandardCharsets.ISO_8859_1);
   }
 }

@@ -149,7 +149,7 @@ final class PlainRequestReader {
         }
         case PARAMS -> {
           Target found = method == null ? null : methods.get(method);
-          target = found == null ? null : found.direct();
+          target = found == null ? null : found.bound();
           if (target == null || !target.binder().readsPlainly()) {
             return null;
           }

@@ -54,7 +54,7 @@ public final class ReflectiveTarget implements Target {
   }
 
   @Override
-  public ReflectiveTarget direct() {
-    return binder.isDirect() ? this : null;
+  public ReflectiveTarget bound() {
+    return this;
   }
 }

@@ -244,7 +244,8 @@ public final class RequestDecoder {
 
   private static ReflectiveTarget directTarget(MethodTable methods, String method) {
     Target target = methods.get(method);
-    return target == null ? null : target.direct();
+    ReflectiveTarget bound = target == null ? null : target.bound();
+    return bound != null && bound.binder().isDirect() ? bound : null;
   }
 
   /**

@@ -20,10 +20,11 @@ public interface Target {
   boolean async();
 
   /**
-   * The bound Java method behind this target if its params can be read straight from the
-   * request's parser (see {@link ParamBinder#isDirect()}); null when they must be buffered.
+   * The bound Java method behind this target, whose binder can read params while the request is
+   * decoded (see {@link ParamBinder#isDirect()} and {@link ParamBinder#readsPlainly()}); null when
+   * there is none yet, and params are buffered.
    */
-  default ReflectiveTarget direct() {
+  default ReflectiveTarget bound() {
     return null;
   }
 

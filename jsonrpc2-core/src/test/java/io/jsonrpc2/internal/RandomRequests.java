@@ -7,7 +7,7 @@ import java.util.Random;
 
 /** Random JSON-RPC messages, mostly well formed, with every kind of value in every place. */
 final class RandomRequests {
-  private static final String[] METHODS = {"echo", "subtract", "twice", "not", "maybe", "context", "count", "sum", "nope", "nothing"};
+  private static final String[] METHODS = {"echo", "subtract", "twice", "not", "maybe", "context", "count", "sum", "any", "nope", "nothing"};
   private static final String[] NAMES = {"value", "minuend", "subtrahend", "n", "values", "context", "x", "value\\u0020"};
   private static final String SPACE = " \t\n\r";
   private static final String EDITS = "{}[],:\"\\ 0123456789-+.eEtfnul\u00e9\u0001\u000bx";
