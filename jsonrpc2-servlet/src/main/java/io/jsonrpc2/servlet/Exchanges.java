@@ -2,6 +2,11 @@ package io.jsonrpc2.servlet;
 
 import io.jsonrpc2.server.HeaderMap;
 import io.jsonrpc2.server.HttpAnswer;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
@@ -12,9 +17,13 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnknownHostException;
 import java.util.Enumeration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The servlet API side of an exchange: headers in, body in, {@link HttpAnswer} out. */
 final class Exchanges {
+  private static final long LINGER_MILLIS = 2_000;
+  private static final long LINGER_BYTES = 64L * 1024 * 1024;
+
   private Exchanges() {}
 
   static HeaderMap headersOf(HttpServletRequest request) {
@@ -27,7 +36,7 @@ final class Exchanges {
         headers.add(name, values.nextElement());
       }
     }
-    return headers;
+    return headers.seal();
   }
 
   /** The peer; the container gives its IP as text, which is parsed here, never looked up. */
@@ -100,27 +109,116 @@ final class Exchanges {
    * {@code max} bytes), so that the connection stays usable for the client's next request: a
    * container that finds unread content after the response may close the connection under a
    * client that is already reusing it. A body the client has not sent yet because it waits for
-   * {@code 100 Continue}, or one over {@code max}, is not read: the connection is closed instead.
+   * {@code 100 Continue} is not asked for: the connection closes after the answer. A body over
+   * {@code max}, and any body refused with 413, gets {@link #answerAndLinger}.
    */
   static void refuse(HttpServletRequest request, HttpServletResponse response, HttpAnswer answer, long max)
       throws IOException {
-    boolean waitsForContinue = "100-continue".equalsIgnoreCase(request.getHeader("Expect"));
-    if (answer.status() == 413 || waitsForContinue || !drain(request, max)) {
+    if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
       response.setHeader("Connection", "close");
+      write(response, answer);
+    } else if (answer.status() != 413 && drain(request, max)) {
+      write(response, answer);
+    } else {
+      answerAndLinger(request, response, answer);
     }
+  }
+
+  /**
+   * Sends an answer that closes the connection while the client may still be sending the body
+   * (a 413): the answer goes out at once, then the rest of the body is read and dropped, up to
+   * {@value #LINGER_BYTES} bytes or {@value #LINGER_MILLIS} ms, before the container closes the
+   * connection. Closing with unread bytes makes TCP reset the connection, and a client still
+   * sending may then lose the answer. The dropping is asynchronous when the servlet supports
+   * async (no container thread waits for a slow client); otherwise it blocks, bounded in bytes.
+   */
+  static void answerAndLinger(HttpServletRequest request, HttpServletResponse response, HttpAnswer answer)
+      throws IOException {
+    response.setHeader("Connection", "close");
     write(response, answer);
+    response.flushBuffer();
+    if (!hasBody(request)) {
+      return;
+    }
+    ServletInputStream in = request.getInputStream();
+    if (!request.isAsyncSupported()) {
+      drain(in, LINGER_BYTES);
+      return;
+    }
+    AsyncContext async = request.startAsync();
+    async.setTimeout(LINGER_MILLIS);
+    AtomicBoolean done = new AtomicBoolean();
+    Runnable finish = () -> {
+      if (done.compareAndSet(false, true)) {
+        async.complete();
+      }
+    };
+    async.addListener(new AsyncListener() {
+      @Override
+      public void onTimeout(AsyncEvent event) {
+        finish.run();
+      }
+
+      @Override
+      public void onError(AsyncEvent event) {
+        finish.run();
+      }
+
+      @Override
+      public void onComplete(AsyncEvent event) {}
+
+      @Override
+      public void onStartAsync(AsyncEvent event) {}
+    });
+    in.setReadListener(new ReadListener() {
+      private final byte[] sink = new byte[8192];
+      private long dropped;
+
+      @Override
+      public void onDataAvailable() throws IOException {
+        while (in.isReady()) {
+          int read = in.read(sink);
+          if (read < 0) {
+            return; // onAllDataRead follows
+          }
+          dropped += read;
+          if (dropped > LINGER_BYTES) {
+            finish.run();
+            return;
+          }
+        }
+      }
+
+      @Override
+      public void onAllDataRead() {
+        finish.run();
+      }
+
+      @Override
+      public void onError(Throwable failure) {
+        finish.run();
+      }
+    });
+  }
+
+  private static boolean hasBody(HttpServletRequest request) {
+    long declared = request.getContentLengthLong();
+    return declared > 0 || (declared < 0 && request.getHeader("Transfer-Encoding") != null);
   }
 
   /** Reads and drops the body; false if it is longer than {@code max}. */
   private static boolean drain(HttpServletRequest request, long max) throws IOException {
-    long declared = request.getContentLengthLong();
-    if (declared == 0 || (declared < 0 && request.getHeader("Transfer-Encoding") == null)) {
+    if (!hasBody(request)) {
       return true;
     }
-    if (declared > max) {
+    if (request.getContentLengthLong() > max) {
       return false;
     }
-    InputStream in = request.getInputStream();
+    return drain(request.getInputStream(), max);
+  }
+
+  /** Reads and drops what {@code in} has left; false, having read just over {@code max}, if that is more. */
+  private static boolean drain(InputStream in, long max) throws IOException {
     byte[] sink = new byte[8192];
     long total = 0;
     int read;

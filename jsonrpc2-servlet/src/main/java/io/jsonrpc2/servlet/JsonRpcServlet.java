@@ -118,8 +118,7 @@ public final class JsonRpcServlet extends HttpServlet {
     }
     byte[] body = Exchanges.readBody(request, rules.maxBodyBytes());
     if (body == null) {
-      response.setHeader("Connection", "close"); // the rest of the body is never read
-      Exchanges.write(response, rules.bodyTooLarge(headers));
+      Exchanges.answerAndLinger(request, response, rules.bodyTooLarge(headers));
       return;
     }
     Principal principal = verdict.principal() != null ? verdict.principal() : request.getUserPrincipal();
