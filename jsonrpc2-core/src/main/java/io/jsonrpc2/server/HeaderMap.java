@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * then scan the few names a request has, or an index once there are many, so a thousand header
  * lines cost no more than a tree map would. The map itself is read-only ({@code put} and
  * {@code remove} throw). Not thread-safe while being filled; safe to read from any thread once
- * handed over.
+ * handed over. Once {@link #seal sealed} nothing can be added, and a {@link TransportContext}
+ * keeps it as it is instead of copying it.
  */
 public final class HeaderMap extends AbstractMap<String, List<String>> {
   private static final int SCAN_LIMIT = 16;
@@ -30,6 +31,7 @@ public final class HeaderMap extends AbstractMap<String, List<String>> {
   private List<String>[] values = newValues(8);
   private int size;
   private Map<String, Integer> index; // only past SCAN_LIMIT names
+  private boolean sealed;
 
   /** An empty map, to fill with {@link #add}. */
   public HeaderMap() {}
@@ -43,6 +45,9 @@ public final class HeaderMap extends AbstractMap<String, List<String>> {
   public HeaderMap add(String name, String value) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(value, "value");
+    if (sealed) {
+      throw new IllegalStateException("the header map is sealed");
+    }
     int at = indexOf(name);
     if (at >= 0) {
       List<String> more = new ArrayList<>(values[at]);
@@ -66,6 +71,17 @@ public final class HeaderMap extends AbstractMap<String, List<String>> {
     }
     size++;
     return this;
+  }
+
+  /** Ends filling: {@link #add} throws from now on. Returns this map. */
+  public HeaderMap seal() {
+    sealed = true;
+    return this;
+  }
+
+  /** True once {@link #seal} was called. */
+  public boolean isSealed() {
+    return sealed;
   }
 
   private int indexOf(String name) {

@@ -41,6 +41,19 @@ class HeaderMapTest {
   }
 
   @Test
+  void aTransportContextKeepsASealedMapAndCopiesAnOpenOne() {
+    HeaderMap open = new HeaderMap().add("X-Tag", "a");
+    TransportContext copied = new TransportContext("http", null, open, null, Map.of());
+    open.add("X-Later", "b");
+    assertThat(copied.headers()).containsOnlyKeys("X-Tag");
+
+    HeaderMap sealed = new HeaderMap().add("X-Tag", "a").seal();
+    assertThat(new TransportContext("http", null, sealed, null, Map.of()).headers()).isSameAs(sealed);
+    assertThat(sealed.isSealed()).isTrue();
+    assertThatThrownBy(() -> sealed.add("X-Later", "b")).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void manyHeadersAreIndexed() {
     HeaderMap many = new HeaderMap();
     for (int i = 0; i < 500; i++) {

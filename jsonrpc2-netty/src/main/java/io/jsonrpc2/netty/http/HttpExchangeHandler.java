@@ -122,7 +122,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
   private void onHead(HttpRequest request) {
     if (request.decoderResult().isFailure()) {
       Throwable cause = request.decoderResult().cause();
-      refuse(request, new HeaderMap(), HttpRules.badRequest(cause.getMessage()), true, false);
+      refuse(request, new HeaderMap().seal(), HttpRules.badRequest(cause.getMessage()), true, false);
       return;
     }
     HeaderMap headers = headersOf(request);
@@ -316,7 +316,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
       Map.Entry<CharSequence, CharSequence> header = it.next();
       headers.add(header.getKey().toString(), header.getValue().toString());
     }
-    return headers;
+    return headers.seal();
   }
 
   /** The path of an origin-form ("/rpc?x") or absolute-form ("http://h/rpc") request target. */
