@@ -49,7 +49,7 @@ public final class HttpPipelineCost {
     byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
     HeaderMap headers =
         new HeaderMap().add("Host", "127.0.0.1:18080").add("Content-Type", "application/json")
-            .add("Content-Length", String.valueOf(BODY.length()));
+            .add("Content-Length", String.valueOf(BODY.length())).seal(); // as the servers hand it over
     TransportContext context = new TransportContext("http", null, headers, null, Map.of());
     Object[] sink = new Object[1];
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
