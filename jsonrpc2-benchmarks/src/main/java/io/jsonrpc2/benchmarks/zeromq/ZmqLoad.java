@@ -11,7 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.zeromq.SocketType;
@@ -106,30 +106,44 @@ public final class ZmqLoad {
           .build();
     }
 
+    /**
+     * K chains of calls: each reply sends the chain's next call from the thread that completed
+     * it, so no thread waits to be woken between two calls and only the client itself is measured.
+     */
     @Override
     public Result run(int inFlight, int seconds) throws InterruptedException {
       LatencyHistogram latencies = new LatencyHistogram();
       AtomicLong completed = new AtomicLong();
       AtomicLong failed = new AtomicLong();
-      Semaphore slots = new Semaphore(inFlight);
+      CountDownLatch chainsDone = new CountDownLatch(inFlight);
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-      while (System.nanoTime() - end < 0) {
-        if (!slots.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-          continue;
-        }
-        long sent = System.nanoTime();
-        client.callAsync("echo", String.class, TEXT).whenComplete((echoed, failure) -> {
-          if (failure == null && TEXT.equals(echoed)) {
-            latencies.record(System.nanoTime() - sent);
-            completed.incrementAndGet();
-          } else {
-            failed.incrementAndGet();
-          }
-          slots.release();
-        });
+      for (int i = 0; i < inFlight; i++) {
+        call(end, latencies, completed, failed, chainsDone);
       }
-      slots.acquire(inFlight); // the last calls finish
+      chainsDone.await();
       return new Result(completed.get(), failed.get(), latencies);
+    }
+
+    private void call(
+        long end, LatencyHistogram latencies, AtomicLong completed, AtomicLong failed, CountDownLatch chainsDone) {
+      long sent = System.nanoTime();
+      client.callAsync("echo", String.class, TEXT).whenComplete((echoed, failure) -> {
+        long now = System.nanoTime();
+        boolean ok = failure == null && TEXT.equals(echoed);
+        if (ok) {
+          latencies.record(now - sent);
+          completed.incrementAndGet();
+        } else {
+          failed.incrementAndGet();
+        }
+        // A failed call ends its chain: a failure may come at once, and calling again from here
+        // would then recurse.
+        if (ok && now - end < 0) {
+          call(end, latencies, completed, failed, chainsDone);
+        } else {
+          chainsDone.countDown();
+        }
+      });
     }
 
     @Override
