@@ -2,7 +2,7 @@ package io.jsonrpc2.internal;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jsonrpc2.message.Id;
 import io.jsonrpc2.message.Message;
@@ -28,8 +28,9 @@ final class CallWriter {
    * @throws IllegalArgumentException if the params cannot be written as JSON
    */
   byte[] write(List<? extends Message> messages, boolean asBatch) {
-    try (ByteArrayBuilder out = new ByteArrayBuilder(mapper.getFactory()._getBufferRecycler());
-        JsonGenerator gen = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+    BufferRecycler recycler = mapper.getFactory()._getBufferRecycler();
+    MessageOutput out = new MessageOutput(recycler);
+    try (JsonGenerator gen = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
       gen.setCodec(mapper);
       if (asBatch) {
         gen.writeStartArray();
@@ -49,6 +50,9 @@ final class CallWriter {
       return out.toByteArray();
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("params could not be written as JSON: " + Throwables.reason(e), e);
+    } finally {
+      out.release();
+      recycler.releaseToPool();
     }
   }
 

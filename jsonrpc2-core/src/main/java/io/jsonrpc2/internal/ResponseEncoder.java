@@ -179,7 +179,7 @@ public final class ResponseEncoder {
 
   byte[] encodeWithGenerator(List<Outcome> outcomes, boolean asArray) {
     BufferRecycler recycler = factory._getBufferRecycler();
-    ReplyOutput out = new ReplyOutput(recycler);
+    MessageOutput out = new MessageOutput(recycler);
     try {
       // A result that cannot be serialised is found only while writing; it is replaced by an
       // internal error and the message written again, so one bad result never spoils the others.
@@ -199,7 +199,7 @@ public final class ResponseEncoder {
     }
   }
 
-  private int write(List<Outcome> outcomes, boolean asArray, ReplyOutput out) {
+  private int write(List<Outcome> outcomes, boolean asArray, MessageOutput out) {
     int index = 0;
     try (JsonGenerator gen = factory.createGenerator(out, JsonEncoding.UTF8)) {
       gen.setCodec(mapper);

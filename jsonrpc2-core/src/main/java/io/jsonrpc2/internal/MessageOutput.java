@@ -5,14 +5,15 @@ import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
- * Where a reply is written: one buffer taken from Jackson's buffer recycler, grown when a reply
- * needs more, and handed back afterwards (up to {@link #MAX_KEPT}) so that the next reply on this
- * thread writes into it without allocating. The reply itself is the one array made per message.
+ * Where an outgoing message (a reply, or a client's request) is written: one buffer taken from
+ * Jackson's buffer recycler, grown when a message needs more, and handed back afterwards (up to
+ * {@link #MAX_KEPT}) so that the next message on this thread is written into it without
+ * allocating. The message itself is the one array made.
  *
- * <p>Not thread-safe; used for one reply and then {@link #release released}.
+ * <p>Not thread-safe; used for one message and then {@link #release released}.
  */
-final class ReplyOutput extends OutputStream {
-  /** A buffer grown beyond this is dropped rather than kept for the thread's next replies. */
+final class MessageOutput extends OutputStream {
+  /** A buffer grown beyond this is dropped rather than kept for the thread's next messages. */
   static final int MAX_KEPT = 256 * 1024;
 
   private final BufferRecycler recycler;
@@ -20,7 +21,7 @@ final class ReplyOutput extends OutputStream {
   private byte[] buffer;
   private int size;
 
-  ReplyOutput(BufferRecycler recycler) {
+  MessageOutput(BufferRecycler recycler) {
     this.recycler = recycler;
     this.first = recycler.allocByteBuffer(BufferRecycler.BYTE_WRITE_CONCAT_BUFFER);
     this.buffer = first;
@@ -42,7 +43,7 @@ final class ReplyOutput extends OutputStream {
   private void ensureRoom(int more) {
     int needed = size + more;
     if (needed < 0) {
-      throw new IllegalStateException("a reply cannot exceed 2 GiB");
+      throw new IllegalStateException("a message cannot exceed 2 GiB");
     }
     if (needed > buffer.length) {
       int grown = buffer.length * 2;
