@@ -183,7 +183,8 @@ public final class ZmqClientTransport implements ClientTransport {
     private Duration replyTimeout = Duration.ofSeconds(30);
     private long maxMessageSize = -1;
     private Duration handshakeTimeout = Duration.ofSeconds(1);
-    private Duration closeTimeout = Duration.ofSeconds(1);
+    // Long enough for one stalled handshake (see handshakeTimeout) to be retried on the way out.
+    private Duration closeTimeout = Duration.ofSeconds(3);
     private ZContext context;
     private String threadName;
 
@@ -240,9 +241,10 @@ public final class ZmqClientTransport implements ClientTransport {
     }
 
     /**
-     * How long {@link ZmqClientTransport#close()} waits for messages already sent to leave (1 s):
-     * a notification sent just before close still goes out. Calls waiting for replies are not
-     * waited for.
+     * How long {@link ZmqClientTransport#close()} waits for messages already sent to leave (3 s):
+     * a notification sent just before close still goes out, even on a new connection whose
+     * handshake JeroMQ leaves stalled once (it is retried after {@code handshakeTimeout}). Calls
+     * waiting for replies are not waited for. Close returns as soon as everything has left.
      */
     public Builder closeTimeout(Duration timeout) {
       if (timeout.isNegative()) {
