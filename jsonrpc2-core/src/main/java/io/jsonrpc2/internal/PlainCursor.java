@@ -9,6 +9,13 @@ final class PlainCursor {
   private static final int MAX_NAME_LENGTH = PlainRequestReader.MAX_NAME_LENGTH;
   private static final int MAX_DIGITS = 18;
 
+  /** What {@link #afterValue} found: a comma, so more follows. */
+  static final int MORE = 1;
+  /** What {@link #afterValue} found: the closing bracket. */
+  static final int CLOSED = 0;
+  /** What {@link #afterValue} found: anything else. */
+  static final int BROKEN = -1;
+
   final byte[] bytes;
   final int end;
   int pos;
@@ -118,6 +125,25 @@ final class PlainCursor {
   }
 
 
+  /**
+   * After a value in an array or object: {@link #MORE} when a comma follows (the cursor then on
+   * the next token), {@link #CLOSED} when {@code close} does (the cursor past it), {@link #BROKEN}
+   * otherwise.
+   */
+  int afterValue(char close) {
+    skipSpace();
+    if (at(',')) {
+      pos++;
+      skipSpace();
+      return MORE;
+    }
+    if (at(close)) {
+      pos++;
+      return CLOSED;
+    }
+    return BROKEN;
+  }
+
   /** Skips a value of a member nobody reads; false if it is not plain. */
   boolean skipValue(int depth, int maxDepth, int maxStringLength) {
     if (at('"')) {
@@ -150,15 +176,9 @@ final class PlainCursor {
         if (!skipValue(depth + 1, maxDepth, maxStringLength)) {
           return false;
         }
-        skipSpace();
-        if (at(',')) {
-          pos++;
-          skipSpace();
-        } else if (at(close)) {
-          pos++;
-          return true;
-        } else {
-          return false;
+        int next = afterValue(close);
+        if (next != MORE) {
+          return next == CLOSED;
         }
       }
     }

@@ -34,15 +34,9 @@ final class PlainParams {
           return null;
         }
         args[index] = value;
-        in.skipSpace();
-        if (in.at(',')) {
-          in.pos++;
-          in.skipSpace();
-        } else if (in.at(']')) {
-          in.pos++;
-          return args;
-        } else {
-          return null;
+        int next = in.afterValue(']');
+        if (next != PlainCursor.MORE) {
+          return next == PlainCursor.CLOSED ? args : null;
         }
       }
     }
@@ -76,15 +70,9 @@ final class PlainParams {
         return null;
       }
       args[index] = value;
-      in.skipSpace();
-      if (in.at(',')) {
-        in.pos++;
-        in.skipSpace();
-      } else if (in.at('}')) {
-        in.pos++;
-        return args;
-      } else {
-        return null;
+      int next = in.afterValue('}');
+      if (next != PlainCursor.MORE) {
+        return next == PlainCursor.CLOSED ? args : null;
       }
     }
   }
@@ -133,7 +121,7 @@ final class PlainParams {
 
   private static String string(PlainCursor in, int maxStringLength) {
     int start = in.pos + 1;
-    int end = in.at('"') ? in.plainString(maxStringLength) : -1;
+    int end = in.plainString(maxStringLength);
     return end < 0 ? null : new String(in.bytes, start, end - start, StandardCharsets.ISO_8859_1);
   }
 }

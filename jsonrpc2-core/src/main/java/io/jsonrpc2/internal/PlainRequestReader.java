@@ -88,15 +88,9 @@ final class PlainRequestReader {
         return null;
       }
       entries.add(call);
-      in.skipSpace();
-      if (in.at(',')) {
-        in.pos++;
-        in.skipSpace();
-      } else if (in.at(']')) {
-        in.pos++;
-        return new Incoming.Batch(entries);
-      } else {
-        return null;
+      int next = in.afterValue(']');
+      if (next != PlainCursor.MORE) {
+        return next == PlainCursor.CLOSED ? new Incoming.Batch(entries) : null;
       }
     }
   }
@@ -170,18 +164,12 @@ final class PlainRequestReader {
           }
         }
       }
-      in.skipSpace();
-      if (in.at(',')) {
-        in.pos++;
-        in.skipSpace();
-        if (!in.at('"')) {
-          return null;
-        }
-      } else if (in.at('}')) {
-        in.pos++;
+      int next = in.afterValue('}');
+      if (next == PlainCursor.CLOSED) {
         break;
-      } else {
-        return null;
+      }
+      if (next == PlainCursor.BROKEN) {
+        return null; // a member name must follow a comma: the loop's plainString checks that
       }
     }
     if ((seen & JSONRPC) == 0 || method == null) {
