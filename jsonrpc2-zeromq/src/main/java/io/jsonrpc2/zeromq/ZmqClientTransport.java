@@ -233,10 +233,7 @@ public final class ZmqClientTransport implements ClientTransport {
      * handshake (zeromq/jeromq#1022); messages wait for the new connection, none is lost.
      */
     public Builder handshakeTimeout(Duration timeout) {
-      if (timeout.isNegative() || timeout.toMillis() < 1 || timeout.toMillis() > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("handshakeTimeout must be between 1 ms and 24 days, got " + timeout);
-      }
-      this.handshakeTimeout = timeout;
+      this.handshakeTimeout = HandshakeTimeout.checked(timeout);
       return this;
     }
 

@@ -204,10 +204,7 @@ public final class ZmqServer implements AutoCloseable {
      * now and then stalls a fresh outgoing connection's handshake (zeromq/jeromq#1022).
      */
     public Builder handshakeTimeout(Duration timeout) {
-      if (timeout.isNegative() || timeout.toMillis() < 1 || timeout.toMillis() > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("handshakeTimeout must be between 1 ms and 24 days, got " + timeout);
-      }
-      this.handshakeTimeout = timeout;
+      this.handshakeTimeout = HandshakeTimeout.checked(timeout);
       return this;
     }
 
