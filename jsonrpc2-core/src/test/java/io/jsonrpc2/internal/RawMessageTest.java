@@ -36,6 +36,7 @@ class RawMessageTest {
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
+      quoteCharacter = '`', // the rows hold JSON and messages with both ' and "
       value = {
         "{\"method\":|not JSON",
         "[]|empty batch",

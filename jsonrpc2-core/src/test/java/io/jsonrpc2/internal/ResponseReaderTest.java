@@ -57,6 +57,7 @@ class ResponseReaderTest {
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
+      quoteCharacter = '`', // the rows hold JSON and messages with both ' and "
       value = {
         "1.50|1.50",
         "-0|-0",
@@ -82,6 +83,7 @@ class ResponseReaderTest {
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
+      quoteCharacter = '`', // the rows hold JSON and messages with both ' and "
       value = {
         "{\"result\":1,\"id\":1}|'jsonrpc' member must be \"2.0\"",
         "{\"jsonrpc\":\"1.0\",\"result\":1,\"id\":1}|'jsonrpc' member must be \"2.0\"",
@@ -105,6 +107,7 @@ class ResponseReaderTest {
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
+      quoteCharacter = '`', // the rows hold JSON and messages with both ' and "
       value = {
         "{\"jsonrpc\":\"2.0\",\"result\":1}|'id' member",
         "{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":true}|must be a string, a number or null, got true",

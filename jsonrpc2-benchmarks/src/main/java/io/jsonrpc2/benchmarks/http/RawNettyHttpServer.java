@@ -8,7 +8,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.jsonrpc2.netty.NettyTransport;
+import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -39,10 +40,11 @@ public final class RawNettyHttpServer {
 
   public static void main(String[] args) throws InterruptedException {
     int port = Integer.parseInt(args[0]);
-    NioEventLoopGroup group = new NioEventLoopGroup(1);
+    NettyTransport transport = NettyTransport.best();
+    EventLoopGroup group = transport.newEventLoopGroup(1, new io.netty.util.concurrent.DefaultThreadFactory("raw-http"));
     new ServerBootstrap()
         .group(group)
-        .channel(NioServerSocketChannel.class)
+        .channel(transport.serverChannelType())
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(

@@ -6,8 +6,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioSocketChannel;
+import io.jsonrpc2.netty.NettyTransport;
+import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,11 +53,12 @@ public final class NetstringLoad {
     if (port < 0 || rows.isEmpty()) {
       throw new IllegalArgumentException("usage: NetstringLoad --port P [--server-pid PID] CxK...");
     }
-    NioEventLoopGroup group = new NioEventLoopGroup(1);
+    NettyTransport transport = NettyTransport.best();
+    EventLoopGroup group = transport.newEventLoopGroup(1, new io.netty.util.concurrent.DefaultThreadFactory("netstring-load"));
     try {
       boolean first = true;
       for (int[] row : rows) {
-        System.out.println(run(group, host, port, row[0], row[1], first ? warmup : 3, measure, serverPid, label));
+        System.out.println(run(group, transport, host, port, row[0], row[1], first ? warmup : 3, measure, serverPid, label));
         first = false;
       }
     } finally {
@@ -66,13 +67,13 @@ public final class NetstringLoad {
   }
 
   private static String run(
-      NioEventLoopGroup group, String host, int port, int connections, int inFlight,
+      EventLoopGroup group, NettyTransport transport, String host, int port, int connections, int inFlight,
       int warmupSeconds, int measureSeconds, long serverPid, String label) throws Exception {
     LoadStats stats = new LoadStats();
     Bootstrap bootstrap =
         new Bootstrap()
             .group(group)
-            .channel(NioSocketChannel.class)
+            .channel(transport.channelType())
             .option(ChannelOption.TCP_NODELAY, true)
             .handler(
                 new ChannelInitializer<Channel>() {

@@ -9,13 +9,13 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.jsonrpc2.netty.NettyTransport;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 
 /**
  * The ceiling for the netstring load test: the same Netty pipeline as the JSON-RPC server
- * (NIO, {@link NetstringDecoder}, {@link NetstringEncoder}) sending every frame back as it is,
+ * ({@link io.jsonrpc2.netty.NettyTransport#best()} I/O as the project's servers, {@link NetstringDecoder}, {@link NetstringEncoder}) sending every frame back as it is,
  * with one flush per read batch, and no JSON-RPC at all.
  */
 final class RawNetstringEchoServer implements AutoCloseable {
@@ -23,11 +23,12 @@ final class RawNetstringEchoServer implements AutoCloseable {
   private final Channel listener;
 
   RawNetstringEchoServer(String host, int port, int threads) throws InterruptedException {
-    group = new NioEventLoopGroup(threads);
+    NettyTransport transport = NettyTransport.best();
+    group = transport.newEventLoopGroup(threads, new io.netty.util.concurrent.DefaultThreadFactory("raw-netstring"));
     listener =
         new ServerBootstrap()
             .group(group)
-            .channel(NioServerSocketChannel.class)
+            .channel(transport.serverChannelType())
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childHandler(
                 new ChannelInitializer<Channel>() {

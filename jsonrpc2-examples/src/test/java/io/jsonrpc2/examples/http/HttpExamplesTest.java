@@ -8,7 +8,9 @@ import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.netty.http.JsonRpcHttpServer;
 import io.jsonrpc2.server.HttpRules;
 import io.netty.channel.Channel;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -125,7 +127,7 @@ class HttpExamplesTest {
 
   @Test
   void ownBootstrap() throws Exception {
-    NioEventLoopGroup group = new NioEventLoopGroup(1);
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     try {
       Channel channel = OwnBootstrapExample.bind(group, 0);
       int port = ((InetSocketAddress) channel.localAddress()).getPort();

@@ -13,7 +13,9 @@ import io.jsonrpc2.message.ErrorCodes;
 import io.jsonrpc2.netty.netstring.NetstringClient;
 import io.jsonrpc2.netty.netstring.NetstringServer;
 import io.netty.channel.Channel;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -128,7 +130,7 @@ class NetstringExamplesTest {
 
   @Test
   void ownBootstrapRecipeServes() throws Exception {
-    NioEventLoopGroup group = new NioEventLoopGroup(1);
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     try {
       Channel listener =
           NetstringRecipes.ownBootstrap(JsonRpcService.builder().handler("main", new Example()).build(), group);

@@ -1,5 +1,6 @@
 package io.jsonrpc2.netty.http;
 
+import io.jsonrpc2.netty.NettyTransport;
 import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.server.HttpRules;
 import io.netty.bootstrap.ServerBootstrap;
@@ -7,8 +8,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.File;
@@ -43,6 +42,7 @@ public final class JsonRpcHttpServer implements AutoCloseable {
   private final int ioThreads;
   private final Class<? extends ServerChannel> channelType;
   private final boolean ownsGroups;
+  private final NettyTransport transport;
   private EventLoopGroup parentGroup;
   private EventLoopGroup childGroup;
   private volatile Channel serverChannel;
@@ -56,7 +56,8 @@ public final class JsonRpcHttpServer implements AutoCloseable {
     this.ownsGroups = builder.parentGroup == null;
     this.parentGroup = builder.parentGroup;
     this.childGroup = builder.childGroup;
-    this.channelType = ownsGroups ? NioServerSocketChannel.class : builder.channelType;
+    this.transport = builder.transport != null ? builder.transport : NettyTransport.best();
+    this.channelType = ownsGroups ? transport.serverChannelType() : builder.channelType;
   }
 
   public static Builder builder(JsonRpcService service) {
@@ -76,7 +77,7 @@ public final class JsonRpcHttpServer implements AutoCloseable {
     }
     if (ownsGroups) {
       // One group both accepts and serves: no hand-off between threads for a new connection.
-      parentGroup = new NioEventLoopGroup(ioThreads, new DefaultThreadFactory("jsonrpc2-http"));
+      parentGroup = transport.newEventLoopGroup(ioThreads, new DefaultThreadFactory("jsonrpc2-http"));
       childGroup = parentGroup;
     }
     ServerBootstrap bootstrap =
@@ -169,6 +170,7 @@ public final class JsonRpcHttpServer implements AutoCloseable {
     private EventLoopGroup parentGroup;
     private EventLoopGroup childGroup;
     private Class<? extends ServerChannel> channelType;
+    private NettyTransport transport;
 
     private Builder(JsonRpcService service) {
       this.initializer = JsonRpcHttpInitializer.builder(service);
@@ -225,6 +227,15 @@ public final class JsonRpcHttpServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The socket I/O of the event loops the server makes for itself; {@link NettyTransport#best()}
+     * by default. Not used with {@link #eventLoops}.
+     */
+    public Builder transport(NettyTransport transport) {
+      this.transport = Objects.requireNonNull(transport, "transport");
+      return this;
+    }
+
     /** The number of event loop threads the server makes for itself; default one per core. */
     public Builder ioThreads(int threads) {
       if (threads < 1) {
@@ -237,7 +248,7 @@ public final class JsonRpcHttpServer implements AutoCloseable {
     /**
      * Runs on the caller's event loops instead of the server's own, for sharing them with other
      * servers; the caller shuts them down. {@code channelType} must suit them, such as
-     * {@code NioServerSocketChannel.class} for NIO groups.
+     * {@code NioServerSocketChannel.class} for NIO groups, or {@link NettyTransport#serverChannelType()}.
      */
     public Builder eventLoops(
         EventLoopGroup parent, EventLoopGroup child, Class<? extends ServerChannel> channelType) {

@@ -1,5 +1,6 @@
 package io.jsonrpc2.netty.netstring;
 
+import io.jsonrpc2.netty.NettyTransport;
 import io.jsonrpc2.JsonRpcClient;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
@@ -28,6 +29,7 @@ public final class NetstringClientBuilder {
   Duration reconnectBackoff = Duration.ofMillis(100);
   Duration maxReconnectBackoff = Duration.ofSeconds(5);
   EventLoopGroup group;
+  NettyTransport transport;
 
   NetstringClientBuilder(SocketAddress address) {
     this.address = Objects.requireNonNull(address, "address");
@@ -120,8 +122,18 @@ public final class NetstringClientBuilder {
   }
 
   /**
+   * The socket I/O to run on; {@link NettyTransport#best()} by default. With {@link
+   * #eventLoopGroup} it must be the transport that group was made for (NIO unless set).
+   */
+  public NetstringClientBuilder transport(NettyTransport transport) {
+    this.transport = Objects.requireNonNull(transport, "transport");
+    return this;
+  }
+
+  /**
    * Runs the connection on this event loop group, which the caller owns and shuts down; by
-   * default the transport has one thread of its own, stopped by {@code close()}.
+   * default the transport has one thread of its own, stopped by {@code close()}. The group's
+   * transport is NIO unless {@link #transport} says otherwise.
    */
   public NetstringClientBuilder eventLoopGroup(EventLoopGroup group) {
     this.group = Objects.requireNonNull(group, "group");

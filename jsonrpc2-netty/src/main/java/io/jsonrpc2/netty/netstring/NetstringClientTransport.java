@@ -1,5 +1,6 @@
 package io.jsonrpc2.netty.netstring;
 
+import io.jsonrpc2.netty.NettyTransport;
 import io.jsonrpc2.client.ClientTransport;
 import io.jsonrpc2.client.ConnectionLostException;
 import io.jsonrpc2.client.OutboundMessage;
@@ -11,8 +12,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -53,14 +52,18 @@ public final class NetstringClientTransport implements ClientTransport {
     SslContext tls = builder.sslContext();
     this.endpoint = (tls != null ? "netstring+tls://" : "netstring://") + describe(address);
     this.ownsGroup = builder.group == null;
+    NettyTransport transport =
+        builder.transport != null ? builder.transport : ownsGroup ? NettyTransport.best() : NettyTransport.NIO;
     this.group =
-        ownsGroup ? new NioEventLoopGroup(1, new DefaultThreadFactory("jsonrpc2-netstring-client", true)) : builder.group;
+        ownsGroup
+            ? transport.newEventLoopGroup(1, new DefaultThreadFactory("jsonrpc2-netstring-client", true))
+            : builder.group;
     boolean verifyHost = builder.hostnameVerification && !builder.trustAll;
     int maxFrameLength = builder.maxFrameLength;
     Bootstrap bootstrap =
         new Bootstrap()
             .group(group)
-            .channel(NioSocketChannel.class)
+            .channel(transport.channelType())
             .option(ChannelOption.TCP_NODELAY, true)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) builder.connectTimeout.toMillis())
             .handler(

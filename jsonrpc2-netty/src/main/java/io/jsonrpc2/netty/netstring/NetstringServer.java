@@ -1,12 +1,11 @@
 package io.jsonrpc2.netty.netstring;
 
+import io.jsonrpc2.netty.NettyTransport;
 import io.jsonrpc2.JsonRpcService;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -53,12 +52,13 @@ public final class NetstringServer implements AutoCloseable {
     this.shutdownTimeout = builder.shutdownTimeout;
     this.connections = new ConnectionTracker();
     NetstringChannelInitializer initializer = builder.initializer(connections); // may reject TLS files
-    this.acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("jsonrpc2-netstring-accept"));
-    this.workers = new NioEventLoopGroup(builder.workerThreads, new DefaultThreadFactory("jsonrpc2-netstring"));
+    NettyTransport transport = builder.transport != null ? builder.transport : NettyTransport.best();
+    this.acceptor = transport.newEventLoopGroup(1, new DefaultThreadFactory("jsonrpc2-netstring-accept"));
+    this.workers = transport.newEventLoopGroup(builder.workerThreads, new DefaultThreadFactory("jsonrpc2-netstring"));
     ServerBootstrap bootstrap =
         new ServerBootstrap()
             .group(acceptor, workers)
-            .channel(NioServerSocketChannel.class)
+            .channel(transport.serverChannelType())
             .option(ChannelOption.SO_BACKLOG, builder.backlog)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childHandler(initializer);
@@ -74,7 +74,11 @@ public final class NetstringServer implements AutoCloseable {
       throw new UncheckedIOException(
           "cannot listen for netstrings on " + builder.host + ":" + builder.port + ": " + e.getMessage(), cause);
     }
-    LOG.info("Serving JSON-RPC over netstrings{} on {}", builder.tlsNote(), listener.localAddress());
+    LOG.info(
+        "Serving JSON-RPC over netstrings{} on {} ({})",
+        builder.tlsNote(),
+        listener.localAddress(),
+        transport.label());
   }
 
   /** Starts configuring a server for {@code service}. */
@@ -180,6 +184,7 @@ public final class NetstringServer implements AutoCloseable {
     private Duration shutdownTimeout = Duration.ofSeconds(10);
     private int workerThreads;
     private int backlog = 1024;
+    private NettyTransport transport;
 
     private Builder(JsonRpcService service) {
       this.service = Objects.requireNonNull(service, "service");
@@ -277,6 +282,12 @@ public final class NetstringServer implements AutoCloseable {
         throw new IllegalArgumentException("workerThreads must not be negative, got " + threads);
       }
       this.workerThreads = threads;
+      return this;
+    }
+
+    /** The socket I/O to run on; {@link NettyTransport#best()} by default. */
+    public Builder transport(NettyTransport transport) {
+      this.transport = Objects.requireNonNull(transport, "transport");
       return this;
     }
 

@@ -9,7 +9,8 @@ import io.jsonrpc2.testing.RawHttpConnection;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -120,7 +121,7 @@ class JsonRpcHttpServerTest {
 
   @Test
   void theInitializerServesInAUsersOwnBootstrap() throws Exception {
-    EventLoopGroup group = new NioEventLoopGroup(1);
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     try {
       JsonRpcHttpInitializer initializer = JsonRpcHttpInitializer.builder(echoService()).path("/api").build();
       Channel channel =
@@ -139,7 +140,7 @@ class JsonRpcHttpServerTest {
 
   @Test
   void sharedEventLoopsAreLeftRunning() throws Exception {
-    EventLoopGroup group = new NioEventLoopGroup(1);
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     try {
       JsonRpcHttpServer server =
           JsonRpcHttpServer.builder(echoService()).host("127.0.0.1").port(0)

@@ -13,7 +13,9 @@ import io.jsonrpc2.client.TransportException;
 import io.jsonrpc2.message.ErrorCodes;
 import io.jsonrpc2.message.Notification;
 import io.jsonrpc2.message.Request;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -273,7 +275,7 @@ class NetstringClientServerTest {
   @Test
   void aThousandClientConnectionsAtOnce() throws Exception {
     NetstringServer server = start();
-    NioEventLoopGroup shared = new NioEventLoopGroup(2);
+    EventLoopGroup shared = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     List<JsonRpcClient> clients = new ArrayList<>();
     try {
       List<CompletableFuture<Integer>> calls = new ArrayList<>();

@@ -229,7 +229,7 @@ class NetstringServerTest {
   void offersAnInitializerForAnotherBootstrap() throws Exception {
     NetstringChannelInitializer initializer =
         NetstringServer.builder(JsonRpcService.builder().handler(methods).build()).channelInitializer();
-    io.netty.channel.nio.NioEventLoopGroup group = new io.netty.channel.nio.NioEventLoopGroup(1);
+    io.netty.channel.EventLoopGroup group = new io.netty.channel.MultiThreadIoEventLoopGroup(1, io.netty.channel.nio.NioIoHandler.newFactory());
     try {
       io.netty.channel.Channel listener =
           new io.netty.bootstrap.ServerBootstrap()
