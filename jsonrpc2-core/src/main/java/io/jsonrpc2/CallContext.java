@@ -8,17 +8,18 @@ import java.util.Optional;
 /**
  * What a method may know about the call it is serving.
  *
- * <p>A parameter of this type is injected by the service and never read from the request's
- * params. It carries the request id (empty for a notification), the method name as called, the
- * transport's context (remote address, headers, principal) and the values the caller of
- * {@code JsonRpcService.handle} passed in.
+ * <p>A parameter of this type is injected by the service and never read from the request's params.
+ * It carries the request id (empty for a notification), the method name as called, the transport's
+ * context (remote address, headers, principal) and the values the caller of {@code
+ * JsonRpcService.handle} passed in.
  *
  * @param id the request id, or null for a notification
  * @param method the method name as it was called
  * @param transport where the call came from
  * @param values values given to {@code handle} by its caller, by name (the seed's "extra vars")
  */
-public record CallContext(Id id, String method, TransportContext transport, Map<String, Object> values) {
+public record CallContext(
+    Id id, String method, TransportContext transport, Map<String, Object> values) {
 
   public CallContext {
     values = Map.copyOf(values);

@@ -1,8 +1,8 @@
 package io.jsonrpc2;
 
 /**
- * Hard limits on incoming JSON, so that hostile input becomes a JSON-RPC error instead of a
- * {@code StackOverflowError}, an {@code OutOfMemoryError} or a hung thread.
+ * Hard limits on incoming JSON, so that hostile input becomes a JSON-RPC error instead of a {@code
+ * StackOverflowError}, an {@code OutOfMemoryError} or a hung thread.
  *
  * <p>A message that exceeds a limit is answered with a single -32600 Invalid Request error whose
  * message names the limit. The size of a whole message is the transport's limit (frame or body

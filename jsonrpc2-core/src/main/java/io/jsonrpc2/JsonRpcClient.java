@@ -41,24 +41,24 @@ import java.util.concurrent.CompletableFuture;
  * Calculator calc = client.proxy(Calculator.class);                   // an interface
  * }</pre>
  *
- * <p><b>Params.</b> Positional params are the trailing arguments; named params are one
- * {@code Map}. (To send a single {@code Map} as a positional param, send a {@link Request} value.)
- * Without arguments the {@code params} member is left out.
+ * <p><b>Params.</b> Positional params are the trailing arguments; named params are one {@code Map}.
+ * (To send a single {@code Map} as a positional param, send a {@link Request} value.) Without
+ * arguments the {@code params} member is left out.
  *
- * <p><b>Results and errors.</b> {@code call} converts the result to the type asked for,
- * {@code request} returns it as a {@code JsonNode} (jsonrpcclient's name). Async methods complete
- * exceptionally, blocking ones throw, with a {@link JsonRpcClientException}:
- * {@link ErrorResponseException} for an error response (its code, message and data),
- * {@link InvalidResponseException} or {@link io.jsonrpc2.client.ParseResponseException} for a bad
- * reply, and {@link io.jsonrpc2.client.TransportException} (with
- * {@link io.jsonrpc2.client.ConnectionLostException} and
- * {@link io.jsonrpc2.client.CallTimeoutException}) when the reply did not come. The {@code send}
- * methods return responses as values instead: an error response does not fail them.
+ * <p><b>Results and errors.</b> {@code call} converts the result to the type asked for, {@code
+ * request} returns it as a {@code JsonNode} (jsonrpcclient's name). Async methods complete
+ * exceptionally, blocking ones throw, with a {@link JsonRpcClientException}: {@link
+ * ErrorResponseException} for an error response (its code, message and data), {@link
+ * InvalidResponseException} or {@link io.jsonrpc2.client.ParseResponseException} for a bad reply,
+ * and {@link io.jsonrpc2.client.TransportException} (with {@link
+ * io.jsonrpc2.client.ConnectionLostException} and {@link io.jsonrpc2.client.CallTimeoutException})
+ * when the reply did not come. The {@code send} methods return responses as values instead: an
+ * error response does not fail them.
  *
- * <p><b>Logging.</b> Every message sent is logged at DEBUG on {@value #REQUEST_LOGGER}, every
- * reply received on {@value #RESPONSE_LOGGER}, as {@code endpoint --> message} and
- * {@code endpoint <-- message}, with the MDC keys {@code endpoint}, {@code message} and the
- * transport's reply details (such as {@code http_status}) set for the line.
+ * <p><b>Logging.</b> Every message sent is logged at DEBUG on {@value #REQUEST_LOGGER}, every reply
+ * received on {@value #RESPONSE_LOGGER}, as {@code endpoint --> message} and {@code endpoint <--
+ * message}, with the MDC keys {@code endpoint}, {@code message} and the transport's reply details
+ * (such as {@code http_status}) set for the line.
  *
  * <p>Thread-safe; one client serves any number of concurrent callers. Cancelling a returned future
  * forgets the call (its late response is dropped). {@link #withOptions} makes a view with other
@@ -99,15 +99,18 @@ public final class JsonRpcClient implements AutoCloseable {
     return invoke(Request.of(method, args), engine.mapper().constructType(resultType));
   }
 
-  public <T> CompletableFuture<T> callAsync(String method, TypeReference<T> resultType, Object... args) {
+  public <T> CompletableFuture<T> callAsync(
+      String method, TypeReference<T> resultType, Object... args) {
     return invoke(Request.of(method, args), engine.mapper().constructType(resultType));
   }
 
-  public <T> CompletableFuture<T> callAsync(String method, Class<T> resultType, Map<String, ?> namedArgs) {
+  public <T> CompletableFuture<T> callAsync(
+      String method, Class<T> resultType, Map<String, ?> namedArgs) {
     return invoke(Request.named(method, namedArgs), engine.mapper().constructType(resultType));
   }
 
-  public <T> CompletableFuture<T> callAsync(String method, TypeReference<T> resultType, Map<String, ?> namedArgs) {
+  public <T> CompletableFuture<T> callAsync(
+      String method, TypeReference<T> resultType, Map<String, ?> namedArgs) {
     return invoke(Request.named(method, namedArgs), engine.mapper().constructType(resultType));
   }
 
@@ -129,15 +132,17 @@ public final class JsonRpcClient implements AutoCloseable {
   }
 
   /**
-   * Sends a request value (its own id, or the next generated one) and converts the result to
-   * {@code resultType}; the lowest-level typed call, used by proxies. An error response fails the
-   * future with {@link ErrorResponseException}.
+   * Sends a request value (its own id, or the next generated one) and converts the result to {@code
+   * resultType}; the lowest-level typed call, used by proxies. An error response fails the future
+   * with {@link ErrorResponseException}.
    */
   public <T> CompletableFuture<T> invoke(Request request, JavaType resultType) {
     Objects.requireNonNull(resultType, "resultType");
     CompletableFuture<Response> response = sendAsync(request);
     return Futures.cancelling(
-        response.thenApply(received -> Results.convert(engine.mapper(), request, received, resultType)), List.of(response));
+        response.thenApply(
+            received -> Results.convert(engine.mapper(), request, received, resultType)),
+        List.of(response));
   }
 
   // ---- untyped calls (jsonrpcclient's request) ------------------------------------------------
@@ -151,7 +156,9 @@ public final class JsonRpcClient implements AutoCloseable {
     return callAsync(method, JsonNode.class, namedArgs);
   }
 
-  /** Calls, waits and returns the result as JSON; throws the call's {@link JsonRpcClientException}. */
+  /**
+   * Calls, waits and returns the result as JSON; throws the call's {@link JsonRpcClientException}.
+   */
   public JsonNode request(String method, Object... args) {
     return Futures.await(requestAsync(method, args));
   }
@@ -164,7 +171,8 @@ public final class JsonRpcClient implements AutoCloseable {
 
   /**
    * Sends a notification; completes when the transport has taken it (for request-response
-   * transports: when the exchange is over). No response is awaited, and a reply, if any, is ignored.
+   * transports: when the exchange is over). No response is awaited, and a reply, if any, is
+   * ignored.
    */
   public CompletableFuture<Void> notifyAsync(String method, Object... args) {
     return sendAsync(Notification.of(method, args));
@@ -230,8 +238,8 @@ public final class JsonRpcClient implements AutoCloseable {
    * and completes with the validated responses to its requests, matched by their ids: one for a
    * request, one per request of a batch, none for notifications.
    *
-   * @throws IllegalArgumentException if {@code json} is not such a message (see
-   *     {@link #sendRawAsync} for sending anything at all)
+   * @throws IllegalArgumentException if {@code json} is not such a message (see {@link
+   *     #sendRawAsync} for sending anything at all)
    */
   public CompletableFuture<BatchResponse> sendAsync(String json) {
     return engine.sendJson(json.getBytes(StandardCharsets.UTF_8), options).allResponses();
@@ -243,13 +251,14 @@ public final class JsonRpcClient implements AutoCloseable {
 
   /**
    * Sends any text, byte for byte, and completes with the reply as it came (null when it was
-   * empty), unchecked: for probing servers with malformed input. Request-response transports
-   * only; on a connection the future fails with a {@link io.jsonrpc2.client.TransportException}.
+   * empty), unchecked: for probing servers with malformed input. Request-response transports only;
+   * on a connection the future fails with a {@link io.jsonrpc2.client.TransportException}.
    */
   public CompletableFuture<String> sendRawAsync(String text) {
     return engine
         .sendVerbatim(text.getBytes(StandardCharsets.UTF_8), options)
-        .thenApply(reply -> reply.isEmpty() ? null : new String(reply.body(), StandardCharsets.UTF_8));
+        .thenApply(
+            reply -> reply.isEmpty() ? null : new String(reply.body(), StandardCharsets.UTF_8));
   }
 
   // ---- proxies --------------------------------------------------------------------------------
@@ -257,21 +266,23 @@ public final class JsonRpcClient implements AutoCloseable {
   /**
    * An implementation of {@code api} whose methods call the server: each method is the remote
    * method named by its {@link JsonRpcMethod} annotation or its Java name, prefixed by the
-   * interface's {@link JsonRpcNamespace}. Arguments go as positional params, or named with
-   * {@link JsonRpcNamedParams}; {@link JsonRpcNotification} methods send notifications. A method
-   * returning {@code CompletableFuture<T>} (or {@code CompletionStage<T>}) is async; any other
-   * waits and throws the call's {@link JsonRpcClientException}. Default methods run as written;
-   * {@code equals}, {@code hashCode} and {@code toString} are the proxy's own. The proxy uses
-   * this client's options.
+   * interface's {@link JsonRpcNamespace}. Arguments go as positional params, or named with {@link
+   * JsonRpcNamedParams}; {@link JsonRpcNotification} methods send notifications. A method returning
+   * {@code CompletableFuture<T>} (or {@code CompletionStage<T>}) is async; any other waits and
+   * throws the call's {@link JsonRpcClientException}. Default methods run as written; {@code
+   * equals}, {@code hashCode} and {@code toString} are the proxy's own. The proxy uses this
+   * client's options.
    *
-   * @throws IllegalArgumentException if {@code api} is not an interface or has a method that
-   *     cannot be called remotely (the message names it)
+   * @throws IllegalArgumentException if {@code api} is not an interface or has a method that cannot
+   *     be called remotely (the message names it)
    */
   public <T> T proxy(Class<T> api) {
     return ProxyInvocationHandler.create(this, Objects.requireNonNull(api, "api"), null);
   }
 
-  /** Like {@link #proxy(Class)}, with {@code namespace} instead of the interface's (empty: none). */
+  /**
+   * Like {@link #proxy(Class)}, with {@code namespace} instead of the interface's (empty: none).
+   */
   public <T> T proxy(Class<T> api, String namespace) {
     return ProxyInvocationHandler.create(
         this, Objects.requireNonNull(api, "api"), Objects.requireNonNull(namespace, "namespace"));
@@ -290,10 +301,10 @@ public final class JsonRpcClient implements AutoCloseable {
   }
 
   /**
-   * Closes the transport; calls still waiting fail with a
-   * {@link io.jsonrpc2.client.ConnectionLostException}, later ones with a
-   * {@link io.jsonrpc2.client.TransportException}. Closing a view from {@link #withOptions} closes
-   * the shared transport too.
+   * Closes the transport; calls still waiting fail with a {@link
+   * io.jsonrpc2.client.ConnectionLostException}, later ones with a {@link
+   * io.jsonrpc2.client.TransportException}. Closing a view from {@link #withOptions} closes the
+   * shared transport too.
    */
   @Override
   public void close() {
@@ -342,11 +353,11 @@ public final class JsonRpcClient implements AutoCloseable {
     }
 
     /**
-     * Whether replies are checked against the specification (on by default). Off, a reply is
-     * taken as far as it can be understood: a missing or wrong {@code jsonrpc} member, both or
-     * neither of {@code result} and {@code error} (the error wins; neither is a null result) and a
-     * malformed error object no longer fail the call. Replies that are not JSON, and ids that match
-     * no call, still do.
+     * Whether replies are checked against the specification (on by default). Off, a reply is taken
+     * as far as it can be understood: a missing or wrong {@code jsonrpc} member, both or neither of
+     * {@code result} and {@code error} (the error wins; neither is a null result) and a malformed
+     * error object no longer fail the call. Replies that are not JSON, and ids that match no call,
+     * still do.
      */
     public Builder validateResponses(boolean validate) {
       this.validateResponses = validate;

@@ -14,8 +14,8 @@ import java.lang.annotation.Target;
  * ({@code main.echo}). Methods without this annotation are not exported. The annotation may sit on
  * an interface method that the handler implements.
  *
- * <p>The same annotation names the remote method on a client proxy interface
- * ({@code JsonRpcClient.proxy}); there an unannotated method is called by its Java name.
+ * <p>The same annotation names the remote method on a client proxy interface ({@code
+ * JsonRpcClient.proxy}); there an unannotated method is called by its Java name.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -10,8 +10,8 @@ import java.lang.annotation.Target;
  * Names a parameter for named params and says whether it may be left out.
  *
  * <p>Without it a parameter is named as compiled ({@code -parameters}) and is required unless its
- * type is {@code Optional}. A parameter that may be left out and is missing gets {@code null}
- * (or zero, or false, for a primitive).
+ * type is {@code Optional}. A parameter that may be left out and is missing gets {@code null} (or
+ * zero, or false, for a primitive).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -46,13 +46,13 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p><b>Threading.</b> All methods are thread-safe. {@code handle} parses on the calling thread and
- * never blocks it: blocking methods run on the executor, methods that return a
- * {@code CompletionStage} are called on the calling thread and must not block. The returned future
+ * never blocks it: blocking methods run on the executor, methods that return a {@code
+ * CompletionStage} are called on the calling thread and must not block. The returned future
  * completes on whichever thread finished the last method of the message.
  *
- * <p><b>Replies.</b> The future completes with the reply, or with {@code null} when none is due
- * (a notification, or a batch of notifications only). It never completes exceptionally: every
- * failure becomes a JSON-RPC error object.
+ * <p><b>Replies.</b> The future completes with the reply, or with {@code null} when none is due (a
+ * notification, or a batch of notifications only). It never completes exceptionally: every failure
+ * becomes a JSON-RPC error object.
  *
  * <p><b>Lifecycle.</b> {@link #stopServing} answers new requests with an error while calls in
  * flight finish; {@link #startServing} resumes; {@link #cancelPending} ends the calls in flight.
@@ -95,9 +95,9 @@ public final class JsonRpcService {
   }
 
   /**
-   * Handles one message with extra values for the methods: they see them in
-   * {@link CallContext#values()}, and a parameter that the request leaves out is filled from the
-   * value of the same name.
+   * Handles one message with extra values for the methods: they see them in {@link
+   * CallContext#values()}, and a parameter that the request leaves out is filled from the value of
+   * the same name.
    */
   public CompletableFuture<byte[]> handle(
       byte[] message, TransportContext transport, Map<String, ?> values) {
@@ -123,14 +123,15 @@ public final class JsonRpcService {
 
   /** Exports the annotated methods of {@code handler}, under {@code namespace} if not null. */
   public void addHandler(String namespace, Object handler) {
-    methods.addAll(MethodBinder.bindHandler(namespace, Objects.requireNonNull(handler, "handler"), mapper));
+    methods.addAll(
+        MethodBinder.bindHandler(namespace, Objects.requireNonNull(handler, "handler"), mapper));
   }
 
   /**
-   * Exports every public method that {@code type} itself declares, annotated or not, under
-   * {@code namespace} if not null: static methods as they are, instance methods on one instance
-   * made with the public no-argument constructor. Inherited methods and overrides of
-   * {@code Object}'s ({@code toString}, {@code getClass}, ...) are never exported.
+   * Exports every public method that {@code type} itself declares, annotated or not, under {@code
+   * namespace} if not null: static methods as they are, instance methods on one instance made with
+   * the public no-argument constructor. Inherited methods and overrides of {@code Object}'s ({@code
+   * toString}, {@code getClass}, ...) are never exported.
    *
    * @throws IllegalArgumentException if the class declares no public method, overloads a name, or
    *     has instance methods but no public no-argument constructor
@@ -140,7 +141,8 @@ public final class JsonRpcService {
       methods.addAll(MethodBinder.bindDeclared(namespace, type, mapper));
     } catch (ReflectiveOperationException e) {
       throw new IllegalArgumentException(
-          type.getName() + " has instance methods, so it needs a public no-argument constructor", e);
+          type.getName() + " has instance methods, so it needs a public no-argument constructor",
+          e);
     }
   }
 
@@ -188,8 +190,8 @@ public final class JsonRpcService {
   }
 
   /**
-   * Answers every new request with the error of a {@link JsonRpcException} subclass, made once
-   * with its no-argument constructor (txjason's {@code stopServing(CustomError)}).
+   * Answers every new request with the error of a {@link JsonRpcException} subclass, made once with
+   * its no-argument constructor (txjason's {@code stopServing(CustomError)}).
    *
    * @throws IllegalArgumentException if the class has no accessible no-argument constructor
    */
@@ -242,7 +244,8 @@ public final class JsonRpcService {
     for (LogicalType type : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
       copy.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
     }
-    copy.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    copy.coercionConfigFor(LogicalType.Boolean)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     copy.coercionConfigFor(LogicalType.Textual)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -276,7 +279,9 @@ public final class JsonRpcService {
       return this;
     }
 
-    /** Every public method {@code type} declares, annotated or not (see {@link #addPublicMethods}). */
+    /**
+     * Every public method {@code type} declares, annotated or not (see {@link #addPublicMethods}).
+     */
     public Builder publicMethods(String namespace, Class<?> type) {
       Objects.requireNonNull(type, "type");
       registrations.add(service -> service.addPublicMethods(namespace, type));
@@ -312,7 +317,9 @@ public final class JsonRpcService {
       return errorMapping(type, t -> ErrorObject.of(code, ErrorMapping.messageOf(t)));
     }
 
-    /** Answers an exception of {@code type} (or a subclass) with the error {@code mapping} makes. */
+    /**
+     * Answers an exception of {@code type} (or a subclass) with the error {@code mapping} makes.
+     */
     public <T extends Throwable> Builder errorMapping(
         Class<T> type, Function<? super T, ErrorObject> mapping) {
       Objects.requireNonNull(mapping, "mapping");
@@ -321,8 +328,8 @@ public final class JsonRpcService {
     }
 
     /**
-     * Puts the exception class and message into the {@code data} of -32603 Internal error
-     * replies. Off by default: such details help an attacker more than a user.
+     * Puts the exception class and message into the {@code data} of -32603 Internal error replies.
+     * Off by default: such details help an attacker more than a user.
      */
     public Builder exposeExceptionDetails(boolean expose) {
       this.exposeExceptionDetails = expose;
@@ -368,8 +375,8 @@ public final class JsonRpcService {
     /**
      * Builds the service and registers everything given.
      *
-     * @throws IllegalArgumentException on a duplicate or reserved name, or a handler that cannot
-     *     be exported; the message names the culprit
+     * @throws IllegalArgumentException on a duplicate or reserved name, or a handler that cannot be
+     *     exported; the message names the culprit
      */
     public JsonRpcService build() {
       return new JsonRpcService(this);

@@ -11,8 +11,8 @@ import java.lang.annotation.Target;
  * handed it the message (often a transport's I/O thread) instead of hopping to its executor.
  *
  * <p>Use it for short computations; a method that waits on I/O, a lock or a sleep under this
- * annotation stalls every connection served by that thread. Methods that return a
- * {@code CompletionStage} are treated this way without the annotation.
+ * annotation stalls every connection served by that thread. Methods that return a {@code
+ * CompletionStage} are treated this way without the annotation.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -7,9 +7,9 @@ import java.util.Optional;
 /**
  * A read-only view of a request's params for methods registered as functions.
  *
- * <p>Values are converted with the service's {@code ObjectMapper}. A missing or unconvertible
- * value throws a {@link JsonRpcException} with code -32602 (Invalid params) whose message names
- * the parameter, so a function can simply let it propagate.
+ * <p>Values are converted with the service's {@code ObjectMapper}. A missing or unconvertible value
+ * throws a {@link JsonRpcException} with code -32602 (Invalid params) whose message names the
+ * parameter, so a function can simply let it propagate.
  */
 public interface Params {
   /** True when the request had no {@code params} member. */

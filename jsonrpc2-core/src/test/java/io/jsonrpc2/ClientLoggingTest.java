@@ -52,14 +52,20 @@ class ClientLoggingTest {
   @BeforeEach
   void setUp() {
     requests = new PatternCapture(context, "%X{endpoint} --> %X{message}");
-    responses = new PatternCapture(context, "%X{endpoint} <-- %X{message} [%X{http_status} %X{http_reason}]");
+    responses =
+        new PatternCapture(
+            context, "%X{endpoint} <-- %X{message} [%X{http_status} %X{http_reason}]");
     requestLogger.addAppender(requests);
     responseLogger.addAppender(responses);
     JsonRpcService service =
-        JsonRpcService.builder().method("cat", (params, ctx) -> "meow").method("quiet", (params, ctx) -> null).build();
+        JsonRpcService.builder()
+            .method("cat", (params, ctx) -> "meow")
+            .method("quiet", (params, ctx) -> null)
+            .build();
     client =
         JsonRpcClient.builder()
-            .transport(new LoopbackTransport(service, Map.of("http_status", "200", "http_reason", "OK")))
+            .transport(
+                new LoopbackTransport(service, Map.of("http_status", "200", "http_reason", "OK")))
             .build();
   }
 
@@ -77,22 +83,26 @@ class ClientLoggingTest {
     client.request("cat", Map.of("name", "Mittens"));
 
     assertThat(requests.lines)
-        .containsExactly("loop://test --> {\"jsonrpc\":\"2.0\",\"method\":\"cat\",\"params\":{\"name\":\"Mittens\"},\"id\":1}");
+        .containsExactly(
+            "loop://test --> {\"jsonrpc\":\"2.0\",\"method\":\"cat\",\"params\":{\"name\":\"Mittens\"},\"id\":1}");
     assertThat(responses.lines)
-        .containsExactly("loop://test <-- {\"jsonrpc\":\"2.0\",\"result\":\"meow\",\"id\":1} [200 OK]");
+        .containsExactly(
+            "loop://test <-- {\"jsonrpc\":\"2.0\",\"result\":\"meow\",\"id\":1} [200 OK]");
     ILoggingEvent sent = requests.events.get(0);
     assertThat(sent.getLevel()).isEqualTo(Level.DEBUG);
     assertThat(sent.getLoggerName()).isEqualTo("io.jsonrpc2.client.request");
     // Without any pattern the message itself reads the same way.
     assertThat(sent.getFormattedMessage()).startsWith("loop://test --> {\"jsonrpc\"");
-    assertThat(responses.events.get(0).getFormattedMessage()).startsWith("loop://test <-- {\"jsonrpc\"");
+    assertThat(responses.events.get(0).getFormattedMessage())
+        .startsWith("loop://test <-- {\"jsonrpc\"");
   }
 
   @Test
   void theEmptyReplyToANotificationIsLoggedToo() {
     clientLogger.setLevel(Level.DEBUG);
     client.notify("quiet");
-    assertThat(requests.lines).containsExactly("loop://test --> {\"jsonrpc\":\"2.0\",\"method\":\"quiet\"}");
+    assertThat(requests.lines)
+        .containsExactly("loop://test --> {\"jsonrpc\":\"2.0\",\"method\":\"quiet\"}");
     assertThat(responses.lines).containsExactly("loop://test <--  [200 OK]");
   }
 
@@ -124,7 +134,8 @@ class ClientLoggingTest {
         io.jsonrpc2.client.OutboundMessage message) {
       byte[] bytes = reply.getBytes(java.nio.charset.StandardCharsets.UTF_8);
       if (requestResponse) {
-        return java.util.concurrent.CompletableFuture.completedFuture(io.jsonrpc2.client.TransportReply.of(bytes));
+        return java.util.concurrent.CompletableFuture.completedFuture(
+            io.jsonrpc2.client.TransportReply.of(bytes));
       }
       receiver.onMessage(bytes);
       return java.util.concurrent.CompletableFuture.completedFuture(null);
@@ -152,31 +163,44 @@ class ClientLoggingTest {
     } finally {
       clientLogger.detachAppender(engine);
     }
-    return engine.events.stream().filter(e -> e.getLoggerName().equals("io.jsonrpc2.client")).toList();
+    return engine.events.stream()
+        .filter(e -> e.getLoggerName().equals("io.jsonrpc2.client"))
+        .toList();
   }
 
   @Test
   void aReplyToANotificationIsIgnoredWithADebugLine() {
     clientLogger.setLevel(Level.DEBUG);
-    try (JsonRpcClient answering = JsonRpcClient.builder().transport(new Answering(true, "surprise")).build()) {
+    try (JsonRpcClient answering =
+        JsonRpcClient.builder().transport(new Answering(true, "surprise")).build()) {
       List<ILoggingEvent> events = engineEvents(() -> answering.notify("ping"));
-      assertThat(events).singleElement().satisfies(e -> {
-        assertThat(e.getLevel()).isEqualTo(Level.DEBUG);
-        assertThat(e.getFormattedMessage()).isEqualTo("answering: ignored a reply to notifications, to which none is due");
-      });
+      assertThat(events)
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.getLevel()).isEqualTo(Level.DEBUG);
+                assertThat(e.getFormattedMessage())
+                    .isEqualTo("answering: ignored a reply to notifications, to which none is due");
+              });
     }
   }
 
   @Test
   void aReplyMatchingNoCallOnAConnectionIsAWarning() {
     try (JsonRpcClient answering =
-        JsonRpcClient.builder().transport(new Answering(false, "{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":42}")).build()) {
+        JsonRpcClient.builder()
+            .transport(new Answering(false, "{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":42}"))
+            .build()) {
       List<ILoggingEvent> events = engineEvents(() -> answering.notify("ping"));
-      assertThat(events).singleElement().satisfies(e -> {
-        assertThat(e.getLevel()).isEqualTo(Level.WARN);
-        assertThat(e.getFormattedMessage())
-            .isEqualTo("answering: a reply matched no call: the response's id 42 matches no call waiting for one");
-      });
+      assertThat(events)
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.getLevel()).isEqualTo(Level.WARN);
+                assertThat(e.getFormattedMessage())
+                    .isEqualTo(
+                        "answering: a reply matched no call: the response's id 42 matches no call waiting for one");
+              });
     }
   }
 

@@ -52,12 +52,16 @@ class ConcurrencyTest {
                 int checked = 0;
                 for (int i = 0; i < calls; i++) {
                   String id = caller + "-" + i;
-                  String method = switch (i % 3) {
-                    case 0 -> request("subtract", "[" + i + ", 1]", id);
-                    case 1 -> request("tag", "[\"" + caller + "\", " + i + "]", id);
-                    default -> "[" + request("later", "[" + i + "]", id) + ","
-                        + "{\"jsonrpc\":\"2.0\",\"method\":\"tag\",\"params\":[\"x\",1]}]";
-                  };
+                  String method =
+                      switch (i % 3) {
+                        case 0 -> request("subtract", "[" + i + ", 1]", id);
+                        case 1 -> request("tag", "[\"" + caller + "\", " + i + "]", id);
+                        default ->
+                            "["
+                                + request("later", "[" + i + "]", id)
+                                + ","
+                                + "{\"jsonrpc\":\"2.0\",\"method\":\"tag\",\"params\":[\"x\",1]}]";
+                      };
                   JsonNode reply = Replies.parse(service.handle(method).get(10, TimeUnit.SECONDS));
                   JsonNode single = reply.isArray() ? reply.get(0) : reply;
                   assertThat(reply.isArray() ? reply.size() : 1).isEqualTo(1);

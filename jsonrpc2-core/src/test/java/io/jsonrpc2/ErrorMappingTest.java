@@ -52,7 +52,8 @@ class ErrorMappingTest {
 
     @JsonRpcMethod
     public String withData() {
-      throw new JsonRpcException(-32001, "Quota exceeded", Map.of("limit", 10, "used", List.of(1, 2)));
+      throw new JsonRpcException(
+          -32001, "Quota exceeded", Map.of("limit", 10, "used", List.of(1, 2)));
     }
 
     @JsonRpcMethod
@@ -88,7 +89,8 @@ class ErrorMappingTest {
         .isEqualTo(Replies.parse("{\"code\":-32001,\"message\":\"it broke\"}"));
     assertThat(error(service, request("mappedSubclass", "[]", 2)))
         .isEqualTo(Replies.parse("{\"code\":-32001,\"message\":\"Server error\"}"));
-    assertThat(error(service, request("failsLater", "[]", 3)).get("message").asText()).isEqualTo("later");
+    assertThat(error(service, request("failsLater", "[]", 3)).get("message").asText())
+        .isEqualTo("later");
   }
 
   @Test
@@ -96,7 +98,9 @@ class ErrorMappingTest {
     assertThat(error(service, request("custom", null, 1)))
         .isEqualTo(Replies.parse("{\"code\":-32050,\"message\":\"Custom Error\"}"));
     assertThat(error(service, request("withData", null, 2)))
-        .isEqualTo(Replies.parse("{\"code\":-32001,\"message\":\"Quota exceeded\",\"data\":{\"limit\":10,\"used\":[1,2]}}"));
+        .isEqualTo(
+            Replies.parse(
+                "{\"code\":-32001,\"message\":\"Quota exceeded\",\"data\":{\"limit\":10,\"used\":[1,2]}}"));
   }
 
   @Test
@@ -112,7 +116,8 @@ class ErrorMappingTest {
         JsonRpcService.builder().handler(new Failing()).exposeExceptionDetails(true).build();
     JsonNode error = error(verbose, request("unexpected", null, 1));
     assertThat(error.get("code").asInt()).isEqualTo(-32603);
-    assertThat(error.get("data").get("exception").asText()).isEqualTo("java.lang.IllegalStateException");
+    assertThat(error.get("data").get("exception").asText())
+        .isEqualTo("java.lang.IllegalStateException");
     assertThat(error.get("data").get("message").asText()).isEqualTo("secret detail");
   }
 

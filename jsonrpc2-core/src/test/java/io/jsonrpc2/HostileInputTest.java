@@ -50,7 +50,9 @@ class HostileInputTest {
 
   @Test
   void tooLongAStringIsRefused() {
-    assertRefused(Replies.call(service, request("echo", "[\"" + "x".repeat(1_001) + "\"]", 1)), "String value length");
+    assertRefused(
+        Replies.call(service, request("echo", "[\"" + "x".repeat(1_001) + "\"]", 1)),
+        "String value length");
     assertRefused(
         Replies.call(service, request("echo", "[{\"nested\":[\"" + "x".repeat(1_001) + "\"]}]", 2)),
         "String value length");
@@ -72,7 +74,8 @@ class HostileInputTest {
     assertThat(Replies.parse(reply).get("id").isNull()).isTrue();
 
     byte[] badUtf8InString =
-        "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"\u0000\"],\"id\":1}".getBytes(StandardCharsets.UTF_8);
+        "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"\u0000\"],\"id\":1}"
+            .getBytes(StandardCharsets.UTF_8);
     badUtf8InString[45] = (byte) 0xc3;
     String second = new String(service.handle(badUtf8InString).join(), StandardCharsets.UTF_8);
     assertThat(Replies.parse(second).get("error").get("code").asInt()).isEqualTo(-32700);
@@ -80,9 +83,14 @@ class HostileInputTest {
 
   @Test
   void emptyInputAndTrailingGarbageAreParseErrors() {
-    for (String input : new String[] {"", "   ", request("echo", "[1]", 1) + " {}", request("echo", "[1]", 1) + "x"}) {
+    for (String input :
+        new String[] {
+          "", "   ", request("echo", "[1]", 1) + " {}", request("echo", "[1]", 1) + "x"
+        }) {
       JsonNode reply = Replies.call(service, input);
-      assertThat(reply.get("error").get("code").asInt()).as("reply to <%s>", input).isEqualTo(-32700);
+      assertThat(reply.get("error").get("code").asInt())
+          .as("reply to <%s>", input)
+          .isEqualTo(-32700);
     }
   }
 

@@ -21,7 +21,8 @@ class LifecycleTest {
     final CountDownLatch entered = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
     final CountDownLatch interrupted = new CountDownLatch(1);
-    final java.util.List<CompletableFuture<String>> pendingAsync = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final java.util.List<CompletableFuture<String>> pendingAsync =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @JsonRpcMethod
     public String block() {
@@ -66,10 +67,14 @@ class LifecycleTest {
 
     JsonNode reply = reply(service.handle(request("block", null, 1)));
 
-    assertThat(reply.get("error")).isEqualTo(Replies.parse("{\"code\":-32098,\"message\":\"Timeout error\"}"));
+    assertThat(reply.get("error"))
+        .isEqualTo(Replies.parse("{\"code\":-32098,\"message\":\"Timeout error\"}"));
     assertThat(reply.get("id").asInt()).isEqualTo(1);
-    assertThat(gate.interrupted.await(10, TimeUnit.SECONDS)).as("blocking work interrupted").isTrue();
-    assertThat(reply(service.handle(request("quick", null, 2))).get("result").asText()).isEqualTo("quick");
+    assertThat(gate.interrupted.await(10, TimeUnit.SECONDS))
+        .as("blocking work interrupted")
+        .isTrue();
+    assertThat(reply(service.handle(request("quick", null, 2))).get("result").asText())
+        .isEqualTo("quick");
   }
 
   @Test
@@ -97,12 +102,15 @@ class LifecycleTest {
     assertThat(service.isServing()).isFalse();
     assertThat(reply(service.handle(request("quick", null, 2))).get("error"))
         .isEqualTo(Replies.parse("{\"code\":-32097,\"message\":\"Service unavailable\"}"));
-    assertThat(service.handle("{\"jsonrpc\":\"2.0\",\"method\":\"quick\"}").join()).as("notification").isNull();
+    assertThat(service.handle("{\"jsonrpc\":\"2.0\",\"method\":\"quick\"}").join())
+        .as("notification")
+        .isNull();
     gate.release.countDown();
     assertThat(reply(inFlight).get("result").asText()).isEqualTo("released");
 
     service.startServing();
-    assertThat(reply(service.handle(request("quick", null, 3))).get("result").asText()).isEqualTo("quick");
+    assertThat(reply(service.handle(request("quick", null, 3))).get("result").asText())
+        .isEqualTo("quick");
   }
 
   @Test
@@ -114,7 +122,8 @@ class LifecycleTest {
         .isEqualTo(Replies.parse("{\"code\":-32050,\"message\":\"Custom Error\"}"));
 
     service.stopServing(ErrorObject.of(-32000, "Down for maintenance"));
-    assertThat(reply(service.handle(request("quick", null, 2))).get("error").get("message").asText())
+    assertThat(
+            reply(service.handle(request("quick", null, 2))).get("error").get("message").asText())
         .isEqualTo("Down for maintenance");
   }
 
@@ -125,7 +134,8 @@ class LifecycleTest {
     CompletableFuture<String> blocking = service.handle(request("block", null, 1));
     assertThat(gate.entered.await(10, TimeUnit.SECONDS)).isTrue();
     CompletableFuture<String> async = service.handle(request("waitAsync", null, 2));
-    CompletableFuture<String> notification = service.handle("{\"jsonrpc\":\"2.0\",\"method\":\"waitAsync\"}");
+    CompletableFuture<String> notification =
+        service.handle("{\"jsonrpc\":\"2.0\",\"method\":\"waitAsync\"}");
     assertThat(service.inFlightCount()).isEqualTo(3);
 
     assertThat(service.cancelPending()).isEqualTo(3);
@@ -137,7 +147,8 @@ class LifecycleTest {
     assertThat(gate.interrupted.await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(gate.pendingAsync).hasSize(2).allMatch(CompletableFuture::isCancelled);
     assertThat(service.inFlightCount()).isZero();
-    assertThat(reply(service.handle(request("quick", null, 3))).get("result").asText()).isEqualTo("quick");
+    assertThat(reply(service.handle(request("quick", null, 3))).get("result").asText())
+        .isEqualTo("quick");
   }
 
   @Test

@@ -11,8 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Long string params, wherever they stand in a request and whatever they contain, reach the
- * method exactly as Jackson reads them, and come back exactly as Jackson writes them.
+ * Long string params, wherever they stand in a request and whatever they contain, reach the method
+ * exactly as Jackson reads them, and come back exactly as Jackson writes them.
  */
 @Timeout(30)
 class LongStringParamsTest {
@@ -56,7 +56,8 @@ class LongStringParamsTest {
   }
 
   static Stream<String> strings() {
-    String letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 !#$%&'()*+,-./:;<=>?@[]^_`{|}~";
+    String letters =
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 !#$%&'()*+,-./:;<=>?@[]^_`{|}~";
     return Stream.of(
         "\"" + letters.substring(0, 63) + "\"",
         "\"" + letters.substring(0, 64) + "\"",
@@ -70,14 +71,19 @@ class LongStringParamsTest {
   @ParameterizedTest
   @MethodSource("strings")
   void positional(String value) throws Exception {
-    assertThat(call("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[" + value + "],\"id\":1}"))
+    assertThat(
+            call("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[" + value + "],\"id\":1}"))
         .isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":" + quoted(value) + ",\"id\":1}");
   }
 
   @ParameterizedTest
   @MethodSource("strings")
   void namedWithSpacesAndTheIdFirst(String value) throws Exception {
-    assertThat(call("{ \"id\" : \"k\" , \"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\": { \"value\" :\n " + value + " } }"))
+    assertThat(
+            call(
+                "{ \"id\" : \"k\" , \"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\": { \"value\" :\n "
+                    + value
+                    + " } }"))
         .isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":" + quoted(value) + ",\"id\":\"k\"}");
   }
 
@@ -85,40 +91,72 @@ class LongStringParamsTest {
   @MethodSource("strings")
   void secondOfTwoInABatch(String value) throws Exception {
     String other = "\"" + "x".repeat(70) + "\"";
-    assertThat(call("[{\"jsonrpc\":\"2.0\",\"method\":\"join\",\"params\":[" + other + "," + value + "],\"id\":1},"
-            + "{\"jsonrpc\":\"2.0\",\"method\":\"length\",\"params\":{\"value\":" + value + "},\"id\":2}]"))
-        .isEqualTo("[{\"jsonrpc\":\"2.0\",\"result\":"
-            + written(JSON.readValue(other, String.class) + "|" + JSON.readValue(value, String.class))
-            + ",\"id\":1},{\"jsonrpc\":\"2.0\",\"result\":" + JSON.readValue(value, String.class).length()
-            + ",\"id\":2}]");
+    assertThat(
+            call(
+                "[{\"jsonrpc\":\"2.0\",\"method\":\"join\",\"params\":["
+                    + other
+                    + ","
+                    + value
+                    + "],\"id\":1},"
+                    + "{\"jsonrpc\":\"2.0\",\"method\":\"length\",\"params\":{\"value\":"
+                    + value
+                    + "},\"id\":2}]"))
+        .isEqualTo(
+            "[{\"jsonrpc\":\"2.0\",\"result\":"
+                + written(
+                    JSON.readValue(other, String.class) + "|" + JSON.readValue(value, String.class))
+                + ",\"id\":1},{\"jsonrpc\":\"2.0\",\"result\":"
+                + JSON.readValue(value, String.class).length()
+                + ",\"id\":2}]");
   }
 
   @Test
   void anUnescapedControlCharacterInALongStringIsAParseError() {
-    assertThat(call("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"" + "a".repeat(100) + "\u0001\"],\"id\":1}"))
-        .isEqualTo("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32700,\"message\":\"Parse error\"},\"id\":null}");
+    assertThat(
+            call(
+                "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\""
+                    + "a".repeat(100)
+                    + "\u0001\"],\"id\":1}"))
+        .isEqualTo(
+            "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32700,\"message\":\"Parse error\"},\"id\":null}");
   }
 
   @Test
   void anUnterminatedLongStringIsAParseError() {
     assertThat(call("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"" + "a".repeat(100)))
-        .isEqualTo("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32700,\"message\":\"Parse error\"},\"id\":null}");
+        .isEqualTo(
+            "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32700,\"message\":\"Parse error\"},\"id\":null}");
   }
 
   @Test
   void aLongStringAfterAParamThatDoesNotFitIsSkipped() {
-    assertThat(call("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[1,\"" + "a".repeat(100) + "\"],\"id\":1}"))
+    assertThat(
+            call(
+                "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[1,\""
+                    + "a".repeat(100)
+                    + "\"],\"id\":1}"))
         .startsWith("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32602,");
   }
 
   @Test
   void aSliceOfALargerArrayIsReadWithinItsBounds() {
-    String request = "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"" + "b".repeat(100) + "\"],\"id\":1}";
+    String request =
+        "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\""
+            + "b".repeat(100)
+            + "\"],\"id\":1}";
     byte[] message = request.getBytes(StandardCharsets.UTF_8);
     byte[] padded = new byte[message.length + 20];
     java.util.Arrays.fill(padded, (byte) '"');
     System.arraycopy(message, 0, padded, 10, message.length);
-    byte[] reply = service.handle(padded, 10, message.length, io.jsonrpc2.server.TransportContext.NONE, java.util.Map.of()).join();
+    byte[] reply =
+        service
+            .handle(
+                padded,
+                10,
+                message.length,
+                io.jsonrpc2.server.TransportContext.NONE,
+                java.util.Map.of())
+            .join();
     assertThat(new String(reply, StandardCharsets.UTF_8))
         .isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"" + "b".repeat(100) + "\",\"id\":1}");
   }

@@ -9,9 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A request-response transport for core tests that hands each message to a real
- * {@link JsonRpcService} and records what was sent. (jsonrpc2-testing's InMemoryTransport is out of
- * reach here: that module depends on this one.)
+ * A request-response transport for core tests that hands each message to a real {@link
+ * JsonRpcService} and records what was sent. (jsonrpc2-testing's InMemoryTransport is out of reach
+ * here: that module depends on this one.)
  */
 final class LoopbackTransport implements ClientTransport {
   private final JsonRpcService service;

@@ -67,8 +67,17 @@ class ParamBindingTest {
 
     @JsonRpcMethod
     public String whoAmI(CallContext context, String greeting) {
-      return greeting + " " + context.method() + " #" + context.id() + " from " + context.transport().transport()
-          + " " + context.transport().remoteAddress() + " as " + context.value("user").orElse("?");
+      return greeting
+          + " "
+          + context.method()
+          + " #"
+          + context.id()
+          + " from "
+          + context.transport().transport()
+          + " "
+          + context.transport().remoteAddress()
+          + " as "
+          + context.value("user").orElse("?");
     }
 
     @JsonRpcMethod
@@ -86,29 +95,37 @@ class ParamBindingTest {
 
   @Test
   void bindsGenericsRecordsAndEnums() {
-    assertThat(result(service, request("sumX", "[[{\"x\":1,\"y\":2},{\"x\":3,\"y\":4}]]", 1)).asInt()).isEqualTo(4);
+    assertThat(
+            result(service, request("sumX", "[[{\"x\":1,\"y\":2},{\"x\":3,\"y\":4}]]", 1)).asInt())
+        .isEqualTo(4);
     assertThat(result(service, request("mirror", "{\"p\":{\"x\":1,\"y\":2}}", 2)))
         .isEqualTo(Replies.parse("{\"x\":2,\"y\":1}"));
     assertThat(result(service, request("paint", "[\"GREEN\"]", 3)).asText()).isEqualTo("GREEN");
-    assertThat(result(service, request("paint", "{\"color\":\"RED\",\"shade\":\"dark\"}", 4)).asText())
+    assertThat(
+            result(service, request("paint", "{\"color\":\"RED\",\"shade\":\"dark\"}", 4)).asText())
         .isEqualTo("RED/dark");
   }
 
   @Test
   void varargsTakeTheRestOfAPositionalArray() {
-    assertThat(result(service, request("join", "[\"-\", \"a\", \"b\", \"c\"]", 1)).asText()).isEqualTo("a-b-c");
+    assertThat(result(service, request("join", "[\"-\", \"a\", \"b\", \"c\"]", 1)).asText())
+        .isEqualTo("a-b-c");
     assertThat(result(service, request("join", "[\"-\"]", 2)).asText()).isEmpty();
-    assertThat(result(service, request("join", "{\"separator\":\"+\",\"parts\":[\"x\",\"y\"]}", 3)).asText())
+    assertThat(
+            result(service, request("join", "{\"separator\":\"+\",\"parts\":[\"x\",\"y\"]}", 3))
+                .asText())
         .isEqualTo("x+y");
   }
 
   @Test
   void optionalParametersMayBeLeftOut() {
     assertThat(result(service, request("scale", "[1.5]", 1)).asDouble()).isEqualTo(1.5);
-    assertThat(result(service, request("scale", "{\"value\":1.5,\"by\":2}", 2)).asDouble()).isEqualTo(3.0);
+    assertThat(result(service, request("scale", "{\"value\":1.5,\"by\":2}", 2)).asDouble())
+        .isEqualTo(3.0);
     assertThat(result(service, request("nullable", null, 3)).asText()).isEqualTo("<null>");
     assertThat(result(service, request("nullable", "[]", 4)).asText()).isEqualTo("<null>");
-    assertThat(result(service, request("paint", "{\"color\":\"RED\"}", 5)).asText()).isEqualTo("RED");
+    assertThat(result(service, request("paint", "{\"color\":\"RED\"}", 5)).asText())
+        .isEqualTo("RED");
   }
 
   @Test
@@ -132,25 +149,32 @@ class ParamBindingTest {
     assertInvalid(request("flag", "[1]", 4), "parameter 'on' of flag expects boolean");
     assertInvalid(request("nullable", "[42]", 5), "parameter 'text' of nullable expects String");
     assertInvalid(request("paint", "[\"BLUE\"]", 6), "parameter 'color' of paint expects Color");
-    assertInvalid(request("sumX", "[[{\"x\":\"a\"}]]", 7), "parameter 'points' of sumX expects List<Point>");
-    assertInvalid(request("mirror", "[{\"x\":1,\"z\":2}]", 8), "parameter 'p' of mirror expects Point");
+    assertInvalid(
+        request("sumX", "[[{\"x\":\"a\"}]]", 7), "parameter 'points' of sumX expects List<Point>");
+    assertInvalid(
+        request("mirror", "[{\"x\":1,\"z\":2}]", 8), "parameter 'p' of mirror expects Point");
   }
 
   @Test
   void unknownAndRepeatedNamesAreInvalidParams() {
     assertInvalid(request("add", "{\"a\":1,\"c\":2}", 1), "add has no parameter named 'c'");
-    assertInvalid(request("add", "{\"a\":1,\"a\":2,\"b\":3}", 2), "parameter 'a' of add given twice");
+    assertInvalid(
+        request("add", "{\"a\":1,\"a\":2,\"b\":3}", 2), "parameter 'a' of add given twice");
   }
 
   @Test
   void bigNumbersAreNotSilentlyTruncated() {
-    assertInvalid(request("add", "[1, 123456789012345678901234567890]", 1), "parameter 'b' of add expects long");
+    assertInvalid(
+        request("add", "[1, 123456789012345678901234567890]", 1),
+        "parameter 'b' of add expects long");
   }
 
   @Test
   void contextIsInjectedAndNotReadFromParams() {
     TransportContext transport =
-        TransportContext.builder("test").remoteAddress(new InetSocketAddress("127.0.0.1", 4242)).build();
+        TransportContext.builder("test")
+            .remoteAddress(new InetSocketAddress("127.0.0.1", 4242))
+            .build();
     byte[] request = request("whoAmI", "[\"hi\"]", 7).getBytes(StandardCharsets.UTF_8);
 
     byte[] reply = service.handle(request, transport, Map.of("user", "ann")).join();
@@ -172,14 +196,36 @@ class ParamBindingTest {
 
   @Test
   void untypedParamsAreWhatJacksonMakesOfThem() throws Exception {
-    for (String json : List.of(
-        "\"text\"", "\"\"", "\"caf\u00e9 \\u0041\"", "0", "-0", "7", "-2147483648", "2147483647",
-        "2147483648", "-2147483649", "123456789012345678", "-9223372036854775808", "9223372036854775807",
-        "9223372036854775808", "12345678901234567890123", "1.5", "1e3", "true", "false", "null",
-        "[1,\"a\"]", "{\"a\":1}")) {
+    for (String json :
+        List.of(
+            "\"text\"",
+            "\"\"",
+            "\"caf\u00e9 \\u0041\"",
+            "0",
+            "-0",
+            "7",
+            "-2147483648",
+            "2147483647",
+            "2147483648",
+            "-2147483649",
+            "123456789012345678",
+            "-9223372036854775808",
+            "9223372036854775807",
+            "9223372036854775808",
+            "12345678901234567890123",
+            "1.5",
+            "1e3",
+            "true",
+            "false",
+            "null",
+            "[1,\"a\"]",
+            "{\"a\":1}")) {
       String expected = describe(service.mapper().readValue(json, Object.class));
-      assertThat(result(service, request("describe", "[" + json + "]", 1)).asText()).as(json).isEqualTo(expected);
-      assertThat(result(service, request("describe", "{\"value\":" + json + "}", 2)).asText()).as(json)
+      assertThat(result(service, request("describe", "[" + json + "]", 1)).asText())
+          .as(json)
+          .isEqualTo(expected);
+      assertThat(result(service, request("describe", "{\"value\":" + json + "}", 2)).asText())
+          .as(json)
           .isEqualTo(expected);
     }
   }

@@ -53,7 +53,10 @@ class ProxyTest {
     CompletionStage<List<Point>> lineLater(int n);
 
     @JsonRpcNamedParams
-    Point named(int x, @JsonRpcParam("why") int y, @JsonRpcParam(value = "label", optional = true) String label);
+    Point named(
+        int x,
+        @JsonRpcParam("why") int y,
+        @JsonRpcParam(value = "label", optional = true) String label);
 
     @JsonRpcNamedParams
     Point withOptional(int x, Optional<Integer> y);
@@ -108,20 +111,27 @@ class ProxyTest {
             "geo.move",
             (params, ctx) -> {
               Point p = params.get(0, Point.class);
-              return new Point(p.x() + params.get(1, Integer.class), p.y() + params.get(2, Integer.class));
+              return new Point(
+                  p.x() + params.get(1, Integer.class), p.y() + params.get(2, Integer.class));
             })
         .method("geo.line", (params, ctx) -> line(params.get(0, Integer.class)))
         .method("geo.lineLater", (params, ctx) -> line(params.get(0, Integer.class)))
         .method("geo.shapes", (params, ctx) -> Map.of("diagonal", line(2)))
         .method("geo.originAsync", (params, ctx) -> new Point(0, 0))
-        .method("geo.named", (params, ctx) -> new Point(params.get("x", Integer.class), params.get("why", Integer.class)))
+        .method(
+            "geo.named",
+            (params, ctx) ->
+                new Point(params.get("x", Integer.class), params.get("why", Integer.class)))
         .method("geo.withOptional", (params, ctx) -> new Point(params.get("x", Integer.class), 0))
         .method("geo.touch", (params, ctx) -> touched.add("touch " + params.get(0, Integer.class)))
-        .method("geo.touchLater", (params, ctx) -> touched.add("later " + params.get(0, Integer.class)))
+        .method(
+            "geo.touchLater", (params, ctx) -> touched.add("later " + params.get(0, Integer.class)))
         .method("geo.reset", (params, ctx) -> "ignored")
-        .method("geo.fail", (params, ctx) -> {
-          throw new JsonRpcException(-32050, "Custom Error", List.of("why"));
-        })
+        .method(
+            "geo.fail",
+            (params, ctx) -> {
+              throw new JsonRpcException(-32050, "Custom Error", List.of("why"));
+            })
         .method("geo.notAnInt", (params, ctx) -> "seven")
         .method("geo.contextual", (params, ctx) -> params.get(0, String.class).toUpperCase())
         .build();
@@ -139,7 +149,8 @@ class ProxyTest {
     assertThat(geo.line(3)).containsExactly(new Point(0, 0), new Point(1, 1), new Point(2, 2));
     assertThat(geo.shapes()).isEqualTo(Map.of("diagonal", line(2)));
     assertThat(sent.get(1))
-        .isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"geo.move\",\"params\":[{\"x\":1,\"y\":2},10,20],\"id\":2}");
+        .isEqualTo(
+            "{\"jsonrpc\":\"2.0\",\"method\":\"geo.move\",\"params\":[{\"x\":1,\"y\":2},10,20],\"id\":2}");
     assertThat(sent.get(0)).isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"geo.origin\",\"id\":1}");
   }
 
@@ -155,7 +166,8 @@ class ProxyTest {
     Geometry geo = client(geometryService()).proxy(Geometry.class);
     assertThat(geo.named(3, 4, null)).isEqualTo(new Point(3, 4));
     assertThat(sent.get(0))
-        .isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"geo.named\",\"params\":{\"x\":3,\"why\":4},\"id\":1}");
+        .isEqualTo(
+            "{\"jsonrpc\":\"2.0\",\"method\":\"geo.named\",\"params\":{\"x\":3,\"why\":4},\"id\":1}");
     geo.named(3, 4, "here");
     assertThat(sent.get(1)).contains("\"params\":{\"x\":3,\"why\":4,\"label\":\"here\"}");
     geo.withOptional(5, Optional.empty());
@@ -169,9 +181,10 @@ class ProxyTest {
     Geometry geo = client(geometryService()).proxy(Geometry.class);
     geo.touch(1);
     geo.touchLater(2).join();
-    assertThat(sent).containsExactly(
-        "{\"jsonrpc\":\"2.0\",\"method\":\"geo.touch\",\"params\":[1]}",
-        "{\"jsonrpc\":\"2.0\",\"method\":\"geo.touchLater\",\"params\":[2]}");
+    assertThat(sent)
+        .containsExactly(
+            "{\"jsonrpc\":\"2.0\",\"method\":\"geo.touch\",\"params\":[1]}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"geo.touchLater\",\"params\":[2]}");
     assertThat(touched).containsExactly("touch 1", "later 2");
   }
 
@@ -219,9 +232,11 @@ class ProxyTest {
 
   @Test
   void anExplicitNamespaceReplacesTheAnnotation() {
-    JsonRpcService service = JsonRpcService.builder().method("v2.origin", (params, ctx) -> new Point(7, 7)).build();
+    JsonRpcService service =
+        JsonRpcService.builder().method("v2.origin", (params, ctx) -> new Point(7, 7)).build();
     assertThat(client(service).proxy(Geometry.class, "v2").origin()).isEqualTo(new Point(7, 7));
-    JsonRpcService bare = JsonRpcService.builder().method("origin", (params, ctx) -> new Point(8, 8)).build();
+    JsonRpcService bare =
+        JsonRpcService.builder().method("origin", (params, ctx) -> new Point(8, 8)).build();
     assertThat(client(bare).proxy(Geometry.class, "").origin()).isEqualTo(new Point(8, 8));
   }
 
@@ -283,7 +298,8 @@ class ProxyTest {
         .hasMessageContaining("not an interface");
     assertThatThrownBy(() -> c.proxy(BadFuture.class))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("must return CompletableFuture or CompletionStage, not java.util.concurrent.Future<java.lang.String>");
+        .hasMessageContaining(
+            "must return CompletableFuture or CompletionStage, not java.util.concurrent.Future<java.lang.String>");
     assertThat(c.proxy(FutureOfJson.class)).isNotNull();
   }
 
@@ -303,7 +319,8 @@ class ProxyTest {
     }
 
     @Override
-    public CompletableFuture<io.jsonrpc2.client.TransportReply> send(io.jsonrpc2.client.OutboundMessage message) {
+    public CompletableFuture<io.jsonrpc2.client.TransportReply> send(
+        io.jsonrpc2.client.OutboundMessage message) {
       record.add(new String(message.payload(), StandardCharsets.UTF_8));
       return target.send(message);
     }

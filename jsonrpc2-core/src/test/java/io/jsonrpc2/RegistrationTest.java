@@ -56,9 +56,12 @@ class RegistrationTest {
 
     assertThat(service.methodNames()).containsExactly("main.deferredEcho", "main.echo");
     assertThat(result(service, request("main.echo", "[\"foo\"]", 1)).asText()).isEqualTo("foo");
-    assertThat(result(service, request("main.deferredEcho", "[\"bar\"]", 2)).asText()).isEqualTo("bar");
-    assertThat(error(service, request("main.notExported", "[\"x\"]", 3)).get("code").asInt()).isEqualTo(-32601);
-    assertThat(error(service, request("main.echo2", "[\"x\"]", 4)).get("code").asInt()).isEqualTo(-32601);
+    assertThat(result(service, request("main.deferredEcho", "[\"bar\"]", 2)).asText())
+        .isEqualTo("bar");
+    assertThat(error(service, request("main.notExported", "[\"x\"]", 3)).get("code").asInt())
+        .isEqualTo(-32601);
+    assertThat(error(service, request("main.echo2", "[\"x\"]", 4)).get("code").asInt())
+        .isEqualTo(-32601);
   }
 
   @Test
@@ -70,22 +73,33 @@ class RegistrationTest {
   @Test
   void anAnnotatedInterfaceExportsItsImplementation() {
     JsonRpcService service = JsonRpcService.builder().handler(new PoliteGreeter()).build();
-    assertThat(result(service, request("greet", "[\"Ann\"]", 1)).asText()).isEqualTo("Good day, Ann");
+    assertThat(result(service, request("greet", "[\"Ann\"]", 1)).asText())
+        .isEqualTo("Good day, Ann");
   }
 
   @Test
   void functionsAreMethodsToo() {
     JsonRpcService service =
         JsonRpcService.builder()
-            .method("greeting", (params, ctx) -> "Hello, " + params.find("name", String.class).orElse("world") + "!")
-            .asyncMethod("later", (params, ctx) -> CompletableFuture.supplyAsync(() -> params.get(0, Integer.class) + 1))
+            .method(
+                "greeting",
+                (params, ctx) ->
+                    "Hello, " + params.find("name", String.class).orElse("world") + "!")
+            .asyncMethod(
+                "later",
+                (params, ctx) ->
+                    CompletableFuture.supplyAsync(() -> params.get(0, Integer.class) + 1))
             .build();
 
-    assertThat(result(service, "{\"jsonrpc\":\"2.0\",\"method\":\"greeting\",\"id\":\"greeting\"}").asText())
+    assertThat(
+            result(service, "{\"jsonrpc\":\"2.0\",\"method\":\"greeting\",\"id\":\"greeting\"}")
+                .asText())
         .isEqualTo("Hello, world!");
-    assertThat(result(service, request("greeting", "{\"name\":\"Ann\"}", 1)).asText()).isEqualTo("Hello, Ann!");
+    assertThat(result(service, request("greeting", "{\"name\":\"Ann\"}", 1)).asText())
+        .isEqualTo("Hello, Ann!");
     assertThat(result(service, request("later", "[41]", 2)).asInt()).isEqualTo(42);
-    assertThat(error(service, request("later", "[\"x\"]", 3)).get("code").asInt()).isEqualTo(-32602);
+    assertThat(error(service, request("later", "[\"x\"]", 3)).get("code").asInt())
+        .isEqualTo(-32602);
   }
 
   @Test
@@ -98,7 +112,8 @@ class RegistrationTest {
             .build();
 
     assertThat(result(service, request("sample.add", "[1, 2]", "sample.add")).asInt()).isEqualTo(3);
-    assertThat(result(service, request("sample.add", "{\"a\": 5, \"b\": 6}", 2)).asInt()).isEqualTo(11);
+    assertThat(result(service, request("sample.add", "{\"a\": 5, \"b\": 6}", 2)).asInt())
+        .isEqualTo(11);
     assertThat(result(service, request("sample.shout", "[\"hi\"]", 3)).asText()).isEqualTo("HI");
     assertThat(Sample.LOADS.get() - loadsBefore).isLessThanOrEqualTo(1);
   }
@@ -163,7 +178,8 @@ class RegistrationTest {
 
   @Test
   void reservedAndEmptyNamesAreRefused() {
-    assertThatThrownBy(() -> JsonRpcService.builder().method("rpc.discover", (p, c) -> null).build())
+    assertThatThrownBy(
+            () -> JsonRpcService.builder().method("rpc.discover", (p, c) -> null).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("reserved");
     assertThatThrownBy(() -> JsonRpcService.builder().handler(new Object()).build())
@@ -173,8 +189,10 @@ class RegistrationTest {
 
   @Test
   void aFailedRegistrationAddsNothing() {
-    JsonRpcService service = JsonRpcService.builder().method("main.echo", (p, c) -> "taken").build();
-    assertThatThrownBy(() -> service.addHandler("main", new Example())).isInstanceOf(IllegalArgumentException.class);
+    JsonRpcService service =
+        JsonRpcService.builder().method("main.echo", (p, c) -> "taken").build();
+    assertThatThrownBy(() -> service.addHandler("main", new Example()))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(service.methodNames()).containsExactly("main.echo");
   }
 
@@ -212,10 +230,12 @@ class RegistrationTest {
 
   @Test
   void aPlainClassExportsOnlyThePublicMethodsItDeclares() {
-    JsonRpcService service = JsonRpcService.builder().publicMethods(null, io.jsonrpc2.sample.Hello.class).build();
+    JsonRpcService service =
+        JsonRpcService.builder().publicMethods(null, io.jsonrpc2.sample.Hello.class).build();
 
     assertThat(service.methodNames()).containsExactlyInAnyOrder("greeting", "count");
-    assertThat(result(service, request("greeting", "[\"Ann\"]", 1)).asText()).isEqualTo("Hello, Ann!");
+    assertThat(result(service, request("greeting", "[\"Ann\"]", 1)).asText())
+        .isEqualTo("Hello, Ann!");
     assertThat(result(service, request("count", null, 2)).asInt()).isEqualTo(1);
     assertThat(result(service, request("count", null, 3)).asInt()).as("one instance").isEqualTo(2);
     for (String inherited : List.of("getClass", "hashCode", "wait", "toString", "packagePrivate")) {
@@ -228,7 +248,8 @@ class RegistrationTest {
     assertThatThrownBy(() -> JsonRpcService.builder().publicMethods(null, Sample.class).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("more than one public method named 'twice'");
-    assertThatThrownBy(() -> JsonRpcService.builder().publicMethods("x", java.io.File.class).build())
+    assertThatThrownBy(
+            () -> JsonRpcService.builder().publicMethods("x", java.io.File.class).build())
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -33,8 +33,13 @@ final class Replies {
 
   static String request(String method, String params, Object id) {
     String idJson = id instanceof String s ? "\"" + s + "\"" : String.valueOf(id);
-    return "{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\""
-        + (params == null ? "" : ",\"params\":" + params) + ",\"id\":" + idJson + "}";
+    return "{\"jsonrpc\":\"2.0\",\"method\":\""
+        + method
+        + "\""
+        + (params == null ? "" : ",\"params\":" + params)
+        + ",\"id\":"
+        + idJson
+        + "}";
   }
 
   static JsonNode parse(String json) {

@@ -118,15 +118,24 @@ final class ReplyFixtures {
 
     @JsonRpcMethod
     @NonBlocking
-    public String maybeInt(@JsonRpcParam(value = "n", optional = true) Integer n, @JsonRpcParam(optional = true) int m) {
+    public String maybeInt(
+        @JsonRpcParam(value = "n", optional = true) Integer n,
+        @JsonRpcParam(optional = true) int m) {
       return n + "/" + m;
     }
 
     @JsonRpcMethod
     @NonBlocking
     public String context(CallContext context, String value) {
-      return context.id() + " " + context.method() + " " + context.transport().transport() + " "
-          + context.values() + " " + value;
+      return context.id()
+          + " "
+          + context.method()
+          + " "
+          + context.transport().transport()
+          + " "
+          + context.values()
+          + " "
+          + value;
     }
 
     @JsonRpcMethod
@@ -163,8 +172,12 @@ final class ReplyFixtures {
     @NonBlocking
     public Map<String, Integer> sizes(Map<String, String> values) {
       return values.entrySet().stream()
-          .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().length(),
-              (a, b) -> a, java.util.TreeMap::new));
+          .collect(
+              java.util.stream.Collectors.toMap(
+                  Map.Entry::getKey,
+                  e -> e.getValue().length(),
+                  (a, b) -> a,
+                  java.util.TreeMap::new));
     }
 
     @JsonRpcMethod
@@ -226,16 +239,22 @@ final class ReplyFixtures {
     return JsonRpcService.builder()
         .handler(new Methods())
         .handler("ns", new Methods())
-        .method("fn.sum", (params, ctx) -> params.get(0, Integer.class) + params.get(1, Integer.class))
-        .method("fn.named", (params, ctx) -> params.get("a", String.class) + params.find("b", Integer.class))
+        .method(
+            "fn.sum", (params, ctx) -> params.get(0, Integer.class) + params.get(1, Integer.class))
+        .method(
+            "fn.named",
+            (params, ctx) -> params.get("a", String.class) + params.find("b", Integer.class))
         .method("fn.tree", (params, ctx) -> params.asNode())
         .method("fn.absent", (params, ctx) -> params.isAbsent() + " " + params.size())
-        .asyncMethod("fn.async", (params, ctx) -> CompletableFuture.completedFuture(params.get(0, String.class)))
+        .asyncMethod(
+            "fn.async",
+            (params, ctx) -> CompletableFuture.completedFuture(params.get(0, String.class)))
         .lazyMethod("lazy.bitCount", "java.lang.Integer#bitCount")
         .lazyMethod("lazy.broken", "com.example.Missing#method")
         .errorCode(Mapped.class, -32001)
         .build();
   }
 
-  static final TransportContext TRANSPORT = TransportContext.builder("test").attribute("a", 1).build();
+  static final TransportContext TRANSPORT =
+      TransportContext.builder("test").attribute("a", 1).build();
 }

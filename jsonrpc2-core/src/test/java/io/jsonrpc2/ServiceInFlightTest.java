@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Calls in flight, whatever path they take (on the caller's thread, on the executor, or pending
- * on a future): they are counted, cancelled, timed out and gated by stopServing alike.
+ * Calls in flight, whatever path they take (on the caller's thread, on the executor, or pending on
+ * a future): they are counted, cancelled, timed out and gated by stopServing alike.
  */
 @Timeout(30)
 class ServiceInFlightTest {
@@ -107,7 +107,9 @@ class ServiceInFlightTest {
 
   private static CompletableFuture<String> call(JsonRpcService service, String method) {
     return service
-        .handle(("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"id\":1}").getBytes(StandardCharsets.UTF_8))
+        .handle(
+            ("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"id\":1}")
+                .getBytes(StandardCharsets.UTF_8))
         .thenApply(reply -> reply == null ? null : new String(reply, StandardCharsets.UTF_8));
   }
 
@@ -172,7 +174,8 @@ class ServiceInFlightTest {
     CompletableFuture<String> reply = call(service, "pend");
     assertThat(reply).isNotDone();
     methods.pending.complete("late");
-    assertThat(reply.get(5, TimeUnit.SECONDS)).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"late\",\"id\":1}");
+    assertThat(reply.get(5, TimeUnit.SECONDS))
+        .isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"late\",\"id\":1}");
     assertThat(service.inFlightCount()).isZero();
   }
 
@@ -182,12 +185,17 @@ class ServiceInFlightTest {
     ExecutorService executor = Executors.newSingleThreadExecutor();
     try {
       JsonRpcService service =
-          JsonRpcService.builder().handler(methods).timeout(Duration.ofMillis(100)).executor(executor).build();
+          JsonRpcService.builder()
+              .handler(methods)
+              .timeout(Duration.ofMillis(100))
+              .executor(executor)
+              .build();
       methods.service.set(service);
-      assertThat(call(service, "blockUntilInterrupted").get(5, TimeUnit.SECONDS)).isEqualTo(TIMED_OUT);
+      assertThat(call(service, "blockUntilInterrupted").get(5, TimeUnit.SECONDS))
+          .isEqualTo(TIMED_OUT);
       // On a loaded machine the timeout may come before the method starts; then it never runs.
       // Either way the executor's one thread must be free again: a method left running blocks it.
-      executor.submit(() -> { }).get(5, TimeUnit.SECONDS);
+      executor.submit(() -> {}).get(5, TimeUnit.SECONDS);
       if (methods.started.getCount() == 0) {
         assertThat(methods.interrupted.getCount()).isZero();
       }
@@ -197,7 +205,8 @@ class ServiceInFlightTest {
     JsonRpcService service = serve(methods, Duration.ofMillis(100));
     assertThat(call(service, "pend").get(5, TimeUnit.SECONDS)).isEqualTo(TIMED_OUT);
     // The reply is sent first; the timer thread cancels the stage right after.
-    assertThatThrownBy(() -> methods.pending.get(5, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
+    assertThatThrownBy(() -> methods.pending.get(5, TimeUnit.SECONDS))
+        .isInstanceOf(CancellationException.class);
   }
 
   @Test
@@ -234,6 +243,7 @@ class ServiceInFlightTest {
   }
 
   private static final class ErrorObjects {
-    static final io.jsonrpc2.message.ErrorObject CUSTOM = io.jsonrpc2.message.ErrorObject.of(-32050, "Closed for lunch");
+    static final io.jsonrpc2.message.ErrorObject CUSTOM =
+        io.jsonrpc2.message.ErrorObject.of(-32050, "Closed for lunch");
   }
 }

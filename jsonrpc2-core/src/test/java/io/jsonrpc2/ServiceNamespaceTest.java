@@ -70,8 +70,12 @@ class ServiceNamespaceTest {
   @Test
   void eachMethodTakesTheNamespaceOfTheInterfaceThatDeclaresIt() {
     JsonRpcService service = JsonRpcService.builder().handler(new Both()).build();
-    assertThat(service.methodNames()).containsExactlyInAnyOrder("calc.add", "calc.sub", "admin.status");
-    assertThat(service.handle("{\"jsonrpc\":\"2.0\",\"method\":\"calc.sub\",\"params\":[5,3],\"id\":1}").join())
+    assertThat(service.methodNames())
+        .containsExactlyInAnyOrder("calc.add", "calc.sub", "admin.status");
+    assertThat(
+            service
+                .handle("{\"jsonrpc\":\"2.0\",\"method\":\"calc.sub\",\"params\":[5,3],\"id\":1}")
+                .join())
         .isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":2,\"id\":1}");
   }
 
@@ -91,7 +95,9 @@ class ServiceNamespaceTest {
 
   @Test
   void aClassCanCarryItsOwnNamespace() {
-    assertThat(JsonRpcService.builder().handler(new OwnNamespace()).build().methodNames()).containsExactly("own.ping");
-    assertThat(JsonRpcService.builder().handler(new Plain()).build().methodNames()).containsExactly("ping");
+    assertThat(JsonRpcService.builder().handler(new OwnNamespace()).build().methodNames())
+        .containsExactly("own.ping");
+    assertThat(JsonRpcService.builder().handler(new Plain()).build().methodNames())
+        .containsExactly("ping");
   }
 }

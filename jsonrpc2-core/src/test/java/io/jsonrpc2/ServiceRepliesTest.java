@@ -49,7 +49,9 @@ class ServiceRepliesTest {
     Arrays.fill(padded, (byte) '{');
     System.arraycopy(message, 0, padded, 3, message.length);
     byte[] answer =
-        service.handle(padded, 3, message.length, ReplyFixtures.TRANSPORT, values).get(10, TimeUnit.SECONDS);
+        service
+            .handle(padded, 3, message.length, ReplyFixtures.TRANSPORT, values)
+            .get(10, TimeUnit.SECONDS);
     assertThat(answer == null ? null : new String(answer, StandardCharsets.UTF_8)).isEqualTo(reply);
   }
 
@@ -81,16 +83,24 @@ class ServiceRepliesTest {
   @Test
   void stringHandleGivesTheSameReplies() {
     JsonRpcService plain = ReplyFixtures.service();
-    assertThat(plain.handle("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"hi\"],\"id\":1}").join())
+    assertThat(
+            plain
+                .handle("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"hi\"],\"id\":1}")
+                .join())
         .isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"hi\",\"id\":1}");
-    assertThat(plain.handle("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"hi\"]}").join()).isNull();
+    assertThat(plain.handle("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"hi\"]}").join())
+        .isNull();
   }
 
   @Test
   void aLongStringIsEchoedWhole() throws Exception {
     String value = "x\u00e9\"".repeat(40_000);
     String escaped = value.replace("\"", "\\\"");
-    assertThat(handle("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"" + escaped + "\"],\"id\":1}"))
+    assertThat(
+            handle(
+                "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\""
+                    + escaped
+                    + "\"],\"id\":1}"))
         .isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"" + escaped + "\",\"id\":1}");
   }
 
@@ -101,12 +111,23 @@ class ServiceRepliesTest {
     for (int id = 1; id <= 300; id++) {
       String method = id % 3 == 0 ? "later" : id % 3 == 1 ? "echo" : "blockingEcho";
       String suffix = id % 3 == 0 ? "!" : "";
-      request.append(id == 1 ? "" : ",")
-          .append("{\"jsonrpc\":\"2.0\",\"method\":\"").append(method).append("\",\"params\":[\"v")
-          .append(id).append("\"],\"id\":").append(id).append('}');
-      reply.append(id == 1 ? "" : ",")
-          .append("{\"jsonrpc\":\"2.0\",\"result\":\"v").append(id).append(suffix).append("\",\"id\":")
-          .append(id).append('}');
+      request
+          .append(id == 1 ? "" : ",")
+          .append("{\"jsonrpc\":\"2.0\",\"method\":\"")
+          .append(method)
+          .append("\",\"params\":[\"v")
+          .append(id)
+          .append("\"],\"id\":")
+          .append(id)
+          .append('}');
+      reply
+          .append(id == 1 ? "" : ",")
+          .append("{\"jsonrpc\":\"2.0\",\"result\":\"v")
+          .append(id)
+          .append(suffix)
+          .append("\",\"id\":")
+          .append(id)
+          .append('}');
     }
     assertThat(handle(request.append(']').toString())).isEqualTo(reply.append(']').toString());
   }

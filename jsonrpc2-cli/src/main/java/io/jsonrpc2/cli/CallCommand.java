@@ -28,10 +28,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code jsonrpc2 call URL METHOD [ARG...]}: sends one request (or a notification, or a batch
- * from a file) and prints the result as JSON on stdout. Exit codes are {@link ExitCode}'s: 0 for
- * a result, 1 for an error response (its code, message and data on stderr), 2 for bad usage, 3
- * when no valid reply came.
+ * {@code jsonrpc2 call URL METHOD [ARG...]}: sends one request (or a notification, or a batch from
+ * a file) and prints the result as JSON on stdout. Exit codes are {@link ExitCode}'s: 0 for a
+ * result, 1 for an error response (its code, message and data on stderr), 2 for bad usage, 3 when
+ * no valid reply came.
  */
 @Command(
     name = "call",
@@ -54,31 +54,49 @@ public final class CallCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "URL", description = "Where the server listens.")
   String url;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "METHOD", description = "The method to call (not with --batch).")
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "METHOD",
+      description = "The method to call (not with --batch).")
   String method;
 
   @Parameters(index = "2..*", paramLabel = "ARG", description = "Positional params.")
   List<String> args = new ArrayList<>();
 
-  @Option(names = "--named", paramLabel = "NAME=VALUE", description = "A named param (repeatable); not with ARGs.")
+  @Option(
+      names = "--named",
+      paramLabel = "NAME=VALUE",
+      description = "A named param (repeatable); not with ARGs.")
   List<String> named = new ArrayList<>();
 
-  @Option(names = "--notify", description = "Send a notification: no id, no reply awaited, nothing printed.")
+  @Option(
+      names = "--notify",
+      description = "Send a notification: no id, no reply awaited, nothing printed.")
   boolean notify;
 
   @Option(
       names = "--batch",
       paramLabel = "FILE",
-      description = "Send the JSON in FILE (- for stdin) as it is: a request, a notification or a batch. Prints the responses.")
+      description =
+          "Send the JSON in FILE (- for stdin) as it is: a request, a notification or a batch. Prints the responses.")
   Path batch;
 
-  @Option(names = {"-H", "--header"}, paramLabel = "'NAME: VALUE'", description = "An HTTP header (repeatable).")
+  @Option(
+      names = {"-H", "--header"},
+      paramLabel = "'NAME: VALUE'",
+      description = "An HTTP header (repeatable).")
   List<String> headers = new ArrayList<>();
 
-  @Option(names = {"-u", "--user"}, paramLabel = "USER:PASSWORD", description = "HTTP Basic credentials.")
+  @Option(
+      names = {"-u", "--user"},
+      paramLabel = "USER:PASSWORD",
+      description = "HTTP Basic credentials.")
   String user;
 
-  @Option(names = {"-k", "--insecure"}, description = "Trust any TLS certificate (for test servers only).")
+  @Option(
+      names = {"-k", "--insecure"},
+      description = "Trust any TLS certificate (for test servers only).")
   boolean insecure;
 
   @Option(
@@ -89,7 +107,9 @@ public final class CallCommand implements Callable<Integer> {
       description = "How long to wait for the reply: 30s (default), 500ms, 2m, or seconds.")
   Duration timeout;
 
-  @Option(names = {"-v", "--verbose"}, description = "Print each message sent (-->) and received (<--) on stderr.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Print each message sent (-->) and received (<--) on stderr.")
   boolean verbose;
 
   @Option(names = "--pretty", description = "Indent the JSON printed.")
@@ -104,37 +124,50 @@ public final class CallCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     JsonOutput json = new JsonOutput(pretty);
     ClientTransport transport =
-        ClientTransports.open(endpoint, new ClientTransports.Settings(headers, user, insecure, timeout));
+        ClientTransports.open(
+            endpoint, new ClientTransports.Settings(headers, user, insecure, timeout));
     if (verbose) {
       transport = new VerboseTransport(transport, err);
     }
-    try (JsonRpcClient client = JsonRpcClient.builder().transport(transport).timeout(timeout).build()) {
+    try (JsonRpcClient client =
+        JsonRpcClient.builder().transport(transport).timeout(timeout).build()) {
       if (body != null) {
         return sendBatch(client, body, out, err, json);
       }
-      JsonNode params = named.isEmpty() ? (args.isEmpty() ? null : JsonArguments.positional(args)) : JsonArguments.named(named);
+      JsonNode params =
+          named.isEmpty()
+              ? (args.isEmpty() ? null : JsonArguments.positional(args))
+              : JsonArguments.named(named);
       if (notify) {
         client.send(new Notification(method, params));
         return ExitCode.OK;
       }
       return printed(client.send(new Request(null, method, params)), out, err, json);
     } catch (ParseResponseException | InvalidResponseException e) {
-      throw new CliException(ExitCode.TRANSPORT, "the reply from " + url + " is not a valid JSON-RPC response: " + e.getMessage(), e);
+      throw new CliException(
+          ExitCode.TRANSPORT,
+          "the reply from " + url + " is not a valid JSON-RPC response: " + e.getMessage(),
+          e);
     } catch (CallTimeoutException e) {
-      throw new CliException(ExitCode.TRANSPORT, "no reply from " + url + " within " + seconds(timeout) + " (--timeout)", e);
+      throw new CliException(
+          ExitCode.TRANSPORT,
+          "no reply from " + url + " within " + seconds(timeout) + " (--timeout)",
+          e);
     } catch (JsonRpcClientException e) {
       throw new CliException(ExitCode.TRANSPORT, "no reply from " + url + ": " + e.getMessage(), e);
     }
   }
 
   private static String seconds(Duration duration) {
-    return java.math.BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
+    return java.math.BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString()
+        + " s";
   }
 
   private void checkArguments() {
     if (batch != null) {
       if (method != null || !named.isEmpty() || notify) {
-        throw CliException.usage("--batch sends the file as it is: give no METHOD, ARG, --named or --notify with it");
+        throw CliException.usage(
+            "--batch sends the file as it is: give no METHOD, ARG, --named or --notify with it");
       }
       return;
     }
@@ -165,12 +198,14 @@ public final class CallCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private int sendBatch(JsonRpcClient client, String body, PrintWriter out, PrintWriter err, JsonOutput json) {
+  private int sendBatch(
+      JsonRpcClient client, String body, PrintWriter out, PrintWriter err, JsonOutput json) {
     BatchResponse responses;
     try {
       responses = client.send(body);
     } catch (IllegalArgumentException e) {
-      throw CliException.usage(batch + " is not a JSON-RPC request, notification or batch: " + e.getMessage());
+      throw CliException.usage(
+          batch + " is not a JSON-RPC request, notification or batch: " + e.getMessage());
     }
     long errors = responses.responses().stream().filter(Response::isError).count();
     if (body.stripLeading().startsWith("[")) {

@@ -32,7 +32,8 @@ final class ClientTransports {
    * @throws CliException (usage) for settings that do not fit the endpoint
    */
   static ClientTransport open(Endpoint endpoint, Settings settings) {
-    if (endpoint.kind() != Endpoint.Kind.HTTP && (!settings.headers().isEmpty() || settings.user() != null)) {
+    if (endpoint.kind() != Endpoint.Kind.HTTP
+        && (!settings.headers().isEmpty() || settings.user() != null)) {
       throw CliException.usage("--header and --user are for http:// and https:// URLs only");
     }
     if (settings.insecure() && !endpoint.tls()) {
@@ -41,13 +42,17 @@ final class ClientTransports {
     return switch (endpoint.kind()) {
       case HTTP -> http(endpoint, settings);
       case NETSTRING -> netstring(endpoint, settings);
-      case ZMQ -> ZmqClientTransport.builder(endpoint.zmqEndpoint()).replyTimeout(settings.timeout()).build();
+      case ZMQ ->
+          ZmqClientTransport.builder(endpoint.zmqEndpoint())
+              .replyTimeout(settings.timeout())
+              .build();
     };
   }
 
   private static ClientTransport netstring(Endpoint endpoint, Settings settings) {
     NetstringClientBuilder netstring =
-        NetstringClientTransport.builder(endpoint.host(), endpoint.port()).connectTimeout(settings.timeout());
+        NetstringClientTransport.builder(endpoint.host(), endpoint.port())
+            .connectTimeout(settings.timeout());
     if (settings.insecure()) {
       netstring.trustAllCertificatesForTesting();
     } else if (endpoint.tls()) {

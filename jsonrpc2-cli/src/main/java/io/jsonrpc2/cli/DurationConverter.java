@@ -7,7 +7,10 @@ import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads {@code 30s}, {@code 500ms}, {@code 2m}, {@code 1h}, plain seconds ({@code 1.5}) or ISO-8601 ({@code PT5S}). */
+/**
+ * Reads {@code 30s}, {@code 500ms}, {@code 2m}, {@code 1h}, plain seconds ({@code 1.5}) or ISO-8601
+ * ({@code PT5S}).
+ */
 final class DurationConverter implements ITypeConverter<Duration> {
   @Override
   public Duration convert(String text) {
@@ -23,12 +26,14 @@ final class DurationConverter implements ITypeConverter<Duration> {
       } else if (value.endsWith("m")) {
         duration = Duration.ofNanos(nanos(value.substring(0, value.length() - 1), 60_000_000_000L));
       } else if (value.endsWith("h")) {
-        duration = Duration.ofNanos(nanos(value.substring(0, value.length() - 1), 3_600_000_000_000L));
+        duration =
+            Duration.ofNanos(nanos(value.substring(0, value.length() - 1), 3_600_000_000_000L));
       } else {
         duration = Duration.ofNanos(nanos(value, 1_000_000_000L));
       }
     } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
-      throw new TypeConversionException("'" + text + "' is not a duration (say 30s, 500ms, 2m or 1.5)");
+      throw new TypeConversionException(
+          "'" + text + "' is not a duration (say 30s, 500ms, 2m or 1.5)");
     }
     if (duration.isNegative() || duration.isZero()) {
       throw new TypeConversionException("'" + text + "' is not a positive duration");

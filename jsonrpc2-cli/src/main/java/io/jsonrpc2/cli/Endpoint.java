@@ -24,17 +24,19 @@ record Endpoint(Kind kind, String url, String host, int port, boolean tls) {
   static final String SCHEMES = "http://, https://, netstring://, netstring+tls:// or zmq+tcp://";
 
   /**
-   * Reads a URL: {@code http(s)://...}, {@code netstring://HOST:PORT},
-   * {@code netstring+tls://HOST:PORT} or {@code zmq+tcp://HOST:PORT}.
+   * Reads a URL: {@code http(s)://...}, {@code netstring://HOST:PORT}, {@code
+   * netstring+tls://HOST:PORT} or {@code zmq+tcp://HOST:PORT}.
    *
-   * @throws CliException (usage) for any other URL, or one without host and port where they are needed
+   * @throws CliException (usage) for any other URL, or one without host and port where they are
+   *     needed
    */
   static Endpoint parse(String url) {
     URI uri;
     try {
       uri = new URI(url);
     } catch (URISyntaxException e) {
-      throw CliException.usage("'" + url + "' is not a URL (" + e.getReason() + "): use " + SCHEMES);
+      throw CliException.usage(
+          "'" + url + "' is not a URL (" + e.getReason() + "): use " + SCHEMES);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     return switch (scheme) {
@@ -47,13 +49,15 @@ record Endpoint(Kind kind, String url, String host, int port, boolean tls) {
       case "netstring" -> hostAndPort(Kind.NETSTRING, url, uri, false);
       case "netstring+tls" -> hostAndPort(Kind.NETSTRING, url, uri, true);
       case "zmq+tcp" -> hostAndPort(Kind.ZMQ, url, uri, false);
-      default -> throw CliException.usage("'" + url + "' is not a URL jsonrpc2 can call: use " + SCHEMES);
+      default ->
+          throw CliException.usage("'" + url + "' is not a URL jsonrpc2 can call: use " + SCHEMES);
     };
   }
 
   private static Endpoint hostAndPort(Kind kind, String url, URI uri, boolean tls) {
     if (uri.getHost() == null || uri.getPort() < 0) {
-      throw CliException.usage("'" + url + "' needs a host and a port, as in " + uri.getScheme() + "://127.0.0.1:7080");
+      throw CliException.usage(
+          "'" + url + "' needs a host and a port, as in " + uri.getScheme() + "://127.0.0.1:7080");
     }
     if (!(uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
         || uri.getRawQuery() != null) {

@@ -17,7 +17,10 @@ public final class ExitCode {
    */
   public static final int USAGE = 2;
 
-  /** No valid reply came: connection refused or lost, timeout, TLS failure, a reply that is not JSON-RPC. */
+  /**
+   * No valid reply came: connection refused or lost, timeout, TLS failure, a reply that is not
+   * JSON-RPC.
+   */
   public static final int TRANSPORT = 3;
 
   /** A failure the command did not expect; the stack trace goes to stderr. */

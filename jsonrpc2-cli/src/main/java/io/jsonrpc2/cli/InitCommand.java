@@ -29,10 +29,16 @@ public final class InitCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR", description = "A new or empty directory.")
   Path directory;
 
-  @Option(names = "--package", paramLabel = "P", description = "The Java package (default: com.example.<DIR's name>).")
+  @Option(
+      names = "--package",
+      paramLabel = "P",
+      description = "The Java package (default: com.example.<DIR's name>).")
   String packageName;
 
-  @Option(names = "--artifact-id", paramLabel = "ID", description = "The Maven artifact id (default: DIR's name).")
+  @Option(
+      names = "--artifact-id",
+      paramLabel = "ID",
+      description = "The Maven artifact id (default: DIR's name).")
   String artifactId;
 
   @Override

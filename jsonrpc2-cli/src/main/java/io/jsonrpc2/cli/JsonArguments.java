@@ -18,8 +18,8 @@ import java.util.List;
  */
 final class JsonArguments {
   /**
-   * Numbers keep every digit the user typed (big decimals, not doubles), and a word that starts
-   * as JSON but goes on ({@code 1 2}, {@code {} x}) is not JSON.
+   * Numbers keep every digit the user typed (big decimals, not doubles), and a word that starts as
+   * JSON but goes on ({@code 1 2}, {@code {} x}) is not JSON.
    */
   static final ObjectMapper MAPPER =
       JsonMapper.builder()

@@ -9,8 +9,8 @@ interface Listener {
   String url();
 
   /**
-   * Stops gracefully: no new connections or messages, calls in flight answered for up to
-   * {@code grace}, then everything closed.
+   * Stops gracefully: no new connections or messages, calls in flight answered for up to {@code
+   * grace}, then everything closed.
    *
    * @return completes when stopped; never fails
    */

@@ -12,9 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import org.zeromq.SocketType;
 
 /**
- * Starts the servers {@code serve} offers, each as a {@link Listener}. A server that cannot
- * start is a {@link CliException} (usage) that says which address and why, most often a port in
- * use.
+ * Starts the servers {@code serve} offers, each as a {@link Listener}. A server that cannot start
+ * is a {@link CliException} (usage) that says which address and why, most often a port in use.
  */
 final class Listeners {
   /** PEM files for TLS on HTTP and netstring listeners; null for plain TCP. */
@@ -23,7 +22,8 @@ final class Listeners {
   private Listeners() {}
 
   static Listener http(JsonRpcService service, String host, int port, String path, Tls tls) {
-    JsonRpcHttpServer.Builder builder = JsonRpcHttpServer.builder(service).host(host).port(port).path(path);
+    JsonRpcHttpServer.Builder builder =
+        JsonRpcHttpServer.builder(service).host(host).port(port).path(path);
     if (tls != null) {
       builder.tls(tls.certificateChain(), tls.privateKey());
     }
@@ -33,7 +33,8 @@ final class Listeners {
     } catch (RuntimeException e) {
       throw cannotListen("HTTP", host, port, e);
     }
-    String url = (tls != null ? "https://" : "http://") + hostPort(host, server.port()) + server.path();
+    String url =
+        (tls != null ? "https://" : "http://") + hostPort(host, server.port()) + server.path();
     return new Listener() {
       @Override
       public String url() {
@@ -58,7 +59,8 @@ final class Listeners {
     } catch (RuntimeException e) {
       throw cannotListen("netstrings", host, port, e);
     }
-    String url = (tls != null ? "netstring+tls://" : "netstring://") + hostPort(host, server.port());
+    String url =
+        (tls != null ? "netstring+tls://" : "netstring://") + hostPort(host, server.port());
     return new Listener() {
       @Override
       public String url() {
@@ -73,7 +75,8 @@ final class Listeners {
   }
 
   /**
-   * @param endpoint {@code tcp://HOST:PORT} (or {@code zmq+tcp://HOST:PORT}); port 0 picks a free one
+   * @param endpoint {@code tcp://HOST:PORT} (or {@code zmq+tcp://HOST:PORT}); port 0 picks a free
+   *     one
    * @param router a ROUTER socket (many calls at once) instead of REP (one at a time)
    */
   static Listener zmq(JsonRpcService service, String endpoint, boolean router) {
@@ -84,7 +87,12 @@ final class Listeners {
     SocketType type = router ? SocketType.ROUTER : SocketType.REP;
     ZmqServer server;
     try {
-      server = ZmqServer.builder(service).socketType(type).bind(bind).shutdownTimeout(Duration.ofSeconds(5)).start();
+      server =
+          ZmqServer.builder(service)
+              .socketType(type)
+              .bind(bind)
+              .shutdownTimeout(Duration.ofSeconds(5))
+              .start();
     } catch (RuntimeException e) {
       throw new CliException(
           ExitCode.USAGE, "cannot serve ZeroMQ on " + bind + inUse(e) + ": " + e.getMessage(), e);

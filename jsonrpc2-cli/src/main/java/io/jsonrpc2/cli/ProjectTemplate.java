@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 import javax.lang.model.SourceVersion;
 
 /**
- * The project {@code jsonrpc2 init} writes: a Maven build, one handler class, a main that serves
- * it over HTTP, a test that calls it, a README. The files are templates in this jar with
- * {@code {{name}}} placeholders.
+ * The project {@code jsonrpc2 init} writes: a Maven build, one handler class, a main that serves it
+ * over HTTP, a test that calls it, a README. The files are templates in this jar with {@code
+ * {{name}}} placeholders.
  */
 final class ProjectTemplate {
   private static final Pattern ARTIFACT_ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
@@ -35,15 +35,20 @@ final class ProjectTemplate {
       throw CliException.usage("'" + packageName + "' is not a Java package name");
     }
     if (!ARTIFACT_ID.matcher(artifactId).matches()) {
-      throw CliException.usage("'" + artifactId + "' is not a Maven artifact id (lower case letters, digits, . _ -)");
+      throw CliException.usage(
+          "'" + artifactId + "' is not a Maven artifact id (lower case letters, digits, . _ -)");
     }
     this.packageName = packageName;
     this.artifactId = artifactId;
   }
 
-  /** The artifact id for a project in {@code directory}: its name in lower case, other characters as '-'. */
+  /**
+   * The artifact id for a project in {@code directory}: its name in lower case, other characters as
+   * '-'.
+   */
   static String artifactIdFor(Path directory) {
-    String name = directory.toAbsolutePath().normalize().getFileName().toString().toLowerCase(Locale.ROOT);
+    String name =
+        directory.toAbsolutePath().normalize().getFileName().toString().toLowerCase(Locale.ROOT);
     String id = name.replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[^a-z0-9]+", "");
     return id.isEmpty() ? "service" : id;
   }
@@ -114,7 +119,8 @@ final class ProjectTemplate {
   }
 
   private static String template(String name) throws IOException {
-    try (InputStream in = ProjectTemplate.class.getResourceAsStream("template/" + name + ".template")) {
+    try (InputStream in =
+        ProjectTemplate.class.getResourceAsStream("template/" + name + ".template")) {
       if (in == null) {
         throw new IllegalStateException("the template " + name + " is missing from the jar");
       }
@@ -138,8 +144,10 @@ final class ProjectTemplate {
       throw new UncheckedIOException(e);
     }
     for (String key : Set.of("jsonrpc2", "junit")) {
-      if (properties.getProperty(key, "").isEmpty() || properties.getProperty(key).startsWith("${")) {
-        throw new IllegalStateException("versions.properties was not filled in by the build: " + key);
+      if (properties.getProperty(key, "").isEmpty()
+          || properties.getProperty(key).startsWith("${")) {
+        throw new IllegalStateException(
+            "versions.properties was not filled in by the build: " + key);
       }
     }
     return properties;

@@ -16,12 +16,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code jsonrpc2 serve [--http PORT] [--netstring PORT] [--zmq tcp://HOST:PORT] CLASS[:namespace]...}:
- * serves the public methods of the classes until Ctrl-C (or any other request to end the JVM),
- * then stops every server gracefully.
+ * {@code jsonrpc2 serve [--http PORT] [--netstring PORT] [--zmq tcp://HOST:PORT]
+ * CLASS[:namespace]...}: serves the public methods of the classes until Ctrl-C (or any other
+ * request to end the JVM), then stops every server gracefully.
  *
- * <p>It prints one {@code listening on URL} line per server, with the port really bound (so
- * {@code --http 0} works), in the form {@code jsonrpc2 call} takes, then {@code ready}.
+ * <p>It prints one {@code listening on URL} line per server, with the port really bound (so {@code
+ * --http 0} works), in the form {@code jsonrpc2 call} takes, then {@code ready}.
  */
 @Command(
     name = "serve",
@@ -41,34 +41,68 @@ public final class ServeCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--http", paramLabel = "PORT", description = "Serve HTTP on PORT (0: any free port).")
+  @Option(
+      names = "--http",
+      paramLabel = "PORT",
+      description = "Serve HTTP on PORT (0: any free port).")
   Integer httpPort;
 
-  @Option(names = "--netstring", paramLabel = "PORT", description = "Serve netstrings on PORT (0: any free port).")
+  @Option(
+      names = "--netstring",
+      paramLabel = "PORT",
+      description = "Serve netstrings on PORT (0: any free port).")
   Integer netstringPort;
 
-  @Option(names = "--zmq", paramLabel = "tcp://HOST:PORT", description = "Serve ZeroMQ, bound here (port 0: any free port).")
+  @Option(
+      names = "--zmq",
+      paramLabel = "tcp://HOST:PORT",
+      description = "Serve ZeroMQ, bound here (port 0: any free port).")
   String zmqEndpoint;
 
-  @Option(names = "--zmq-router", description = "A ROUTER socket (many calls at once) instead of REP (one at a time).")
+  @Option(
+      names = "--zmq-router",
+      description = "A ROUTER socket (many calls at once) instead of REP (one at a time).")
   boolean zmqRouter;
 
-  @Option(names = "--path", paramLabel = "/PATH", defaultValue = "/", description = "The HTTP path (default: /).")
+  @Option(
+      names = "--path",
+      paramLabel = "/PATH",
+      defaultValue = "/",
+      description = "The HTTP path (default: /).")
   String path;
 
-  @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "The address for HTTP and netstrings (default: 127.0.0.1).")
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
+      defaultValue = "127.0.0.1",
+      description = "The address for HTTP and netstrings (default: 127.0.0.1).")
   String host;
 
-  @Option(names = {"--classpath", "-cp"}, paramLabel = "PATHS", description = "Directories and jars to load the classes from, separated by '" + "${sys:path.separator}" + "'.")
+  @Option(
+      names = {"--classpath", "-cp"},
+      paramLabel = "PATHS",
+      description =
+          "Directories and jars to load the classes from, separated by '"
+              + "${sys:path.separator}"
+              + "'.")
   String classpath;
 
-  @Option(names = "--tls-cert", paramLabel = "PEM", description = "Certificate chain: HTTP becomes HTTPS and netstrings TLS.")
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "PEM",
+      description = "Certificate chain: HTTP becomes HTTPS and netstrings TLS.")
   File tlsCertificate;
 
-  @Option(names = "--tls-key", paramLabel = "PEM", description = "Private key (PKCS#8) of --tls-cert.")
+  @Option(
+      names = "--tls-key",
+      paramLabel = "PEM",
+      description = "Private key (PKCS#8) of --tls-cert.")
   File tlsKey;
 
-  @Parameters(arity = "1..*", paramLabel = "CLASS[:NAMESPACE]", description = "The classes to serve.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "CLASS[:NAMESPACE]",
+      description = "The classes to serve.")
   List<String> classes = new ArrayList<>();
 
   @Override
@@ -99,12 +133,13 @@ public final class ServeCommand implements Runnable {
    * Loads the classes, starts every server asked for and prints where they listen.
    *
    * @return the servers, started
-   * @throws CliException (usage) if something asked for cannot be served; servers already
-   *     started are stopped first
+   * @throws CliException (usage) if something asked for cannot be served; servers already started
+   *     are stopped first
    */
   List<Listener> start() {
     if (httpPort == null && netstringPort == null && zmqEndpoint == null) {
-      throw CliException.usage("say where to listen: --http PORT, --netstring PORT and/or --zmq tcp://HOST:PORT");
+      throw CliException.usage(
+          "say where to listen: --http PORT, --netstring PORT and/or --zmq tcp://HOST:PORT");
     }
     if (zmqRouter && zmqEndpoint == null) {
       throw CliException.usage("--zmq-router needs --zmq tcp://HOST:PORT");
@@ -116,8 +151,10 @@ public final class ServeCommand implements Runnable {
       throw CliException.usage("--path must start with /, got '" + path + "'");
     }
     Listeners.Tls tls = tlsCertificate == null ? null : new Listeners.Tls(tlsCertificate, tlsKey);
-    List<ServedClasses.ServedClass> served = classes.stream().map(ServedClasses.ServedClass::parse).toList();
-    JsonRpcService service = ServedClasses.service(served, ServedClasses.classLoader(classpath), classpath);
+    List<ServedClasses.ServedClass> served =
+        classes.stream().map(ServedClasses.ServedClass::parse).toList();
+    JsonRpcService service =
+        ServedClasses.service(served, ServedClasses.classLoader(classpath), classpath);
     PrintWriter out = spec.commandLine().getOut();
     out.println("serving " + String.join(", ", service.methodNames()));
     List<Listener> listeners = new ArrayList<>();
@@ -142,7 +179,8 @@ public final class ServeCommand implements Runnable {
 
   /** Stops every listener at once and waits for them, a little longer than the grace period. */
   static void stopAll(List<Listener> listeners) {
-    CompletableFuture<?>[] stops = listeners.stream().map(listener -> listener.stop(GRACE)).toArray(CompletableFuture[]::new);
+    CompletableFuture<?>[] stops =
+        listeners.stream().map(listener -> listener.stop(GRACE)).toArray(CompletableFuture[]::new);
     try {
       CompletableFuture.allOf(stops).get(GRACE.toMillis() + 5_000, TimeUnit.MILLISECONDS);
     } catch (Exception e) {

@@ -13,10 +13,10 @@ import java.util.List;
 /**
  * The classes {@code serve} exports, and where they are loaded from.
  *
- * <p>A class is named {@code CLASS} (its methods under their own names) or
- * {@code CLASS:namespace} (as {@code namespace.method}). Every public method the class itself
- * declares is served: static methods as they are, instance methods on one instance made with the
- * public no-argument constructor.
+ * <p>A class is named {@code CLASS} (its methods under their own names) or {@code CLASS:namespace}
+ * (as {@code namespace.method}). Every public method the class itself declares is served: static
+ * methods as they are, instance methods on one instance made with the public no-argument
+ * constructor.
  */
 final class ServedClasses {
   /** One {@code CLASS[:namespace]} argument. */
@@ -56,10 +56,12 @@ final class ServedClasses {
       try {
         urls.add(path.toAbsolutePath().toUri().toURL());
       } catch (MalformedURLException e) {
-        throw CliException.usage("the --classpath entry " + entry + " is not a path: " + e.getMessage());
+        throw CliException.usage(
+            "the --classpath entry " + entry + " is not a path: " + e.getMessage());
       }
     }
-    return new URLClassLoader("served-classes", urls.toArray(URL[]::new), ServedClasses.class.getClassLoader());
+    return new URLClassLoader(
+        "served-classes", urls.toArray(URL[]::new), ServedClasses.class.getClassLoader());
   }
 
   /**
@@ -85,8 +87,12 @@ final class ServedClasses {
       return Class.forName(className, true, loader);
     } catch (ClassNotFoundException e) {
       throw CliException.usage(
-          "class " + className + " not found"
-              + (classpath == null ? " (give its directory or jar with --classpath)" : " on --classpath " + classpath));
+          "class "
+              + className
+              + " not found"
+              + (classpath == null
+                  ? " (give its directory or jar with --classpath)"
+                  : " on --classpath " + classpath));
     } catch (LinkageError e) {
       throw CliException.usage("class " + className + " cannot be loaded: " + e);
     }

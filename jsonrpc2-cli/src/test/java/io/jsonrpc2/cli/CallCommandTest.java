@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code call} run in-process against a real netstring server on 127.0.0.1: output and exit codes. */
+/**
+ * {@code call} run in-process against a real netstring server on 127.0.0.1: output and exit codes.
+ */
 @Timeout(30)
 class CallCommandTest {
   private static NetstringServer server;
@@ -44,12 +46,15 @@ class CallCommandTest {
 
   @Test
   void stringsNeedNoQuotesAndJsonStaysJson() {
-    assertThat(CliRun.of("call", url, "greeting", "Mittens").out()).isEqualTo("\"Hello, Mittens!\"\n");
-    assertThat(CliRun.of("call", url, "echo", "{\"a\":[1,true,null]}").out()).isEqualTo("{\"a\":[1,true,null]}\n");
+    assertThat(CliRun.of("call", url, "greeting", "Mittens").out())
+        .isEqualTo("\"Hello, Mittens!\"\n");
+    assertThat(CliRun.of("call", url, "echo", "{\"a\":[1,true,null]}").out())
+        .isEqualTo("{\"a\":[1,true,null]}\n");
     assertThat(CliRun.of("call", url, "echo", "\"42\"").out()).isEqualTo("\"42\"\n");
     assertThat(CliRun.of("call", url, "echo", "-5").out()).isEqualTo("-5\n");
     assertThat(CliRun.of("call", url, "echo", "@mittens").out()).isEqualTo("\"@mittens\"\n");
-    assertThat(CliRun.of("call", url, "echo", "--", "--not-an-option").out()).isEqualTo("\"--not-an-option\"\n");
+    assertThat(CliRun.of("call", url, "echo", "--", "--not-an-option").out())
+        .isEqualTo("\"--not-an-option\"\n");
   }
 
   @Test
@@ -60,7 +65,8 @@ class CallCommandTest {
 
   @Test
   void namedParams() {
-    CliRun run = CliRun.of("call", url, "subtract", "--named", "subtrahend=23", "--named", "minuend=42");
+    CliRun run =
+        CliRun.of("call", url, "subtract", "--named", "subtrahend=23", "--named", "minuend=42");
     assertThat(run.out()).as(run.toString()).isEqualTo("19\n");
   }
 
@@ -89,10 +95,14 @@ class CallCommandTest {
 
   @Test
   void aNotificationPrintsNothingAndArrives() {
-    CliRun run = CliRun.of("call", "--notify", "--verbose", url, "remember", "notified-" + System.nanoTime());
+    CliRun run =
+        CliRun.of(
+            "call", "--notify", "--verbose", url, "remember", "notified-" + System.nanoTime());
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).startsWith("--> {\"jsonrpc\":\"2.0\",\"method\":\"remember\",\"params\":[\"notified-").doesNotContain("<--");
+    assertThat(run.err())
+        .startsWith("--> {\"jsonrpc\":\"2.0\",\"method\":\"remember\",\"params\":[\"notified-")
+        .doesNotContain("<--");
     String sent = run.err().substring(run.err().indexOf("notified-"), run.err().indexOf("\"]"));
     assertThat(CliRun.of("call", url, "recall").out()).isEqualTo("\"" + sent + "\"\n");
   }
@@ -134,16 +144,25 @@ class CallCommandTest {
   @Test
   void usageErrorsExitWithTwo() {
     assertThat(CliRun.of("call", url).err()).contains("give a METHOD");
-    assertThat(CliRun.of("call", url, "add", "1", "--named", "b=2").err()).contains("positional (ARG...) or named");
-    assertThat(CliRun.of("call", url, "add", "--header", "X-A: 1").err()).contains("--header and --user are for http");
-    assertThat(CliRun.of("call", url, "add", "--insecure").err()).contains("--insecure is for https");
+    assertThat(CliRun.of("call", url, "add", "1", "--named", "b=2").err())
+        .contains("positional (ARG...) or named");
+    assertThat(CliRun.of("call", url, "add", "--header", "X-A: 1").err())
+        .contains("--header and --user are for http");
+    assertThat(CliRun.of("call", url, "add", "--insecure").err())
+        .contains("--insecure is for https");
     assertThat(CliRun.of("call", "ftp://x:1", "add").err()).contains("netstring://");
     assertThat(CliRun.of("call", url, "add", "--timeout", "soon").err()).contains("not a duration");
-    assertThat(CliRun.of("call", url, "m", "--batch", "f.json").err()).contains("--batch sends the file as it is");
+    assertThat(CliRun.of("call", url, "m", "--batch", "f.json").err())
+        .contains("--batch sends the file as it is");
     for (String[] args :
         new String[][] {
-          {"call", url}, {"call", url, "add", "1", "--named", "b=2"}, {"call", "ftp://x:1", "add"},
-          {"call", url, "add", "--timeout", "soon"}, {"call"}, {"call", url, "add", "--no-such-option"}, {}
+          {"call", url},
+          {"call", url, "add", "1", "--named", "b=2"},
+          {"call", "ftp://x:1", "add"},
+          {"call", url, "add", "--timeout", "soon"},
+          {"call"},
+          {"call", url, "add", "--no-such-option"},
+          {}
         }) {
       assertThat(CliRun.of(args).exitCode()).as(String.join(" ", args)).isEqualTo(ExitCode.USAGE);
     }
@@ -157,7 +176,8 @@ class CallCommandTest {
     }
     CliRun run = CliRun.of("call", "netstring://127.0.0.1:" + closedPort, "add", "1", "2");
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.TRANSPORT);
-    assertThat(run.err()).startsWith("jsonrpc2: no reply from netstring://127.0.0.1:" + closedPort + ": ");
+    assertThat(run.err())
+        .startsWith("jsonrpc2: no reply from netstring://127.0.0.1:" + closedPort + ": ");
     assertThat(run.out()).isEmpty();
   }
 
@@ -165,7 +185,9 @@ class CallCommandTest {
   void aSlowReplyTimesOutWithThree() {
     CliRun run = CliRun.of("call", "--timeout", "200ms", url, "sleep", "1500");
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.TRANSPORT);
-    assertThat(run.err()).startsWith("jsonrpc2: no reply from " + url).endsWith(" within 0.2 s (--timeout)\n");
+    assertThat(run.err())
+        .startsWith("jsonrpc2: no reply from " + url)
+        .endsWith(" within 0.2 s (--timeout)\n");
   }
 
   @Test

@@ -22,9 +22,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class CliProcess {
   /** The repository's root: the working directory of the commands, as in the docs. */
-  static final Path ROOT = Path.of(System.getProperty("jsonrpc2.root", "..")).toAbsolutePath().normalize();
+  static final Path ROOT =
+      Path.of(System.getProperty("jsonrpc2.root", "..")).toAbsolutePath().normalize();
 
-  static final Path JAR = Path.of(System.getProperty("jsonrpc2.jar", "target/jsonrpc2.jar")).toAbsolutePath();
+  static final Path JAR =
+      Path.of(System.getProperty("jsonrpc2.jar", "target/jsonrpc2.jar")).toAbsolutePath();
 
   private static final long RUN_SECONDS = 60;
 
@@ -75,7 +77,8 @@ final class CliProcess {
         process.destroyForcibly();
         throw new AssertionError("jsonrpc2 " + args + " did not end within " + RUN_SECONDS + " s");
       }
-      return new Result(process.exitValue(), out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS));
+      return new Result(
+          process.exitValue(), out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (Exception e) {
@@ -126,17 +129,21 @@ final class CliProcess {
      * Starts {@code jsonrpc2 serve ARGS} in {@code directory} and waits (up to 60 s) for it to be
      * ready; fails with its output if it ends first.
      */
-    static Server start(Path directory, List<String> args) throws IOException, InterruptedException {
+    static Server start(Path directory, List<String> args)
+        throws IOException, InterruptedException {
       List<String> serve = new ArrayList<>();
       serve.add("serve");
       serve.addAll(args);
-      Server server = new Server(new ProcessBuilder(command(serve)).directory(directory.toFile()).start());
+      Server server =
+          new Server(new ProcessBuilder(command(serve)).directory(directory.toFile()).start());
       server.awaitReady();
       return server;
     }
 
     private void awaitReady() throws InterruptedException {
-      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       CompletableFuture<Boolean> ready = new CompletableFuture<>();
       Thread reader =
           new Thread(
@@ -171,7 +178,8 @@ final class CliProcess {
       }
       if (!started) {
         process.destroyForcibly();
-        throw new AssertionError("serve did not get ready:\n" + startupLines() + "\n--- stderr\n" + stderrSoFar());
+        throw new AssertionError(
+            "serve did not get ready:\n" + startupLines() + "\n--- stderr\n" + stderrSoFar());
       }
     }
 
@@ -205,7 +213,8 @@ final class CliProcess {
 
     /** Sends SIGTERM, waits for the end, and returns the exit code and the output after ready. */
     Result stop() throws InterruptedException {
-      // Process.destroy() would also close our ends of its pipes, losing what it prints on the way out.
+      // Process.destroy() would also close our ends of its pipes, losing what it prints on the way
+      // out.
       process.toHandle().destroy();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly();
@@ -218,7 +227,10 @@ final class CliProcess {
       }
       List<String> rest = new ArrayList<>();
       laterLines.drainTo(rest);
-      return new Result(process.exitValue(), String.join("\n", rest) + (rest.isEmpty() ? "" : "\n"), stderrSoFar());
+      return new Result(
+          process.exitValue(),
+          String.join("\n", rest) + (rest.isEmpty() ? "" : "\n"),
+          stderrSoFar());
     }
 
     @Override

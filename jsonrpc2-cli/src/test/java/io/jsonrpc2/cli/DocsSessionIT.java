@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class DocsSessionIT {
-  private static final Path SESSIONS = CliProcess.ROOT.resolve("jsonrpc2-cli/src/test/resources/cli-session.txt");
+  private static final Path SESSIONS =
+      CliProcess.ROOT.resolve("jsonrpc2-cli/src/test/resources/cli-session.txt");
 
   @Test
   void initSession(@TempDir Path dir) throws IOException {
@@ -37,14 +38,18 @@ class DocsSessionIT {
     assertThat(command).startsWith("$ bin/jsonrpc2 serve ");
     List<String> args = Shell.words(command.substring("$ bin/jsonrpc2 serve ".length()));
     // Free ports instead of the documented ones, which may be taken on this machine.
-    args = args.stream().map(a -> a.equals("8080") || a.equals("7080") ? "0" : a.replace(":5555", ":0")).toList();
+    args =
+        args.stream()
+            .map(a -> a.equals("8080") || a.equals("7080") ? "0" : a.replace(":5555", ":0"))
+            .toList();
     try (CliProcess.Server server = CliProcess.Server.start(CliProcess.ROOT, args)) {
       Map<String, String> ports = new LinkedHashMap<>();
       ports.put(":8080", ":" + URI.create(server.url("http")).getPort());
       ports.put(":7080", ":" + URI.create(server.url("netstring")).getPort());
       ports.put(":5555", ":" + URI.create(server.url("zmq+tcp")).getPort());
       ports.put(":7081", ":" + closedPort());
-      assertThat(server.startupLines()).isEqualTo(substitute(serve.subList(1, serve.size()), ports));
+      assertThat(server.startupLines())
+          .isEqualTo(substitute(serve.subList(1, serve.size()), ports));
 
       Session session = new Session(CliProcess.ROOT, ports);
       for (String name : List.of("call", "verbose", "notify-batch", "errors")) {
@@ -77,12 +82,17 @@ class DocsSessionIT {
         }
         List<String> output = execute(substitute(List.of(command.substring(2)), ports).get(0));
         assertThat(Interleaving.matches(substitute(expected, ports), output))
-            .as("output of `%s`:\n%s\nexpected:\n%s", command, String.join("\n", output), String.join("\n", expected))
+            .as(
+                "output of `%s`:\n%s\nexpected:\n%s",
+                command, String.join("\n", output), String.join("\n", expected))
             .isTrue();
       }
     }
 
-    /** The output lines: stderr's and stdout's as they may interleave (kept apart here, see matches). */
+    /**
+     * The output lines: stderr's and stdout's as they may interleave (kept apart here, see
+     * matches).
+     */
     private List<String> execute(String command) {
       if (command.equals("echo $?")) {
         return List.of(Interleaving.stdout(String.valueOf(lastExitCode)));
@@ -113,13 +123,14 @@ class DocsSessionIT {
 
   private static List<String> substitute(List<String> lines, Map<String, String> ports) {
     return lines.stream()
-        .map(line -> {
-          String result = line;
-          for (Map.Entry<String, String> port : ports.entrySet()) {
-            result = result.replace(port.getKey(), port.getValue());
-          }
-          return result;
-        })
+        .map(
+            line -> {
+              String result = line;
+              for (Map.Entry<String, String> port : ports.entrySet()) {
+                result = result.replace(port.getKey(), port.getValue());
+              }
+              return result;
+            })
         .toList();
   }
 

@@ -22,7 +22,12 @@ class InitCommandTest {
         .contains("  src/main/java/org/acme/pets/Greeter.java\n")
         .endsWith("Next: cd " + project + " && mvn -q verify\n");
     try (Stream<Path> files = Files.walk(project)) {
-      assertThat(files.filter(Files::isRegularFile).map(project::relativize).map(Path::toString).sorted())
+      assertThat(
+              files
+                  .filter(Files::isRegularFile)
+                  .map(project::relativize)
+                  .map(Path::toString)
+                  .sorted())
           .containsExactly(
               ".gitignore",
               "README.md",
@@ -45,7 +50,8 @@ class InitCommandTest {
     Path project = dir.resolve("My RPC");
     CliRun run = CliRun.of("init", project.toString());
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK);
-    assertThat(Files.readString(project.resolve("pom.xml"))).contains("<artifactId>my-rpc</artifactId>");
+    assertThat(Files.readString(project.resolve("pom.xml")))
+        .contains("<artifactId>my-rpc</artifactId>");
     assertThat(project.resolve("src/main/java/com/example/myrpc/Greeter.java")).exists();
     assertThat(ProjectTemplate.packageFor(Path.of("9lives"))).isEqualTo("com.example.service");
     assertThat(ProjectTemplate.packageFor(Path.of("class"))).isEqualTo("com.example.service");
@@ -56,13 +62,15 @@ class InitCommandTest {
     Files.writeString(dir.resolve("keep.txt"), "mine");
     CliRun run = CliRun.of("init", dir.toString());
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(run.err()).isEqualTo("jsonrpc2: " + dir + " already exists and is not an empty directory\n");
+    assertThat(run.err())
+        .isEqualTo("jsonrpc2: " + dir + " already exists and is not an empty directory\n");
     assertThat(Files.readString(dir.resolve("keep.txt"))).isEqualTo("mine");
   }
 
   @Test
   void acceptsAnEmptyDirectory(@TempDir Path dir) {
-    assertThat(CliRun.of("init", dir.toString(), "--package", "a.b").exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(CliRun.of("init", dir.toString(), "--package", "a.b").exitCode())
+        .isEqualTo(ExitCode.OK);
     assertThat(dir.resolve("src/test/java/a/b/GreeterTest.java")).exists();
   }
 
@@ -72,6 +80,7 @@ class InitCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(run.err()).isEqualTo("jsonrpc2: 'org.class.x' is not a Java package name\n");
     assertThat(dir.resolve("x")).doesNotExist();
-    assertThat(CliRun.of("init", dir.resolve("y").toString(), "--artifact-id", "Bad Id").err()).contains("not a Maven artifact id");
+    assertThat(CliRun.of("init", dir.resolve("y").toString(), "--artifact-id", "Bad Id").err())
+        .contains("not a Maven artifact id");
   }
 }

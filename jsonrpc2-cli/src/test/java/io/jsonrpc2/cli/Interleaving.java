@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * Checks documented terminal output against a process's two streams: the documented lines must be
- * the stdout lines and the stderr lines, each stream in its own order, interleaved in some way
- * (a terminal shows them as they come). A documented line ending in "..." matches any line that
- * starts with the text before it.
+ * the stdout lines and the stderr lines, each stream in its own order, interleaved in some way (a
+ * terminal shows them as they come). A documented line ending in "..." matches any line that starts
+ * with the text before it.
  */
 final class Interleaving {
   private static final String OUT = "1";
@@ -46,8 +46,9 @@ final class Interleaving {
           continue;
         }
         String line = expected.get(i + j - 1);
-        can[i][j] = (i > 0 && can[i - 1][j] && same(line, out.get(i - 1)))
-            || (j > 0 && can[i][j - 1] && same(line, err.get(j - 1)));
+        can[i][j] =
+            (i > 0 && can[i - 1][j] && same(line, out.get(i - 1)))
+                || (j > 0 && can[i][j - 1] && same(line, err.get(j - 1)));
       }
     }
     return can[out.size()][err.size()];

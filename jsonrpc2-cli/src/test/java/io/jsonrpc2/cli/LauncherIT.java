@@ -22,6 +22,8 @@ class LauncherIT {
     assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).isTrue();
     assertThat(launcher.exitValue()).as(err).isZero();
     assertThat(out).isEqualTo("jsonrpc2 " + ProjectTemplate.jsonrpc2Version() + "\n");
-    assertThat(err).as("the jar is newer than every source, so nothing is built").doesNotContain("building");
+    assertThat(err)
+        .as("the jar is newer than every source, so nothing is built")
+        .doesNotContain("building");
   }
 }

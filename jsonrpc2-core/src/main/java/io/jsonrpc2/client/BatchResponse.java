@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The responses to one sent message: one for every request in it (notifications have none), in
- * the order of the requests, and findable by the id each request was sent with.
+ * The responses to one sent message: one for every request in it (notifications have none), in the
+ * order of the requests, and findable by the id each request was sent with.
  *
  * <p>Error responses are ordinary elements: check {@link Response#isError()}. The lookup is by the
  * request's id, so it also finds a response whose own id is {@code null} because the server could
@@ -27,7 +27,10 @@ public final class BatchResponse {
    */
   public BatchResponse(Map<Id, Response> byRequestId) {
     Map<Id, Response> copy = new LinkedHashMap<>();
-    byRequestId.forEach((id, response) -> copy.put(Objects.requireNonNull(id, "id"), Objects.requireNonNull(response, "response")));
+    byRequestId.forEach(
+        (id, response) ->
+            copy.put(
+                Objects.requireNonNull(id, "id"), Objects.requireNonNull(response, "response")));
     this.byRequestId = Collections.unmodifiableMap(copy);
     this.responses = List.copyOf(new ArrayList<>(copy.values()));
   }

@@ -3,16 +3,18 @@ package io.jsonrpc2.client;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The SPI between {@link io.jsonrpc2.JsonRpcClient} and a network: a dumb pipe for whole
- * messages. The client does all encoding, id matching, timeouts and validation.
+ * The SPI between {@link io.jsonrpc2.JsonRpcClient} and a network: a dumb pipe for whole messages.
+ * The client does all encoding, id matching, timeouts and validation.
  *
  * <p>There are two kinds of transport, told apart by what {@link #send} completes with:
+ *
  * <ul>
- *   <li>request-response (HTTP, a ZeroMQ REQ socket): {@code send} completes with the
- *       {@link TransportReply} to that very message (its body empty when there is none);
+ *   <li>request-response (HTTP, a ZeroMQ REQ socket): {@code send} completes with the {@link
+ *       TransportReply} to that very message (its body empty when there is none);
  *   <li>connection (netstring, WebSocket): {@code send} completes with null once the message is
  *       written, and replies arrive later, in any order, through {@link Receiver#onMessage}.
  * </ul>
+ *
  * A failed {@code send} fails exactly the calls of that message. Implementations must be
  * thread-safe: many callers send at once.
  */
@@ -25,18 +27,17 @@ public interface ClientTransport extends AutoCloseable {
    * Sends one encoded message (a request, a notification or a batch).
    *
    * <p>The client cancels the returned future once no caller waits for the reply any more (every
-   * call of the message timed out or was cancelled); a request-response transport may then
-   * abandon the exchange. Cancelling a future that is already complete does nothing.
+   * call of the message timed out or was cancelled); a request-response transport may then abandon
+   * the exchange. Cancelling a future that is already complete does nothing.
    *
-   * @return for request-response transports the reply; for connection transports null once
-   *     written. Fails with a {@link TransportException} when the message could not be
-   *     delivered.
+   * @return for request-response transports the reply; for connection transports null once written.
+   *     Fails with a {@link TransportException} when the message could not be delivered.
    */
   CompletableFuture<TransportReply> send(OutboundMessage message);
 
   /**
-   * True for a request-response transport, whose {@link #send} completes with the reply; false
-   * for a connection transport, whose replies come through the {@link Receiver}.
+   * True for a request-response transport, whose {@link #send} completes with the reply; false for
+   * a connection transport, whose replies come through the {@link Receiver}.
    */
   boolean isRequestResponse();
 

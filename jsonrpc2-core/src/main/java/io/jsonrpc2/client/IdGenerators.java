@@ -22,13 +22,17 @@ public final class IdGenerators {
     return () -> Id.of(counter.incrementAndGet());
   }
 
-  /** "1", "2", ... "9", "a", "b", ... as JSON strings: a counter written in lower-case hexadecimal. */
+  /**
+   * "1", "2", ... "9", "a", "b", ... as JSON strings: a counter written in lower-case hexadecimal.
+   */
   public static IdGenerator hex() {
     AtomicLong counter = new AtomicLong();
     return () -> Id.of(Long.toHexString(counter.incrementAndGet()));
   }
 
-  /** A random (version 4) UUID string per request, such as "9bfe2c93-717e-4a45-b91b-55422c5af4ff". */
+  /**
+   * A random (version 4) UUID string per request, such as "9bfe2c93-717e-4a45-b91b-55422c5af4ff".
+   */
   public static IdGenerator uuid() {
     return () -> Id.of(UUID.randomUUID().toString());
   }
@@ -42,9 +46,9 @@ public final class IdGenerators {
   }
 
   /**
-   * A random string of {@code length} characters drawn from {@code alphabet} with a
-   * {@link SecureRandom}. Ids are not guaranteed distinct; the client redraws one that a waiting
-   * call already uses.
+   * A random string of {@code length} characters drawn from {@code alphabet} with a {@link
+   * SecureRandom}. Ids are not guaranteed distinct; the client redraws one that a waiting call
+   * already uses.
    *
    * @throws IllegalArgumentException if {@code length} is below 1 or {@code alphabet} has fewer
    *     than two distinct characters

@@ -13,8 +13,8 @@ package io.jsonrpc2.client;
  *       {@link ConnectionLostException} and {@link CallTimeoutException} under it.
  * </ul>
  *
- * Unchecked. Mistakes in how the client is called (a null method name, params Jackson cannot
- * write) are {@code IllegalArgumentException}s instead, thrown at once.
+ * Unchecked. Mistakes in how the client is called (a null method name, params Jackson cannot write)
+ * are {@code IllegalArgumentException}s instead, thrown at once.
  */
 public class JsonRpcClientException extends RuntimeException {
   private static final long serialVersionUID = 1L;

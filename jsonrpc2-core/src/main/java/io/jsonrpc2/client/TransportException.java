@@ -1,10 +1,10 @@
 package io.jsonrpc2.client;
 
 /**
- * The message could not be delivered, or its reply could not be received: the transport failed,
- * the connection was lost ({@link ConnectionLostException}), no reply came in time
- * ({@link CallTimeoutException}), or the client was closed. Transports fail their futures with
- * this type (or a subclass), with the underlying I/O error as the cause.
+ * The message could not be delivered, or its reply could not be received: the transport failed, the
+ * connection was lost ({@link ConnectionLostException}), no reply came in time ({@link
+ * CallTimeoutException}), or the client was closed. Transports fail their futures with this type
+ * (or a subclass), with the underlying I/O error as the cause.
  */
 public class TransportException extends JsonRpcClientException {
   private static final long serialVersionUID = 1L;

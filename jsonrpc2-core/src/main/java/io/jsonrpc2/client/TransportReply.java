@@ -7,8 +7,8 @@ import java.util.Objects;
  * What a request-response transport received in answer to one message.
  *
  * @param body the reply bytes; empty when the peer answered with nothing
- * @param details facts about the exchange for logs, such as {@code http_status},
- *     {@code http_reason} and {@code http_headers}; put into the MDC of the response log line
+ * @param details facts about the exchange for logs, such as {@code http_status}, {@code
+ *     http_reason} and {@code http_headers}; put into the MDC of the response log line
  */
 public record TransportReply(byte[] body, Map<String, String> details) {
   private static final byte[] EMPTY = new byte[0];

@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Writes outgoing requests and notifications as JSON, members in the specification's order:
- * {@code jsonrpc}, {@code method}, {@code params} (left out when null), {@code id} (left out for a
+ * Writes outgoing requests and notifications as JSON, members in the specification's order: {@code
+ * jsonrpc}, {@code method}, {@code params} (left out when null), {@code id} (left out for a
  * notification). Thread-safe.
  */
 final class CallWriter {
@@ -49,14 +49,16 @@ final class CallWriter {
       gen.flush();
       return out.toByteArray();
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("params could not be written as JSON: " + Throwables.reason(e), e);
+      throw new IllegalArgumentException(
+          "params could not be written as JSON: " + Throwables.reason(e), e);
     } finally {
       out.release();
       recycler.releaseToPool();
     }
   }
 
-  private void writeCall(JsonGenerator gen, String method, Object params, Id id) throws IOException {
+  private void writeCall(JsonGenerator gen, String method, Object params, Id id)
+      throws IOException {
     gen.writeStartObject();
     gen.writeStringField("jsonrpc", "2.0");
     gen.writeStringField("method", method);

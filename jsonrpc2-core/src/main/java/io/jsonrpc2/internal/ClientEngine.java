@@ -85,10 +85,13 @@ public final class ClientEngine implements ClientTransport.Receiver {
       if (message instanceof Request request) {
         if (request.id() != null && !explicit.add(request.id())) {
           throw new IllegalArgumentException(
-              "two requests have the id " + request.id() + "; their responses could not be told apart");
+              "two requests have the id "
+                  + request.id()
+                  + "; their responses could not be told apart");
         }
       } else if (!(message instanceof Notification)) {
-        throw new IllegalArgumentException("only requests and notifications can be sent, got " + message);
+        throw new IllegalArgumentException(
+            "only requests and notifications can be sent, got " + message);
       }
     }
     Duration timeout = timeoutOf(options);
@@ -155,7 +158,8 @@ public final class ClientEngine implements ClientTransport.Receiver {
     if (!transport.isRequestResponse()) {
       return CompletableFuture.failedFuture(
           new TransportException(
-              transport.endpoint() + " delivers replies apart from sends, so a raw reply cannot be"
+              transport.endpoint()
+                  + " delivers replies apart from sends, so a raw reply cannot be"
                   + " returned; send the JSON with send(String) instead"));
     }
     if (closed) {
@@ -179,7 +183,10 @@ public final class ClientEngine implements ClientTransport.Receiver {
   }
 
   private Exchange dispatch(
-      byte[] payload, List<Id> requestIds, List<CompletableFuture<Response>> futures, Duration timeout,
+      byte[] payload,
+      List<Id> requestIds,
+      List<CompletableFuture<Response>> futures,
+      Duration timeout,
       CallOptions options) {
     CompletableFuture<Void> delivered = new CompletableFuture<>();
     failAfter(delivered, timeout);
@@ -202,27 +209,27 @@ public final class ClientEngine implements ClientTransport.Receiver {
       CompletableFuture.allOf(futures.toArray(CompletableFuture<?>[]::new))
           .whenComplete((done, failure) -> sent.cancel(false));
     }
-    sent
-        .whenComplete(
-            (reply, failure) -> {
-              if (failure != null) {
-                TransportException reason = asTransportException(failure);
-                pending.failAll(own, reason);
-                delivered.completeExceptionally(reason);
-                return;
-              }
-              try {
-                if (transport.isRequestResponse()) {
-                  router.onReply(reply != null ? reply : TransportReply.of(null), own);
-                }
-              } finally {
-                delivered.complete(null);
-              }
-            });
+    sent.whenComplete(
+        (reply, failure) -> {
+          if (failure != null) {
+            TransportException reason = asTransportException(failure);
+            pending.failAll(own, reason);
+            delivered.completeExceptionally(reason);
+            return;
+          }
+          try {
+            if (transport.isRequestResponse()) {
+              router.onReply(reply != null ? reply : TransportReply.of(null), own);
+            }
+          } finally {
+            delivered.complete(null);
+          }
+        });
     return new Exchange(requestIds, futures, delivered);
   }
 
-  private CompletableFuture<TransportReply> transportSend(byte[] payload, boolean expectsReply, CallOptions options) {
+  private CompletableFuture<TransportReply> transportSend(
+      byte[] payload, boolean expectsReply, CallOptions options) {
     try {
       CompletableFuture<TransportReply> sent =
           transport.send(new OutboundMessage(payload, expectsReply, options.transportOptions()));
@@ -235,12 +242,14 @@ public final class ClientEngine implements ClientTransport.Receiver {
   private CompletableFuture<Response> registerExplicit(Id id, Duration timeout) {
     CompletableFuture<Response> future = pending.register(id, timeout);
     if (future == null) {
-      throw new IllegalStateException("a call with the id " + id + " is already waiting for its response");
+      throw new IllegalStateException(
+          "a call with the id " + id + " is already waiting for its response");
     }
     return future;
   }
 
-  private Id registerGenerated(Duration timeout, List<CompletableFuture<Response>> futureAt, int index) {
+  private Id registerGenerated(
+      Duration timeout, List<CompletableFuture<Response>> futureAt, int index) {
     for (int attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
       Id id = Objects.requireNonNull(ids.next(), "the id generator returned null");
       CompletableFuture<Response> future = pending.register(id, timeout);
@@ -264,9 +273,14 @@ public final class ClientEngine implements ClientTransport.Receiver {
     ScheduledFuture<?> timer =
         DefaultExecutors.timer()
             .schedule(
-                () -> PendingCalls.completeOffTimer(
-                    future,
-                    new CallTimeoutException("sending to " + transport.endpoint() + " did not finish within " + timeout)),
+                () ->
+                    PendingCalls.completeOffTimer(
+                        future,
+                        new CallTimeoutException(
+                            "sending to "
+                                + transport.endpoint()
+                                + " did not finish within "
+                                + timeout)),
                 timeout.toNanos(),
                 TimeUnit.NANOSECONDS);
     future.whenComplete((r, e) -> timer.cancel(false));
@@ -290,14 +304,16 @@ public final class ClientEngine implements ClientTransport.Receiver {
     if (!all.isEmpty()) {
       LOG.warn("Connection to {} lost with {} calls waiting", transport.endpoint(), all.size());
     }
-    pending.failAll(all, new ConnectionLostException("connection to " + transport.endpoint() + " lost", cause));
+    pending.failAll(
+        all, new ConnectionLostException("connection to " + transport.endpoint() + " lost", cause));
   }
 
   /** Fails every waiting call, refuses new ones, and closes the transport. */
   public void close() {
     closed = true;
     pending.failAll(
-        pending.allIds(), new ConnectionLostException("the client was closed while the call was waiting", null));
+        pending.allIds(),
+        new ConnectionLostException("the client was closed while the call was waiting", null));
     transport.close();
   }
 }

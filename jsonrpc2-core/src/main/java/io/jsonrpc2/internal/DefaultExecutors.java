@@ -21,8 +21,8 @@ public final class DefaultExecutors {
   private DefaultExecutors() {}
 
   /**
-   * Virtual threads, one per task, on a JVM that has them (21+); otherwise a pool of
-   * {@link #POOL_THREADS} daemon threads that end when idle.
+   * Virtual threads, one per task, on a JVM that has them (21+); otherwise a pool of {@link
+   * #POOL_THREADS} daemon threads that end when idle.
    */
   public static Executor forBlockingMethods() {
     try {
@@ -31,7 +31,11 @@ public final class DefaultExecutors {
     } catch (ReflectiveOperationException e) {
       ThreadPoolExecutor pool =
           new ThreadPoolExecutor(
-              POOL_THREADS, POOL_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+              POOL_THREADS,
+              POOL_THREADS,
+              30,
+              TimeUnit.SECONDS,
+              new LinkedBlockingQueue<>(),
               daemonThreads("jsonrpc2-worker"));
       pool.allowCoreThreadTimeOut(true);
       return pool;
@@ -44,7 +48,8 @@ public final class DefaultExecutors {
   }
 
   private static ScheduledExecutorService newTimer() {
-    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("jsonrpc2-timer"));
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(1, daemonThreads("jsonrpc2-timer"));
     timer.setRemoveOnCancelPolicy(true);
     return timer;
   }

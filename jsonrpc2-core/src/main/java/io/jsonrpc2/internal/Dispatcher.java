@@ -41,7 +41,10 @@ public final class Dispatcher {
   private volatile CancelMark cancelMark = new CancelMark(null);
   private volatile ErrorObject stopError;
 
-  /** Replaced by each {@link #cancelPending}: a call that sees another mark afterwards was cancelled. */
+  /**
+   * Replaced by each {@link #cancelPending}: a call that sees another mark afterwards was
+   * cancelled.
+   */
   private record CancelMark(ErrorObject error) {}
 
   public Dispatcher(
@@ -61,7 +64,11 @@ public final class Dispatcher {
 
   /** The reply bytes, or null when no reply is due. */
   public CompletableFuture<byte[]> handle(
-      byte[] bytes, int offset, int length, TransportContext transport, Map<String, Object> values) {
+      byte[] bytes,
+      int offset,
+      int length,
+      TransportContext transport,
+      Map<String, Object> values) {
     Incoming incoming = decoder.decode(bytes, offset, length, methods);
     if (incoming instanceof Incoming.Entry entry) {
       Object answer = dispatch(entry, transport, values);
@@ -118,10 +125,11 @@ public final class Dispatcher {
   }
 
   /**
-   * One entry's answer: its {@link Outcome} (null for a notification) when it is known at once,
-   * or a {@code CompletableFuture<Outcome>} that completes (never exceptionally) when it is.
+   * One entry's answer: its {@link Outcome} (null for a notification) when it is known at once, or
+   * a {@code CompletableFuture<Outcome>} that completes (never exceptionally) when it is.
    */
-  private Object dispatch(Incoming.Entry entry, TransportContext transport, Map<String, Object> values) {
+  private Object dispatch(
+      Incoming.Entry entry, TransportContext transport, Map<String, Object> values) {
     if (entry instanceof Incoming.Invalid invalid) {
       return Outcome.failure(invalid.id(), invalid.error());
     }
@@ -141,11 +149,16 @@ public final class Dispatcher {
         if (call.bindFailure() != null) {
           throw call.bindFailure();
         }
-        args = call.target().binder().complete(call.args(), call.id(), call.method(), transport, values);
+        args =
+            call.target()
+                .binder()
+                .complete(call.args(), call.id(), call.method(), transport, values);
         invocation = null;
       } else {
         args = null;
-        invocation = target.prepare(call.params(), new CallContext(call.id(), call.method(), transport, values));
+        invocation =
+            target.prepare(
+                call.params(), new CallContext(call.id(), call.method(), transport, values));
       }
     } catch (RuntimeException e) {
       return answer(call, errors.map(e, call.method()));
@@ -169,8 +182,11 @@ public final class Dispatcher {
     return call.isNotification() ? null : Outcome.success(call.id(), unwrapOptional(value));
   }
 
-  /** Runs a method on the caller's thread; a stage it returns that is not complete yet is awaited. */
-  private Object runHere(Incoming.Call call, Target target, Target.Invocation invocation, Object[] args) {
+  /**
+   * Runs a method on the caller's thread; a stage it returns that is not complete yet is awaited.
+   */
+  private Object runHere(
+      Incoming.Call call, Target target, Target.Invocation invocation, Object[] args) {
     CancelMark mark = cancelMark;
     runningHere.increment();
     Object value = null;
@@ -232,7 +248,8 @@ public final class Dispatcher {
     ScheduledFuture<?> timer =
         timeoutNanos > 0 && !call.result.isDone()
             ? DefaultExecutors.timer()
-                .schedule(() -> call.cancel(ErrorObject.TIMEOUT), timeoutNanos, TimeUnit.NANOSECONDS)
+                .schedule(
+                    () -> call.cancel(ErrorObject.TIMEOUT), timeoutNanos, TimeUnit.NANOSECONDS)
             : null;
     // The reply is chained on the removal, so a caller who has its reply never still counts as
     // in flight.

@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns what a method threw into the error object its caller gets: a {@link JsonRpcException}
- * speaks for itself, a mapped exception type gets its code, anything else is -32603 Internal
- * error, logged here once with its stack trace and never sent over the wire unless details are
- * switched on.
+ * speaks for itself, a mapped exception type gets its code, anything else is -32603 Internal error,
+ * logged here once with its stack trace and never sent over the wire unless details are switched
+ * on.
  */
 public final class ErrorMapping {
   private static final Logger LOG = LoggerFactory.getLogger("io.jsonrpc2.server");
@@ -22,7 +22,8 @@ public final class ErrorMapping {
   private final boolean exposeDetails;
 
   public ErrorMapping(
-      Map<Class<? extends Throwable>, Function<Throwable, ErrorObject>> table, boolean exposeDetails) {
+      Map<Class<? extends Throwable>, Function<Throwable, ErrorObject>> table,
+      boolean exposeDetails) {
     this.table = Map.copyOf(table);
     this.exposeDetails = exposeDetails;
   }
@@ -32,7 +33,9 @@ public final class ErrorMapping {
     if (t instanceof JsonRpcException e) {
       return e.error();
     }
-    for (Class<?> type = t.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+    for (Class<?> type = t.getClass();
+        type != null && type != Object.class;
+        type = type.getSuperclass()) {
       Function<Throwable, ErrorObject> mapping = table.get(type);
       if (mapping != null) {
         return mapping.apply(t);

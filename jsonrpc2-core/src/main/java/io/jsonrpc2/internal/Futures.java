@@ -14,7 +14,8 @@ public final class Futures {
    * future it was given stops the call behind it (which frees the call's id and drops its late
    * response). Returns {@code derived}.
    */
-  public static <T> CompletableFuture<T> cancelling(CompletableFuture<T> derived, List<? extends CompletableFuture<?>> sources) {
+  public static <T> CompletableFuture<T> cancelling(
+      CompletableFuture<T> derived, List<? extends CompletableFuture<?>> sources) {
     derived.whenComplete(
         (value, failure) -> {
           if (derived.isCancelled()) {
@@ -25,10 +26,10 @@ public final class Futures {
   }
 
   /**
-   * Waits for {@code future} and returns its value, or rethrows its failure unwrapped: the
-   * {@code JsonRpcClientException} itself, not an {@code ExecutionException} around it. An
-   * interrupt cancels the future, keeps the thread's interrupt flag and throws a
-   * {@link JsonRpcClientException}.
+   * Waits for {@code future} and returns its value, or rethrows its failure unwrapped: the {@code
+   * JsonRpcClientException} itself, not an {@code ExecutionException} around it. An interrupt
+   * cancels the future, keeps the thread's interrupt flag and throws a {@link
+   * JsonRpcClientException}.
    */
   public static <T> T await(CompletableFuture<T> future) {
     try {

@@ -6,13 +6,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * One registered method call: its result future, and what to stop when the call is cancelled
- * (the thread running a blocking method, or the pending stage of an async one). Calls that finish
- * on the caller's thread never become one (see {@link Dispatcher}).
+ * One registered method call: its result future, and what to stop when the call is cancelled (the
+ * thread running a blocking method, or the pending stage of an async one). Calls that finish on the
+ * caller's thread never become one (see {@link Dispatcher}).
  *
  * <p>Cancelling records the error first, then stops the work, then completes the result: so the
- * work is already interrupted or cancelled when the caller sees the error, and whatever the
- * stopped work throws in reaction can never replace that error.
+ * work is already interrupted or cancelled when the caller sees the error, and whatever the stopped
+ * work throws in reaction can never replace that error.
  */
 final class InFlightCall {
   final CompletableFuture<Object> result = new CompletableFuture<>();
@@ -49,7 +49,9 @@ final class InFlightCall {
     }
   }
 
-  /** Ends the call when the stage a method returned does; cancels the stage if the call ends first. */
+  /**
+   * Ends the call when the stage a method returned does; cancels the stage if the call ends first.
+   */
   void follow(CompletableFuture<?> future) {
     boolean cancelled;
     synchronized (this) {

@@ -21,9 +21,9 @@ public sealed interface Incoming {
   sealed interface Entry extends Incoming permits Call, Invalid {}
 
   /**
-   * A well-formed call. Its params are either buffered ({@code params}, for the target to bind
-   * when it is dispatched) or were already read while decoding ({@code target} not null: then
-   * {@code args} holds them, or {@code bindFailure} says why they do not fit).
+   * A well-formed call. Its params are either buffered ({@code params}, for the target to bind when
+   * it is dispatched) or were already read while decoding ({@code target} not null: then {@code
+   * args} holds them, or {@code bindFailure} says why they do not fit).
    *
    * @param id the id, or null when the member was absent (a notification)
    * @param method the method name
@@ -33,7 +33,11 @@ public sealed interface Incoming {
    * @param bindFailure why the params do not fit {@code target}, or null
    */
   record Call(
-      Id id, String method, TokenBuffer params, ReflectiveTarget target, Object[] args,
+      Id id,
+      String method,
+      TokenBuffer params,
+      ReflectiveTarget target,
+      Object[] args,
       RuntimeException bindFailure)
       implements Entry {
     static Call buffered(Id id, String method, TokenBuffer params) {
@@ -51,8 +55,8 @@ public sealed interface Incoming {
   }
 
   /**
-   * A request object that breaks the specification; it is always answered, with {@code id} when
-   * the id itself could be read and {@link Id#NULL} otherwise.
+   * A request object that breaks the specification; it is always answered, with {@code id} when the
+   * id itself could be read and {@link Id#NULL} otherwise.
    */
   record Invalid(Id id, ErrorObject error) implements Entry {}
 }

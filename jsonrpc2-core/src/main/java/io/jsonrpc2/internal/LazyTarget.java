@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A method given as {@code "com.example.Type#method"}: the class is loaded on the first call.
- * An entry that cannot be loaded answers every call with an internal error and is logged once.
+ * A method given as {@code "com.example.Type#method"}: the class is loaded on the first call. An
+ * entry that cannot be loaded answers every call with an internal error and is logged once.
  */
 public final class LazyTarget implements Target {
   private static final Logger LOG = LoggerFactory.getLogger(LazyTarget.class);
@@ -26,8 +26,11 @@ public final class LazyTarget implements Target {
     int hash = reference.indexOf('#');
     if (hash <= 0 || hash == reference.length() - 1 || reference.indexOf('#', hash + 1) >= 0) {
       throw new IllegalArgumentException(
-          "lazy method '" + name + "' must be given as \"fully.qualified.Class#method\", got \""
-              + reference + "\"");
+          "lazy method '"
+              + name
+              + "' must be given as \"fully.qualified.Class#method\", got \""
+              + reference
+              + "\"");
     }
     this.name = name;
     this.reference = reference;
@@ -69,7 +72,8 @@ public final class LazyTarget implements Target {
           LOG.error("Lazy method '{}' could not be loaded from \"{}\"", name, reference, e);
           failure =
               new JsonRpcException(
-                  ErrorObject.INTERNAL_ERROR.withDetail("method '" + name + "' could not be loaded"));
+                  ErrorObject.INTERNAL_ERROR.withDetail(
+                      "method '" + name + "' could not be loaded"));
         }
       }
       if (failure != null) {

@@ -7,8 +7,8 @@ import java.util.Arrays;
 /**
  * Where an outgoing message (a reply, or a client's request) is written: one buffer taken from
  * Jackson's buffer recycler, grown when a message needs more, and handed back afterwards (up to
- * {@link #MAX_KEPT}) so that the next message on this thread is written into it without
- * allocating. The message itself is the one array made.
+ * {@link #MAX_KEPT}) so that the next message on this thread is written into it without allocating.
+ * The message itself is the one array made.
  *
  * <p>Not thread-safe; used for one message and then {@link #release released}.
  */

@@ -29,7 +29,8 @@ public final class MethodBinder {
    * @param namespace the namespace, replacing any {@link JsonRpcNamespace}; null for the
    *     annotations' own, empty for none
    */
-  public static Map<String, Target> bindHandler(String namespace, Object handler, ObjectMapper mapper) {
+  public static Map<String, Target> bindHandler(
+      String namespace, Object handler, ObjectMapper mapper) {
     Map<String, Target> targets = new LinkedHashMap<>();
     Map<String, Method> chosen = new LinkedHashMap<>();
     for (Method method : handler.getClass().getMethods()) {
@@ -41,12 +42,19 @@ public final class MethodBinder {
         continue;
       }
       JsonRpcMethod annotation = found.annotation();
-      String prefix = namespace != null ? namespace : annotatedNamespace(found.namespace(), handler.getClass());
-      String name = qualify(prefix, annotation.value().isEmpty() ? method.getName() : annotation.value());
+      String prefix =
+          namespace != null ? namespace : annotatedNamespace(found.namespace(), handler.getClass());
+      String name =
+          qualify(prefix, annotation.value().isEmpty() ? method.getName() : annotation.value());
       Method previous = chosen.put(name, method);
       if (previous != null) {
         throw new IllegalArgumentException(
-            "'" + name + "' is exported by both " + previous + " and " + method
+            "'"
+                + name
+                + "' is exported by both "
+                + previous
+                + " and "
+                + method
                 + "; one name must map to one method");
       }
       targets.put(name, new ReflectiveTarget(name, handler, method, mapper));
@@ -62,7 +70,8 @@ public final class MethodBinder {
    * Binds the one public method called {@code methodName} of {@code type}: a static method, or an
    * instance method of a new instance made with the public no-argument constructor.
    */
-  public static Target bindMethod(String exportedName, Class<?> type, String methodName, ObjectMapper mapper)
+  public static Target bindMethod(
+      String exportedName, Class<?> type, String methodName, ObjectMapper mapper)
       throws ReflectiveOperationException {
     Method found = null;
     for (Method method : type.getMethods()) {
@@ -75,7 +84,8 @@ public final class MethodBinder {
       }
     }
     if (found == null) {
-      throw new NoSuchMethodException(type.getName() + " has no public method named '" + methodName + "'");
+      throw new NoSuchMethodException(
+          type.getName() + " has no public method named '" + methodName + "'");
     }
     Object instance =
         Modifier.isStatic(found.getModifiers()) ? null : type.getConstructor().newInstance();
@@ -87,27 +97,39 @@ public final class MethodBinder {
    * they are, instance ones on one instance made with the public no-argument constructor. Methods
    * inherited from supertypes (such as {@code toString}) are never included.
    */
-  public static Map<String, Target> bindDeclared(String namespace, Class<?> type, ObjectMapper mapper)
-      throws ReflectiveOperationException {
+  public static Map<String, Target> bindDeclared(
+      String namespace, Class<?> type, ObjectMapper mapper) throws ReflectiveOperationException {
     Map<String, Target> targets = new LinkedHashMap<>();
     Object instance = null;
     for (Method method : type.getDeclaredMethods()) {
       int modifiers = method.getModifiers();
-      if (!Modifier.isPublic(modifiers) || method.isBridge() || method.isSynthetic() || overridesObject(method)) {
+      if (!Modifier.isPublic(modifiers)
+          || method.isBridge()
+          || method.isSynthetic()
+          || overridesObject(method)) {
         continue;
       }
       JsonRpcMethod annotation = method.getAnnotation(JsonRpcMethod.class);
       String name =
-          qualify(namespace, annotation == null || annotation.value().isEmpty() ? method.getName() : annotation.value());
+          qualify(
+              namespace,
+              annotation == null || annotation.value().isEmpty()
+                  ? method.getName()
+                  : annotation.value());
       if (targets.containsKey(name)) {
         throw new IllegalArgumentException(
-            type.getName() + " declares more than one public method named '" + method.getName()
+            type.getName()
+                + " declares more than one public method named '"
+                + method.getName()
                 + "'; one name must map to one method");
       }
       if (!Modifier.isStatic(modifiers) && instance == null) {
         instance = type.getConstructor().newInstance();
       }
-      targets.put(name, new ReflectiveTarget(name, Modifier.isStatic(modifiers) ? null : instance, method, mapper));
+      targets.put(
+          name,
+          new ReflectiveTarget(
+              name, Modifier.isStatic(modifiers) ? null : instance, method, mapper));
     }
     if (targets.isEmpty()) {
       throw new IllegalArgumentException(type.getName() + " declares no public method");
@@ -132,13 +154,14 @@ public final class MethodBinder {
   private record Annotated(JsonRpcMethod annotation, JsonRpcNamespace namespace) {}
 
   private static String annotatedNamespace(JsonRpcNamespace declared, Class<?> handlerClass) {
-    JsonRpcNamespace namespace = declared != null ? declared : handlerClass.getAnnotation(JsonRpcNamespace.class);
+    JsonRpcNamespace namespace =
+        declared != null ? declared : handlerClass.getAnnotation(JsonRpcNamespace.class);
     return namespace == null ? null : namespace.value();
   }
 
   /**
-   * Looks through the method and every supertype declaring it, nearest first, for its
-   * {@link JsonRpcMethod} and for the first of those types that has a {@link JsonRpcNamespace}.
+   * Looks through the method and every supertype declaring it, nearest first, for its {@link
+   * JsonRpcMethod} and for the first of those types that has a {@link JsonRpcNamespace}.
    */
   private static Annotated findAnnotation(Method method) {
     Deque<Class<?>> types = new ArrayDeque<>();
@@ -149,7 +172,10 @@ public final class MethodBinder {
     while (!types.isEmpty()) {
       Class<?> type = types.poll();
       try {
-        Method candidate = type == start ? method : type.getDeclaredMethod(method.getName(), method.getParameterTypes());
+        Method candidate =
+            type == start
+                ? method
+                : type.getDeclaredMethod(method.getName(), method.getParameterTypes());
         if (annotation == null) {
           annotation = candidate.getAnnotation(JsonRpcMethod.class);
         }

@@ -23,7 +23,9 @@ public final class MethodTable {
     for (String name : entries.keySet()) {
       if (name.startsWith("rpc.")) {
         throw new IllegalArgumentException(
-            "'" + name + "': names beginning with 'rpc.' are reserved for the library's extensions");
+            "'"
+                + name
+                + "': names beginning with 'rpc.' are reserved for the library's extensions");
       }
       if (name.isEmpty()) {
         throw new IllegalArgumentException("a method name must not be empty");

@@ -1,8 +1,8 @@
 package io.jsonrpc2.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
@@ -24,8 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns params tokens into the argument array of one Java method. Everything that can be worked
- * out from the method's signature (names, types, readers) is worked out once, when the method is
+ * Turns params tokens into the argument array of one Java method. Everything that can be worked out
+ * from the method's signature (names, types, readers) is worked out once, when the method is
  * registered; a call only streams the tokens through the prepared readers.
  *
  * <p>Params are read either from a token buffer or, when every parameter is a plain scalar (see
@@ -65,7 +65,9 @@ final class ParamBinder {
       }
       JsonRpcParam annotation = parameter.getAnnotation(JsonRpcParam.class);
       String name =
-          annotation != null && !annotation.value().isEmpty() ? annotation.value() : parameter.getName();
+          annotation != null && !annotation.value().isEmpty()
+              ? annotation.value()
+              : parameter.getName();
       Type generic = parameter.getParameterizedType();
       boolean wrapOptional = parameter.getType() == Optional.class;
       ParamSlot.Kind kind = parameter.isVarArgs() ? ParamSlot.Kind.VARARGS : ParamSlot.Kind.VALUE;
@@ -83,7 +85,11 @@ final class ParamBinder {
       boolean optional = wrapOptional || (annotation != null && annotation.optional());
       if (slotByName.put(name, i) != null) {
         throw new IllegalArgumentException(
-            "two parameters named '" + name + "' in " + javaMethod + "; rename one with @JsonRpcParam");
+            "two parameters named '"
+                + name
+                + "' in "
+                + javaMethod
+                + "; rename one with @JsonRpcParam");
       }
       slots[i] = ParamSlot.value(kind, name, type, mapper, wrapOptional, optional);
       allScalar &= slots[i].isScalar();
@@ -96,8 +102,8 @@ final class ParamBinder {
   }
 
   /**
-   * The ASCII names of the slots, or null unless every value slot has a shortcut, none is
-   * varargs, and every name is plain ASCII: then {@link PlainRequestReader} can bind the params.
+   * The ASCII names of the slots, or null unless every value slot has a shortcut, none is varargs,
+   * and every name is plain ASCII: then {@link PlainRequestReader} can bind the params.
    */
   private static byte[][] plainNames(ParamSlot[] slots) {
     byte[][] names = new byte[slots.length][];
@@ -143,7 +149,8 @@ final class ParamBinder {
   int slotNamed(byte[] bytes, int start, int length) {
     for (int i = 0; i < plainNames.length; i++) {
       byte[] name = plainNames[i];
-      if (name != null && name.length == length
+      if (name != null
+          && name.length == length
           && java.util.Arrays.equals(name, 0, length, bytes, start, start + length)) {
         return i;
       }
@@ -160,7 +167,10 @@ final class ParamBinder {
     return direct;
   }
 
-  /** Binds buffered params (null when absent) and fills the rest; throws -32602 when they do not fit. */
+  /**
+   * Binds buffered params (null when absent) and fills the rest; throws -32602 when they do not
+   * fit.
+   */
   Object[] bind(TokenBuffer params, CallContext context) {
     Object[] args;
     if (params != null) {
@@ -168,7 +178,8 @@ final class ParamBinder {
         parser.nextToken();
         args = read(parser, null);
       } catch (IOException e) {
-        throw TokenParams.invalid("params of " + method + " could not be read: " + Throwables.reason(e));
+        throw TokenParams.invalid(
+            "params of " + method + " could not be read: " + Throwables.reason(e));
       }
     } else {
       args = absentArgs();
@@ -181,10 +192,10 @@ final class ParamBinder {
    * Reads the params the parser is on (their START_ARRAY or START_OBJECT) and leaves it on their
    * last token. Arguments they do not give are {@link #MISSING}.
    *
-   * @param request the message when the parser reads the request itself (null for a token
-   *     buffer): then a syntax error or an exceeded limit is thrown as the IOException it is (the
-   *     whole message is bad), while a value that does not fit its parameter is a -32602
-   *     {@code JsonRpcException}
+   * @param request the message when the parser reads the request itself (null for a token buffer):
+   *     then a syntax error or an exceeded limit is thrown as the IOException it is (the whole
+   *     message is bad), while a value that does not fit its parameter is a -32602 {@code
+   *     JsonRpcException}
    */
   Object[] read(JsonParser parser, RequestBytes request) throws IOException {
     Object[] args = absentArgs();
@@ -206,12 +217,17 @@ final class ParamBinder {
   }
 
   /**
-   * Fills what {@link #read} left: the context, values given to {@code handle} for named
-   * parameters the params left out, and the defaults of optional ones.
+   * Fills what {@link #read} left: the context, values given to {@code handle} for named parameters
+   * the params left out, and the defaults of optional ones.
    *
    * @throws io.jsonrpc2.JsonRpcException -32602 when a required parameter is missing
    */
-  Object[] complete(Object[] args, Id id, String calledAs, TransportContext transport, Map<String, Object> values) {
+  Object[] complete(
+      Object[] args,
+      Id id,
+      String calledAs,
+      TransportContext transport,
+      Map<String, Object> values) {
     CallContext context = needsContext ? new CallContext(id, calledAs, transport, values) : null;
     fill(args, context, values);
     return args;
@@ -225,7 +241,8 @@ final class ParamBinder {
     }
   }
 
-  private void readPositional(JsonParser parser, Object[] args, RequestBytes request) throws IOException {
+  private void readPositional(JsonParser parser, Object[] args, RequestBytes request)
+      throws IOException {
     int next = 0;
     List<Object> rest = null;
     while (parser.nextToken() != JsonToken.END_ARRAY) {
@@ -248,7 +265,8 @@ final class ParamBinder {
     }
   }
 
-  private void readNamed(JsonParser parser, Object[] args, RequestBytes request) throws IOException {
+  private void readNamed(JsonParser parser, Object[] args, RequestBytes request)
+      throws IOException {
     String name;
     while ((name = parser.nextFieldName()) != null) {
       parser.nextToken();
@@ -320,7 +338,10 @@ final class ParamBinder {
       int max = parser.streamReadConstraints().getMaxStringLength();
       if (length > max) {
         throw new StreamConstraintsException(
-            "String value length (" + length + ") exceeds the maximum allowed (" + max
+            "String value length ("
+                + length
+                + ") exceeds the maximum allowed ("
+                + max
                 + ", from `StreamReadConstraints.getMaxStringLength()`)");
       }
     }
@@ -328,7 +349,13 @@ final class ParamBinder {
 
   private JsonRpcException doesNotFit(ParamSlot slot, IOException e) {
     return TokenParams.invalid(
-        "parameter '" + slot.name() + "' of " + method + " expects " + typeName(slot.type()) + ": "
+        "parameter '"
+            + slot.name()
+            + "' of "
+            + method
+            + " expects "
+            + typeName(slot.type())
+            + ": "
             + Throwables.reason(e));
   }
 
@@ -348,8 +375,13 @@ final class ParamBinder {
         return slot.wrapOptional() ? Optional.ofNullable(value) : value;
       } catch (IllegalArgumentException e) {
         throw new IllegalStateException(
-            "the value given for parameter '" + slot.name() + "' of " + method + " is not a "
-                + typeName(slot.type()), e);
+            "the value given for parameter '"
+                + slot.name()
+                + "' of "
+                + method
+                + " is not a "
+                + typeName(slot.type()),
+            e);
       }
     }
     if (!slot.optional()) {
@@ -358,7 +390,9 @@ final class ParamBinder {
     if (slot.wrapOptional()) {
       return Optional.empty();
     }
-    return slot.type().isPrimitive() ? Array.get(Array.newInstance(slot.type().getRawClass(), 1), 0) : null;
+    return slot.type().isPrimitive()
+        ? Array.get(Array.newInstance(slot.type().getRawClass(), 1), 0)
+        : null;
   }
 
   private static Object toArray(ParamSlot slot, List<Object> values) {

@@ -16,8 +16,8 @@ import java.io.IOException;
 import java.util.Set;
 
 /**
- * One parameter of a bound method, prepared at registration: its name, type and reader, and
- * whether its value can be taken from the current token without going through the reader.
+ * One parameter of a bound method, prepared at registration: its name, type and reader, and whether
+ * its value can be taken from the current token without going through the reader.
  */
 final class ParamSlot {
   enum Kind {
@@ -35,8 +35,8 @@ final class ParamSlot {
     BOOLEAN,
     /**
      * {@code Object} read by Jackson's plain untyped deserializer: a string, an integer or a
-     * boolean token is taken directly (as {@code String}, the smallest of {@code Integer},
-     * {@code Long} and {@code BigInteger}, {@code Boolean}); arrays, objects, null and fractions go
+     * boolean token is taken directly (as {@code String}, the smallest of {@code Integer}, {@code
+     * Long} and {@code BigInteger}, {@code Boolean}); arrays, objects, null and fractions go
      * through the reader.
      */
     OBJECT
@@ -61,7 +61,8 @@ final class ParamSlot {
 
   // The class of Jackson's untyped deserializer when no module or type mapping changes it.
   private static final Class<?> PLAIN_UNTYPED_DESERIALIZER =
-      deserializerClass(new ObjectMapper(), TypeFactory.defaultInstance().constructType(Object.class));
+      deserializerClass(
+          new ObjectMapper(), TypeFactory.defaultInstance().constructType(Object.class));
 
   private final Kind kind;
   private final String name;
@@ -73,8 +74,14 @@ final class ParamSlot {
   private final Shortcut shortcut;
 
   private ParamSlot(
-      Kind kind, String name, JavaType type, ObjectReader reader, boolean wrapOptional, boolean optional,
-      boolean scalar, Shortcut shortcut) {
+      Kind kind,
+      String name,
+      JavaType type,
+      ObjectReader reader,
+      boolean wrapOptional,
+      boolean optional,
+      boolean scalar,
+      Shortcut shortcut) {
     this.kind = kind;
     this.name = name;
     this.type = type;
@@ -90,12 +97,25 @@ final class ParamSlot {
   }
 
   static ParamSlot value(
-      Kind kind, String name, JavaType type, ObjectMapper mapper, boolean wrapOptional, boolean optional) {
+      Kind kind,
+      String name,
+      JavaType type,
+      ObjectMapper mapper,
+      boolean wrapOptional,
+      boolean optional) {
     Class<?> deserializer = scalarReadsAllowed(mapper) ? deserializerClass(mapper, type) : null;
     boolean scalar = deserializer != null && SCALAR_DESERIALIZERS.contains(deserializer);
     return new ParamSlot(
-        kind, name, type, mapper.readerFor(type), wrapOptional, optional, scalar,
-        deserializer == null ? Shortcut.NONE : shortcutFor(deserializer, type.getRawClass(), mapper));
+        kind,
+        name,
+        type,
+        mapper.readerFor(type),
+        wrapOptional,
+        optional,
+        scalar,
+        deserializer == null
+            ? Shortcut.NONE
+            : shortcutFor(deserializer, type.getRawClass(), mapper));
   }
 
   /**
@@ -113,7 +133,8 @@ final class ParamSlot {
     try {
       DefaultDeserializationContext context =
           ((DefaultDeserializationContext) mapper.getDeserializationContext())
-              .createInstance(mapper.getDeserializationConfig(), null, mapper.getInjectableValues());
+              .createInstance(
+                  mapper.getDeserializationConfig(), null, mapper.getInjectableValues());
       JsonDeserializer<Object> deserializer = context.findRootValueDeserializer(type);
       return deserializer == null ? null : deserializer.getClass();
     } catch (IOException | RuntimeException e) {
@@ -155,8 +176,10 @@ final class ParamSlot {
       case BOOLEAN:
         return token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE;
       case OBJECT:
-        return token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_INT
-            || token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE;
+        return token == JsonToken.VALUE_STRING
+            || token == JsonToken.VALUE_NUMBER_INT
+            || token == JsonToken.VALUE_TRUE
+            || token == JsonToken.VALUE_FALSE;
       default:
         return false;
     }

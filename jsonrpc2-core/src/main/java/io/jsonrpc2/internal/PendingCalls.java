@@ -53,8 +53,8 @@ final class PendingCalls {
   }
 
   /**
-   * Starts waiting for the response to {@code id}; the future fails with a
-   * {@link CallTimeoutException} when none came within {@code timeout} (null: no limit).
+   * Starts waiting for the response to {@code id}; the future fails with a {@link
+   * CallTimeoutException} when none came within {@code timeout} (null: no limit).
    *
    * @return the call's future, or null when a call with this id is already waiting
    */
@@ -89,7 +89,9 @@ final class PendingCalls {
       CallTimeoutException timedOut =
           strayMeanwhile
               ? new CallTimeoutException(
-                  message + "; meanwhile a reply came that matched no call: " + stray.problem.getMessage(),
+                  message
+                      + "; meanwhile a reply came that matched no call: "
+                      + stray.problem.getMessage(),
                   stray.problem)
               : new CallTimeoutException(message);
       completeOffTimer(call.future, timedOut);
@@ -110,8 +112,8 @@ final class PendingCalls {
   }
 
   /**
-   * Completes the call {@code id} with {@code response}, but only if it is the call whose future
-   * is {@code only} (any call with that id when {@code only} is null): a reply to one message must
+   * Completes the call {@code id} with {@code response}, but only if it is the call whose future is
+   * {@code only} (any call with that id when {@code only} is null): a reply to one message must
    * never answer a newer call that reuses one of its ids.
    */
   boolean complete(Id id, CompletableFuture<Response> only, Response response) {
@@ -187,8 +189,8 @@ final class PendingCalls {
   }
 
   /**
-   * Remembers a reply that could not be matched to any call, so that a call timing out after it
-   * can name it as the likely cause.
+   * Remembers a reply that could not be matched to any call, so that a call timing out after it can
+   * name it as the likely cause.
    */
   void noteStray(JsonRpcClientException problem) {
     lastStray = new Stray(problem, System.nanoTime());

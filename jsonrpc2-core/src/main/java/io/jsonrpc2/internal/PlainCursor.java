@@ -11,8 +11,10 @@ final class PlainCursor {
 
   /** What {@link #afterValue} found: a comma, so more follows. */
   static final int MORE = 1;
+
   /** What {@link #afterValue} found: the closing bracket. */
   static final int CLOSED = 0;
+
   /** What {@link #afterValue} found: anything else. */
   static final int BROKEN = -1;
 
@@ -43,8 +45,8 @@ final class PlainCursor {
   }
 
   /**
-   * On a '"': moves past a string of printable ASCII without escapes, of at most
-   * {@code maxLength} characters, and returns the index of its closing quote; -1 otherwise.
+   * On a '"': moves past a string of printable ASCII without escapes, of at most {@code maxLength}
+   * characters, and returns the index of its closing quote; -1 otherwise.
    */
   int plainString(int maxLength) {
     if (!at('"')) {
@@ -68,8 +70,12 @@ final class PlainCursor {
 
   /** On "2.0" exactly (a string), moves past it. */
   boolean version2() {
-    if (pos + 5 <= end && bytes[pos] == '"' && bytes[pos + 1] == '2' && bytes[pos + 2] == '.'
-        && bytes[pos + 3] == '0' && bytes[pos + 4] == '"') {
+    if (pos + 5 <= end
+        && bytes[pos] == '"'
+        && bytes[pos + 1] == '2'
+        && bytes[pos + 2] == '.'
+        && bytes[pos + 3] == '0'
+        && bytes[pos + 4] == '"') {
       pos += 5;
       return true;
     }
@@ -95,9 +101,9 @@ final class PlainCursor {
   }
 
   /**
-   * On an integer of at most 18 digits without leading zeros, fraction or exponent, followed
-   * by a delimiter: moves past it and returns its value. Otherwise leaves the cursor in place
-   * (callers compare positions) and returns 0.
+   * On an integer of at most 18 digits without leading zeros, fraction or exponent, followed by a
+   * delimiter: moves past it and returns its value. Otherwise leaves the cursor in place (callers
+   * compare positions) and returns 0.
    */
   long integer() {
     int i = pos;
@@ -112,7 +118,9 @@ final class PlainCursor {
       i++;
     }
     int digits = i - first;
-    if (digits == 0 || digits > MAX_DIGITS || (digits > 1 && bytes[first] == '0')
+    if (digits == 0
+        || digits > MAX_DIGITS
+        || (digits > 1 && bytes[first] == '0')
         || (i < end && !delimiter(bytes[i]))) {
       return 0;
     }
@@ -124,10 +132,9 @@ final class PlainCursor {
     return b == ',' || b == ']' || b == '}' || b == ' ' || b == '\n' || b == '\r' || b == '\t';
   }
 
-
   /**
-   * After a value in an array or object: {@link #MORE} when a comma follows (the cursor then on
-   * the next token), {@link #CLOSED} when {@code close} does (the cursor past it), {@link #BROKEN}
+   * After a value in an array or object: {@link #MORE} when a comma follows (the cursor then on the
+   * next token), {@link #CLOSED} when {@code close} does (the cursor past it), {@link #BROKEN}
    * otherwise.
    */
   int afterValue(char close) {

@@ -12,7 +12,8 @@ final class PlainParams {
   private PlainParams() {}
 
   /** Binds params the cursor is on; null if they are not plain or do not fit exactly. */
-  static Object[] params(PlainCursor in, ParamBinder binder, int depth, int maxDepth, int maxStringLength) {
+  static Object[] params(
+      PlainCursor in, ParamBinder binder, int depth, int maxDepth, int maxStringLength) {
     if (depth > maxDepth) {
       return null;
     }
@@ -77,7 +78,10 @@ final class PlainParams {
     }
   }
 
-  /** The value of one param as its slot's deserializer would read it; null if not plain or not fitting. */
+  /**
+   * The value of one param as its slot's deserializer would read it; null if not plain or not
+   * fitting.
+   */
   private static Object value(PlainCursor in, ParamSlot slot, int maxStringLength) {
     Object value;
     switch (slot.shortcut()) {
@@ -85,15 +89,21 @@ final class PlainParams {
       case INT -> {
         int start = in.pos;
         long number = in.integer();
-        value = in.pos == start || number < Integer.MIN_VALUE || number > Integer.MAX_VALUE ? null : (int) number;
+        value =
+            in.pos == start || number < Integer.MIN_VALUE || number > Integer.MAX_VALUE
+                ? null
+                : (int) number;
       }
       case LONG -> {
         int start = in.pos;
         long number = in.integer();
         value = in.pos == start ? null : number;
       }
-      case BOOLEAN -> value = in.at('t') && in.literal("true") ? Boolean.TRUE
-          : in.at('f') && in.literal("false") ? Boolean.FALSE : null;
+      case BOOLEAN ->
+          value =
+              in.at('t') && in.literal("true")
+                  ? Boolean.TRUE
+                  : in.at('f') && in.literal("false") ? Boolean.FALSE : null;
       case OBJECT -> {
         if (in.at('"')) {
           value = string(in, maxStringLength);

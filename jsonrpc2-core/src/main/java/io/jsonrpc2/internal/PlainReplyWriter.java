@@ -5,19 +5,18 @@ import io.jsonrpc2.message.Id;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes the common replies (a null, string, int, long or boolean result, or an error without
- * data) as bytes directly, the way Jackson's UTF-8 generator with its default settings writes
- * them: member order {@code jsonrpc}, {@code result}/{@code error}, {@code id}; no spaces; the
- * quote, the backslash and control characters escaped (short escapes where JSON has them,
- * six-character unicode escapes otherwise); other characters as UTF-8, except surrogates, which
- * the generator writes as unicode escapes too.
+ * Writes the common replies (a null, string, int, long or boolean result, or an error without data)
+ * as bytes directly, the way Jackson's UTF-8 generator with its default settings writes them:
+ * member order {@code jsonrpc}, {@code result}/{@code error}, {@code id}; no spaces; the quote, the
+ * backslash and control characters escaped (short escapes where JSON has them, six-character
+ * unicode escapes otherwise); other characters as UTF-8, except surrogates, which the generator
+ * writes as unicode escapes too.
  *
- * <p>Replies are short by construction (strings of at most {@link #MAX_STRING_LENGTH}
- * characters), so their exact length is worked out first and the reply array is the only one
- * made.
+ * <p>Replies are short by construction (strings of at most {@link #MAX_STRING_LENGTH} characters),
+ * so their exact length is worked out first and the reply array is the only one made.
  *
- * <p>{@link ResponseEncoder} uses it only after checking, when it is built, that it writes the
- * same bytes as the generator of the configured mapper; otherwise every reply goes through the
+ * <p>{@link ResponseEncoder} uses it only after checking, when it is built, that it writes the same
+ * bytes as the generator of the configured mapper; otherwise every reply goes through the
  * generator.
  */
 final class PlainReplyWriter {
@@ -49,14 +48,16 @@ final class PlainReplyWriter {
   }
 
   /**
-   * Longer strings go to the generator: its copy loop is faster per character, and its set-up
-   * cost no longer matters at that length.
+   * Longer strings go to the generator: its copy loop is faster per character, and its set-up cost
+   * no longer matters at that length.
    */
   static final int MAX_STRING_LENGTH = 256;
 
   private final boolean plainScalars;
 
-  /** @param plainScalars whether Integer, Long and Boolean results are written as plain numbers */
+  /**
+   * @param plainScalars whether Integer, Long and Boolean results are written as plain numbers
+   */
   PlainReplyWriter(boolean plainScalars) {
     this.plainScalars = plainScalars;
   }
@@ -65,7 +66,9 @@ final class PlainReplyWriter {
   boolean canWrite(Outcome outcome) {
     ErrorObject error = outcome.error();
     if (error != null) {
-      return error.data() == null && error.message().length() <= MAX_STRING_LENGTH && shortId(outcome.id());
+      return error.data() == null
+          && error.message().length() <= MAX_STRING_LENGTH
+          && shortId(outcome.id());
     }
     Object result = outcome.result();
     if (!shortId(outcome.id())) {
@@ -73,7 +76,8 @@ final class PlainReplyWriter {
     }
     return result == null
         || (result instanceof String s && s.length() <= MAX_STRING_LENGTH)
-        || (plainScalars && (result instanceof Integer || result instanceof Long || result instanceof Boolean));
+        || (plainScalars
+            && (result instanceof Integer || result instanceof Long || result instanceof Boolean));
   }
 
   private static boolean shortId(Id id) {
@@ -85,8 +89,12 @@ final class PlainReplyWriter {
     int length;
     ErrorObject error = outcome.error();
     if (error != null) {
-      length = ERROR_HEAD.length + longLength(error.code()) + MESSAGE.length + stringLength(error.message())
-          + ERROR_ID.length;
+      length =
+          ERROR_HEAD.length
+              + longLength(error.code())
+              + MESSAGE.length
+              + stringLength(error.message())
+              + ERROR_ID.length;
     } else {
       Object result = outcome.result();
       length = RESULT_HEAD.length + ID.length;
@@ -101,11 +109,12 @@ final class PlainReplyWriter {
       }
     }
     Id id = outcome.id();
-    length += switch (id.kind()) {
-      case STRING -> stringLength(id.text());
-      case NUMBER -> id.text().length();
-      case NULL -> NULL.length;
-    };
+    length +=
+        switch (id.kind()) {
+          case STRING -> stringLength(id.text());
+          case NUMBER -> id.text().length();
+          case NULL -> NULL.length;
+        };
     return length + 1;
   }
 
@@ -136,11 +145,12 @@ final class PlainReplyWriter {
       at = put(ID, out, at);
     }
     Id id = outcome.id();
-    at = switch (id.kind()) {
-      case STRING -> writeString(id.text(), out, at);
-      case NUMBER -> writeAscii(id.text(), out, at);
-      case NULL -> put(NULL, out, at);
-    };
+    at =
+        switch (id.kind()) {
+          case STRING -> writeString(id.text(), out, at);
+          case NUMBER -> writeAscii(id.text(), out, at);
+          case NULL -> put(NULL, out, at);
+        };
     out[at++] = '}';
     return at;
   }

@@ -9,15 +9,15 @@ import java.util.List;
 /**
  * Reads the plain requests that make up most traffic without a Jackson parser: well-formed calls
  * (or batches of them) whose strings are printable ASCII without escapes, whose numbers are
- * integers of up to 18 digits, and whose params bind to parameters that read such tokens
- * directly (see {@link ParamBinder#readsPlainly()}).
+ * integers of up to 18 digits, and whose params bind to parameters that read such tokens directly
+ * (see {@link ParamBinder#readsPlainly()}).
  *
  * <p>It either returns exactly what {@link RequestDecoder}'s Jackson path returns for the same
  * bytes, or null. It returns null at the first thing outside that subset: any escape, non-ASCII
  * byte, fraction or exponent, comment, stray character, unusual whitespace, limit reached, member
  * given twice, missing or invalid member, params before the method, a method it cannot bind, or a
- * value that does not fit its parameter. Then the Jackson path reads the message and decides
- * every error, so only valid input is ever accepted here, read as Jackson reads it.
+ * value that does not fit its parameter. Then the Jackson path reads the message and decides every
+ * error, so only valid input is ever accepted here, read as Jackson reads it.
  *
  * <p>Thread-safe; each call uses its own {@link PlainCursor}.
  */
@@ -38,6 +38,7 @@ final class PlainRequestReader {
 
   /** Method names seen recently, so that a name is not made again for every call. */
   private final String[] names = new String[256];
+
   private final boolean enabled;
   private final int maxDepth;
   private final int maxStringLength;
@@ -46,7 +47,8 @@ final class PlainRequestReader {
   PlainRequestReader(StreamReadConstraints constraints, int maxBatchLength) {
     // Limits this reader does not count keep every message on the Jackson path.
     this.enabled =
-        !constraints.hasMaxDocumentLength() && constraints.getMaxTokenCount() <= 0
+        !constraints.hasMaxDocumentLength()
+            && constraints.getMaxTokenCount() <= 0
             && constraints.getMaxStringLength() >= 3;
     this.maxDepth = Math.min(constraints.getMaxNestingDepth(), MAX_DEPTH);
     this.maxStringLength = constraints.getMaxStringLength();
@@ -207,7 +209,8 @@ final class PlainRequestReader {
   private static int member(byte[] bytes, int start, int length) {
     return switch (length) {
       case 2 -> bytes[start] == 'i' && bytes[start + 1] == 'd' ? ID : 0;
-      case 6 -> matches(bytes, start, "method") ? METHOD : matches(bytes, start, "params") ? PARAMS : 0;
+      case 6 ->
+          matches(bytes, start, "method") ? METHOD : matches(bytes, start, "params") ? PARAMS : 0;
       case 7 -> matches(bytes, start, "jsonrpc") ? JSONRPC : 0;
       default -> 0;
     };
@@ -226,7 +229,9 @@ final class PlainRequestReader {
     if (in.at('"')) {
       int start = in.pos + 1;
       int end = in.plainString(maxStringLength);
-      return end < 0 ? null : Id.of(new String(in.bytes, start, end - start, StandardCharsets.ISO_8859_1));
+      return end < 0
+          ? null
+          : Id.of(new String(in.bytes, start, end - start, StandardCharsets.ISO_8859_1));
     }
     if (in.at('n')) {
       return in.literal("null") ? Id.NULL : null;
@@ -239,11 +244,11 @@ final class PlainRequestReader {
     if (value >= 0 && value < SMALL_IDS.length && in.pos - start == digits(value)) {
       return SMALL_IDS[(int) value];
     }
-    return Id.ofNumberText(new String(in.bytes, start, in.pos - start, StandardCharsets.ISO_8859_1));
+    return Id.ofNumberText(
+        new String(in.bytes, start, in.pos - start, StandardCharsets.ISO_8859_1));
   }
 
   private static int digits(long value) {
     return value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : 4;
   }
-
 }

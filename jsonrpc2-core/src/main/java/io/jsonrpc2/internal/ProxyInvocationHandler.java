@@ -23,7 +23,8 @@ public final class ProxyInvocationHandler implements InvocationHandler {
   private final Map<Method, ProxyMethod> methods;
   private final Map<Method, MethodHandle> defaults = new ConcurrentHashMap<>();
 
-  private ProxyInvocationHandler(JsonRpcClient client, Class<?> type, Map<Method, ProxyMethod> methods) {
+  private ProxyInvocationHandler(
+      JsonRpcClient client, Class<?> type, Map<Method, ProxyMethod> methods) {
     this.client = client;
     this.type = type;
     this.methods = methods;
@@ -32,14 +33,15 @@ public final class ProxyInvocationHandler implements InvocationHandler {
   /**
    * A proxy of {@code type} whose calls go through {@code client}.
    *
-   * @param namespace the namespace for every remote name, replacing the interfaces'
-   *     {@link JsonRpcNamespace}; null to use those annotations, empty for none
+   * @param namespace the namespace for every remote name, replacing the interfaces' {@link
+   *     JsonRpcNamespace}; null to use those annotations, empty for none
    * @throws IllegalArgumentException if {@code type} is not an interface or one of its methods
    *     cannot be called remotely; the message names the method
    */
   public static <T> T create(JsonRpcClient client, Class<T> type, String namespace) {
     if (!type.isInterface()) {
-      throw new IllegalArgumentException(type.getName() + " is not an interface; only interfaces can be proxied");
+      throw new IllegalArgumentException(
+          type.getName() + " is not an interface; only interfaces can be proxied");
     }
     Map<Method, ProxyMethod> methods = new HashMap<>();
     Map<String, Method> byName = new HashMap<>();
@@ -47,23 +49,34 @@ public final class ProxyInvocationHandler implements InvocationHandler {
       if (method.isDefault() || Modifier.isStatic(method.getModifiers())) {
         continue;
       }
-      String prefix = namespace != null ? namespace : annotatedNamespace(method.getDeclaringClass(), type);
-      ProxyMethod parsed = ProxyMethod.parse(type, method, prefix, client.mapper().getTypeFactory());
+      String prefix =
+          namespace != null ? namespace : annotatedNamespace(method.getDeclaringClass(), type);
+      ProxyMethod parsed =
+          ProxyMethod.parse(type, method, prefix, client.mapper().getTypeFactory());
       Method previous = byName.put(parsed.remoteName(), method);
       if (previous != null) {
         throw new IllegalArgumentException(
-            "'" + parsed.remoteName() + "' is called by both " + previous + " and " + method
+            "'"
+                + parsed.remoteName()
+                + "' is called by both "
+                + previous
+                + " and "
+                + method
                 + "; one name must map to one method");
       }
       methods.put(method, parsed);
     }
     Object proxy =
         Proxy.newProxyInstance(
-            type.getClassLoader(), new Class<?>[] {type}, new ProxyInvocationHandler(client, type, methods));
+            type.getClassLoader(),
+            new Class<?>[] {type},
+            new ProxyInvocationHandler(client, type, methods));
     return type.cast(proxy);
   }
 
-  /** As on the server: the namespace of the interface declaring the method, else the proxied one's. */
+  /**
+   * As on the server: the namespace of the interface declaring the method, else the proxied one's.
+   */
   private static String annotatedNamespace(Class<?> declaring, Class<?> proxied) {
     JsonRpcNamespace annotation = declaring.getAnnotation(JsonRpcNamespace.class);
     if (annotation == null) {
@@ -72,14 +85,17 @@ public final class ProxyInvocationHandler implements InvocationHandler {
     return annotation == null ? null : annotation.value();
   }
 
-  // InvocationHandler.invokeDefault refuses interfaces this package cannot access (a package-private
+  // InvocationHandler.invokeDefault refuses interfaces this package cannot access (a
+  // package-private
   // interface of the caller's); a private lookup in the interface itself reaches them all.
   private static MethodHandle special(Method method) {
     try {
       Class<?> declaring = method.getDeclaringClass();
-      return MethodHandles.privateLookupIn(declaring, MethodHandles.lookup()).unreflectSpecial(method, declaring);
+      return MethodHandles.privateLookupIn(declaring, MethodHandles.lookup())
+          .unreflectSpecial(method, declaring);
     } catch (IllegalAccessException e) {
-      throw new IllegalStateException("cannot call the default method " + method + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot call the default method " + method + ": " + e.getMessage(), e);
     }
   }
 
@@ -94,7 +110,8 @@ public final class ProxyInvocationHandler implements InvocationHandler {
       };
     }
     if (method.isDefault()) {
-      return defaults.computeIfAbsent(method, ProxyInvocationHandler::special)
+      return defaults
+          .computeIfAbsent(method, ProxyInvocationHandler::special)
           .bindTo(proxy)
           .invokeWithArguments(args == null ? new Object[0] : args);
     }

@@ -27,7 +27,8 @@ import java.util.concurrent.CompletionStage;
  * become params, whether it is a notification, what it returns and whether it waits.
  */
 final class ProxyMethod {
-  private static final JavaType JSON_NODE = TypeFactory.defaultInstance().constructType(JsonNode.class);
+  private static final JavaType JSON_NODE =
+      TypeFactory.defaultInstance().constructType(JsonNode.class);
 
   /** How one Java parameter becomes part of the params; null name for positional params. */
   private record Slot(String name, boolean optional, boolean skipped) {}
@@ -41,7 +42,12 @@ final class ProxyMethod {
   private final boolean ignoreResult;
 
   private ProxyMethod(
-      String remoteName, boolean named, Slot[] slots, boolean notification, boolean async, JavaType resultType) {
+      String remoteName,
+      boolean named,
+      Slot[] slots,
+      boolean notification,
+      boolean async,
+      JavaType resultType) {
     this.remoteName = remoteName;
     this.named = named;
     this.slots = slots;
@@ -59,7 +65,8 @@ final class ProxyMethod {
    */
   static ProxyMethod parse(Class<?> owner, Method method, String namespace, TypeFactory types) {
     JsonRpcMethod annotation = method.getAnnotation(JsonRpcMethod.class);
-    String name = annotation != null && !annotation.value().isEmpty() ? annotation.value() : method.getName();
+    String name =
+        annotation != null && !annotation.value().isEmpty() ? annotation.value() : method.getName();
     boolean named =
         method.isAnnotationPresent(JsonRpcNamedParams.class)
             || method.getDeclaringClass().isAnnotationPresent(JsonRpcNamedParams.class)
@@ -70,22 +77,32 @@ final class ProxyMethod {
             types.constructType(owner).findSuperType(method.getDeclaringClass()).getBindings());
     boolean async = declared.isTypeOrSubTypeOf(CompletionStage.class);
     if (!async && declared.isTypeOrSubTypeOf(java.util.concurrent.Future.class)) {
-      throw error(method, "an async method must return CompletableFuture or CompletionStage, not " + declared.toCanonical());
+      throw error(
+          method,
+          "an async method must return CompletableFuture or CompletionStage, not "
+              + declared.toCanonical());
     }
     if (async && !declared.getRawClass().isAssignableFrom(CompletableFuture.class)) {
-      throw error(method, "an async method must return CompletableFuture or CompletionStage, not " + declared.toCanonical());
+      throw error(
+          method,
+          "an async method must return CompletableFuture or CompletionStage, not "
+              + declared.toCanonical());
     }
     JavaType result = async ? declared.containedTypeOrUnknown(0) : declared;
     boolean notification = method.isAnnotationPresent(JsonRpcNotification.class);
     if (notification && result.getRawClass() != void.class && result.getRawClass() != Void.class) {
-      throw error(method, "a @JsonRpcNotification method returns void or CompletableFuture<Void>, not " + declared.toCanonical());
+      throw error(
+          method,
+          "a @JsonRpcNotification method returns void or CompletableFuture<Void>, not "
+              + declared.toCanonical());
     }
     Parameter[] parameters = method.getParameters();
     Slot[] slots = new Slot[parameters.length];
     for (int i = 0; i < parameters.length; i++) {
       slots[i] = slot(method, parameters[i], named);
     }
-    return new ProxyMethod(MethodBinder.qualify(namespace, name), named, slots, notification, async, result);
+    return new ProxyMethod(
+        MethodBinder.qualify(namespace, name), named, slots, notification, async, result);
   }
 
   private static Slot slot(Method method, Parameter parameter, boolean named) {
@@ -94,7 +111,8 @@ final class ProxyMethod {
       return new Slot(null, true, true);
     }
     JsonRpcParam annotation = parameter.getAnnotation(JsonRpcParam.class);
-    boolean optional = parameter.getType() == Optional.class || (annotation != null && annotation.optional());
+    boolean optional =
+        parameter.getType() == Optional.class || (annotation != null && annotation.optional());
     if (!named) {
       return new Slot(null, optional, false);
     }
@@ -103,7 +121,8 @@ final class ProxyMethod {
     }
     if (!parameter.isNamePresent()) {
       throw error(
-          method, "named params need parameter names: compile with -parameters or add @JsonRpcParam(\"name\")");
+          method,
+          "named params need parameter names: compile with -parameters or add @JsonRpcParam(\"name\")");
     }
     return new Slot(parameter.getName(), optional, false);
   }
@@ -160,12 +179,22 @@ final class ProxyMethod {
 
   private static IllegalArgumentException error(Method method, String problem) {
     return new IllegalArgumentException(
-        problem + "\n    for method " + method.getDeclaringClass().getSimpleName() + "." + method.getName());
+        problem
+            + "\n    for method "
+            + method.getDeclaringClass().getSimpleName()
+            + "."
+            + method.getName());
   }
 
   @Override
   public String toString() {
-    return remoteName + (named ? " (named params)" : "") + (notification ? " (notification)" : "")
-        + " -> " + (async ? "future of " : "") + resultType + " " + Arrays.toString(slots);
+    return remoteName
+        + (named ? " (named params)" : "")
+        + (notification ? " (notification)" : "")
+        + " -> "
+        + (async ? "future of " : "")
+        + resultType
+        + " "
+        + Arrays.toString(slots);
   }
 }

@@ -20,9 +20,9 @@ import java.util.Set;
 record RawMessage(List<Id> requestIds, boolean batch) {
 
   /**
-   * @throws IllegalArgumentException unless {@code json} is one request or notification object or
-   *     a non-empty array of them, with a string {@code method}, a string, number or null {@code
-   *     id} when there is one, and no id twice
+   * @throws IllegalArgumentException unless {@code json} is one request or notification object or a
+   *     non-empty array of them, with a string {@code method}, a string, number or null {@code id}
+   *     when there is one, and no id twice
    */
   static RawMessage inspect(byte[] json, JsonFactory factory) {
     try (JsonParser parser = factory.createParser(json)) {
@@ -63,22 +63,27 @@ record RawMessage(List<Id> requestIds, boolean batch) {
       if (name.equals("method")) {
         hasMethod = value == JsonToken.VALUE_STRING;
       } else if (name.equals("id")) {
-        id = switch (value) {
-          case VALUE_STRING -> Id.of(parser.getText());
-          case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Id.ofNumberText(parser.getText());
-          case VALUE_NULL -> Id.NULL;
-          default -> throw new IllegalArgumentException(what + ": 'id' must be a string, a number or null");
-        };
+        id =
+            switch (value) {
+              case VALUE_STRING -> Id.of(parser.getText());
+              case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Id.ofNumberText(parser.getText());
+              case VALUE_NULL -> Id.NULL;
+              default ->
+                  throw new IllegalArgumentException(
+                      what + ": 'id' must be a string, a number or null");
+            };
       } else {
         parser.skipChildren();
       }
     }
     if (!hasMethod) {
-      throw new IllegalArgumentException(what + " has no string 'method'; use sendRawAsync to send anything at all");
+      throw new IllegalArgumentException(
+          what + " has no string 'method'; use sendRawAsync to send anything at all");
     }
     if (id != null) {
       if (!unique.add(id)) {
-        throw new IllegalArgumentException("the id " + id + " appears twice; the responses could not be told apart");
+        throw new IllegalArgumentException(
+            "the id " + id + " appears twice; the responses could not be told apart");
       }
       ids.add(id);
     }

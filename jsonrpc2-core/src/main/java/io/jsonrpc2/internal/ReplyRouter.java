@@ -17,17 +17,17 @@ import org.slf4j.Logger;
  * fit.
  *
  * <p>On a request-response transport a reply belongs to one sent message: it may only answer that
- * message's calls, and the calls it leaves unanswered fail at once with the reason (an
- * unmatched id, an invalid element, a reply that is not JSON). A single error with id
- * {@code null} is the server saying it could not read the requests, so it answers every call of the
- * message left unanswered.
+ * message's calls, and the calls it leaves unanswered fail at once with the reason (an unmatched
+ * id, an invalid element, a reply that is not JSON). A single error with id {@code null} is the
+ * server saying it could not read the requests, so it answers every call of the message left
+ * unanswered.
  *
  * <p>On a connection a reply belongs to no message in particular: what matches a waiting call
  * completes it; a late response to a call that timed out or was cancelled is dropped with a DEBUG
  * line; anything else is logged as a warning and remembered, and a call that then times out names
- * it as the likely cause. Requests and notifications from the peer are ignored with a log line. Replies
- * to notifications-only messages are ignored with a log line too (the specification says none is
- * due). Thread-safe.
+ * it as the likely cause. Requests and notifications from the peer are ignored with a log line.
+ * Replies to notifications-only messages are ignored with a log line too (the specification says
+ * none is due). Thread-safe.
  */
 final class ReplyRouter {
   private static final Logger LOG = ClientEngine.LOG;
@@ -43,8 +43,8 @@ final class ReplyRouter {
   }
 
   /**
-   * A request-response transport's reply to one message; {@code own} maps the ids of that
-   * message's requests to their calls' futures, and only those calls are settled.
+   * A request-response transport's reply to one message; {@code own} maps the ids of that message's
+   * requests to their calls' futures, and only those calls are settled.
    */
   void onReply(TransportReply reply, Map<Id, CompletableFuture<Response>> own) {
     WireLog.response(endpoint, reply.body(), reply.details());
@@ -58,7 +58,11 @@ final class ReplyRouter {
       pending.failAll(
           own,
           new InvalidResponseException(
-              "the reply from " + endpoint + " is empty; responses to " + own.keySet() + " were due"));
+              "the reply from "
+                  + endpoint
+                  + " is empty; responses to "
+                  + own.keySet()
+                  + " were due"));
       return;
     }
     route(reply.body(), own);
@@ -70,7 +74,9 @@ final class ReplyRouter {
     route(message, null);
   }
 
-  /** @param own the calls of the message this reply answers, or null on a connection */
+  /**
+   * @param own the calls of the message this reply answers, or null on a connection
+   */
   private void route(byte[] bytes, Map<Id, CompletableFuture<Response>> own) {
     List<ResponseReader.Reply> replies;
     try {
@@ -85,15 +91,19 @@ final class ReplyRouter {
       if (reply instanceof ResponseReader.Valid valid) {
         Response response = valid.response();
         if ((own == null || own.containsKey(response.id()))
-            && pending.complete(response.id(), own == null ? null : own.get(response.id()), response)) {
+            && pending.complete(
+                response.id(), own == null ? null : own.get(response.id()), response)) {
           continue;
         }
         if (response.isError() && response.id().isNull()) {
           nullIdErrors.add(response);
-        } else if ((own != null && own.containsKey(response.id())) || pending.wasAbandoned(response.id())) {
+        } else if ((own != null && own.containsKey(response.id()))
+            || pending.wasAbandoned(response.id())) {
           LOG.debug("{}: dropped a late or second response for id {}", endpoint, response.id());
         } else {
-          problem = new InvalidResponseException("the response's id " + response.id() + " matches no call waiting for one");
+          problem =
+              new InvalidResponseException(
+                  "the response's id " + response.id() + " matches no call waiting for one");
           onConnection(problem, own);
         }
       } else if (reply instanceof ResponseReader.Bad bad) {
@@ -102,13 +112,20 @@ final class ReplyRouter {
                 && (own == null || own.containsKey(bad.id()))
                 && pending.fail(bad.id(), own == null ? null : own.get(bad.id()), bad.problem());
         if (!failedItsCall && bad.id() != null && pending.wasAbandoned(bad.id())) {
-          LOG.debug("{}: dropped a late invalid response for id {}: {}", endpoint, bad.id(), bad.problem().getMessage());
+          LOG.debug(
+              "{}: dropped a late invalid response for id {}: {}",
+              endpoint,
+              bad.id(),
+              bad.problem().getMessage());
         } else if (!failedItsCall) {
           problem = bad.problem();
           onConnection(problem, own);
         }
       } else {
-        LOG.debug("{}: ignored {}; this client serves no calls", endpoint, ((ResponseReader.PeerCall) reply).description());
+        LOG.debug(
+            "{}: ignored {}; this client serves no calls",
+            endpoint,
+            ((ResponseReader.PeerCall) reply).description());
       }
     }
     if (own == null) {
@@ -119,11 +136,14 @@ final class ReplyRouter {
   }
 
   private void settleUnanswered(
-      Map<Id, CompletableFuture<Response>> own, List<Response> nullIdErrors, JsonRpcClientException problem) {
+      Map<Id, CompletableFuture<Response>> own,
+      List<Response> nullIdErrors,
+      JsonRpcClientException problem) {
     List<Id> unanswered = pending.waiting(own);
     if (unanswered.isEmpty()) {
       if (problem != null) {
-        LOG.warn("{}: a reply held more than the responses due: {}", endpoint, problem.getMessage());
+        LOG.warn(
+            "{}: a reply held more than the responses due: {}", endpoint, problem.getMessage());
       }
       return;
     }
@@ -134,17 +154,25 @@ final class ReplyRouter {
       pending.failAll(
           own,
           new InvalidResponseException(
-              "the reply holds " + nullIdErrors.size() + " errors with id null, so which answers which of "
-                  + unanswered + " cannot be told: " + errors(nullIdErrors)));
+              "the reply holds "
+                  + nullIdErrors.size()
+                  + " errors with id null, so which answers which of "
+                  + unanswered
+                  + " cannot be told: "
+                  + errors(nullIdErrors)));
     } else {
       pending.failAll(
-          own, problem != null ? problem : new InvalidResponseException("the reply has no response for " + unanswered));
+          own,
+          problem != null
+              ? problem
+              : new InvalidResponseException("the reply has no response for " + unanswered));
     }
   }
 
   // On a connection nobody else will hear of an unmatched element; on a request-response transport
   // it fails the message's unanswered calls, so it is not logged here as well.
-  private void onConnection(JsonRpcClientException problem, Map<Id, CompletableFuture<Response>> own) {
+  private void onConnection(
+      JsonRpcClientException problem, Map<Id, CompletableFuture<Response>> own) {
     if (own == null) {
       unmatched(problem, null);
     }

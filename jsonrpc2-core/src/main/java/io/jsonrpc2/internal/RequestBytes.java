@@ -7,10 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The bytes of the message a request parser reads, so that a long string made of plain ASCII can
- * be taken from them in one copy instead of being decoded into Jackson's text buffer, joined and
- * copied again. Anything else (escapes, non-ASCII, control characters, a short string, one over
- * the length limit) is left to Jackson.
+ * The bytes of the message a request parser reads, so that a long string made of plain ASCII can be
+ * taken from them in one copy instead of being decoded into Jackson's text buffer, joined and
+ * copied again. Anything else (escapes, non-ASCII, control characters, a short string, one over the
+ * length limit) is left to Jackson.
  */
 final class RequestBytes {
   /** Below this many bytes Jackson's own path costs no more. */
@@ -54,7 +54,9 @@ final class RequestBytes {
       i++;
     }
     int length = i - start;
-    if (i == end || length < MIN_LENGTH || length > parser.streamReadConstraints().getMaxStringLength()) {
+    if (i == end
+        || length < MIN_LENGTH
+        || length > parser.streamReadConstraints().getMaxStringLength()) {
       return null;
     }
     return new String(bytes, start, length, StandardCharsets.ISO_8859_1);

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.jsonrpc2.JsonLimits;
 import io.jsonrpc2.message.ErrorObject;
 import io.jsonrpc2.message.Id;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads request bytes into {@link Incoming}. Plain requests are read by {@link PlainRequestReader}
- * without a parser; everything else, and every error, by Jackson's streaming parser: the
- * envelope is read token by token. When the method is known before its {@code params} and takes plain scalars, the
- * params are bound right off the parser; otherwise they are kept as a token buffer for the
- * binder. The whole text is read before anything runs, so invalid JSON anywhere, even late in a
+ * without a parser; everything else, and every error, by Jackson's streaming parser: the envelope
+ * is read token by token. When the method is known before its {@code params} and takes plain
+ * scalars, the params are bound right off the parser; otherwise they are kept as a token buffer for
+ * the binder. The whole text is read before anything runs, so invalid JSON anywhere, even late in a
  * batch, becomes one parse error.
  */
 public final class RequestDecoder {
@@ -116,7 +116,8 @@ public final class RequestDecoder {
         entries.add(readEntry(parser, methods, request));
       } else {
         parser.skipChildren();
-        entries.add(new Incoming.Invalid(Id.NULL, invalid("batch element is not a request object")));
+        entries.add(
+            new Incoming.Invalid(Id.NULL, invalid("batch element is not a request object")));
       }
     }
     if (entries.isEmpty()) {
@@ -164,7 +165,9 @@ public final class RequestDecoder {
         }
         case SEEN_PARAMS -> {
           ReflectiveTarget direct =
-              problem == null && method != null && (value == JsonToken.START_ARRAY || value == JsonToken.START_OBJECT)
+              problem == null
+                      && method != null
+                      && (value == JsonToken.START_ARRAY || value == JsonToken.START_OBJECT)
                   ? directTarget(methods, method)
                   : null;
           if (direct != null) {
@@ -216,8 +219,8 @@ public final class RequestDecoder {
   }
 
   /**
-   * Buffers the params the parser is on, checking every string against the length limit on the
-   * way: Jackson's own check covers only strings that outgrow its text buffer's first segment.
+   * Buffers the params the parser is on, checking every string against the length limit on the way:
+   * Jackson's own check covers only strings that outgrow its text buffer's first segment.
    */
   private TokenBuffer copyParams(JsonParser parser) throws IOException {
     TokenBuffer copy = new TokenBuffer(parser);
@@ -226,8 +229,11 @@ public final class RequestDecoder {
     while (true) {
       if (token == JsonToken.VALUE_STRING && parser.getTextLength() > maxStringLength) {
         throw new StreamConstraintsException(
-            "String value length (" + parser.getTextLength() + ") exceeds the maximum allowed ("
-                + maxStringLength + ", from `StreamReadConstraints.getMaxStringLength()`)");
+            "String value length ("
+                + parser.getTextLength()
+                + ") exceeds the maximum allowed ("
+                + maxStringLength
+                + ", from `StreamReadConstraints.getMaxStringLength()`)");
       }
       copy.copyCurrentEvent(parser);
       if (token.isStructStart()) {
@@ -250,8 +256,8 @@ public final class RequestDecoder {
 
   /**
    * Moves the parser past params whose binding failed midway. Strings on the way are taken as
-   * copying them into a token buffer would have taken them, so the same input checks apply as
-   * when params were always copied.
+   * copying them into a token buffer would have taken them, so the same input checks apply as when
+   * params were always copied.
    */
   private static void skipRest(JsonParser parser, JsonStreamContext entry) throws IOException {
     if (parser.currentToken() == JsonToken.VALUE_STRING) {

@@ -63,7 +63,8 @@ public final class ResponseEncoder {
    * generator's rare paths are common, and make it slower on long strings for the rest of the run.
    */
   private boolean writesAsTheGenerator(PlainReplyWriter writer) {
-    try (JsonGenerator gen = factory.createGenerator(new ByteArrayOutputStream(), JsonEncoding.UTF8)) {
+    try (JsonGenerator gen =
+        factory.createGenerator(new ByteArrayOutputStream(), JsonEncoding.UTF8)) {
       if (gen.getClass() != UTF8JsonGenerator.class
           || gen.getCharacterEscapes() != null
           || gen.getHighestEscapedChar() != 0
@@ -80,7 +81,13 @@ public final class ResponseEncoder {
       return false;
     }
     List<Outcome> samples = new ArrayList<>();
-    for (Id id : List.of(Id.of(1), Id.of(-42), Id.ofNumberText("12345678901234567890.5e-3"), Id.NULL, Id.of("k/1"))) {
+    for (Id id :
+        List.of(
+            Id.of(1),
+            Id.of(-42),
+            Id.ofNumberText("12345678901234567890.5e-3"),
+            Id.NULL,
+            Id.of("k/1"))) {
       samples.add(Outcome.success(id, null));
       samples.add(Outcome.success(id, "a b/c"));
       samples.add(Outcome.failure(id, ErrorObject.of(-32601, "Method not found")));
@@ -92,7 +99,9 @@ public final class ResponseEncoder {
     for (Outcome sample : samples) {
       if (writer.canWrite(sample)) {
         written.add(sample);
-        if (!Arrays.equals(writePlain(writer, List.of(sample), false), encodeWithGenerator(List.of(sample), false))) {
+        if (!Arrays.equals(
+            writePlain(writer, List.of(sample), false),
+            encodeWithGenerator(List.of(sample), false))) {
           return false;
         }
       }
@@ -102,9 +111,9 @@ public final class ResponseEncoder {
 
   /**
    * True when the mapper writes Integer, Long and Boolean results with Jackson's own serializers
-   * and nothing around them (no root wrapping, no type ids, no pretty printer that it would set
-   * on the generator): then the encoder writes them itself, without a serializer provider per
-   * reply, and the bytes are the same.
+   * and nothing around them (no root wrapping, no type ids, no pretty printer that it would set on
+   * the generator): then the encoder writes them itself, without a serializer provider per reply,
+   * and the bytes are the same.
    */
   private static boolean writesPlainScalars(ObjectMapper mapper) {
     SerializationConfig config = mapper.getSerializationConfig();
@@ -119,7 +128,8 @@ public final class ResponseEncoder {
               == NumberSerializers.IntegerSerializer.class
           && provider.findTypedValueSerializer(Long.class, true, null).getClass()
               == NumberSerializers.LongSerializer.class
-          && provider.findTypedValueSerializer(Boolean.class, true, null).getClass() == BooleanSerializer.class
+          && provider.findTypedValueSerializer(Boolean.class, true, null).getClass()
+              == BooleanSerializer.class
           && mapper.writeValueAsString(-7).equals("-7")
           && mapper.writeValueAsString(9_007_199_254_740_993L).equals("9007199254740993")
           && mapper.writeValueAsString(Boolean.TRUE).equals("true");
@@ -217,7 +227,8 @@ public final class ResponseEncoder {
       if (outcomes.get(index).error() != null) {
         throw new UncheckedIOException("writing an error object failed", e);
       }
-      LOG.error("The result of request {} could not be written as JSON", outcomes.get(index).id(), e);
+      LOG.error(
+          "The result of request {} could not be written as JSON", outcomes.get(index).id(), e);
       return index;
     }
   }

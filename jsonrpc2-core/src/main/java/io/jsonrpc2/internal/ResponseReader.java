@@ -37,7 +37,9 @@ public final class ResponseReader {
   /** Something wrong with an element; {@code id} is the id it carried, or null when unreadable. */
   public record Bad(Id id, InvalidResponseException problem) implements Reply {}
 
-  /** A request or notification from the peer (it has a {@code method}): not an answer to anything. */
+  /**
+   * A request or notification from the peer (it has a {@code method}): not an answer to anything.
+   */
   public record PeerCall(String description) implements Reply {}
 
   private final JsonFactory factory;
@@ -46,11 +48,14 @@ public final class ResponseReader {
 
   public ResponseReader(ObjectMapper mapper, JsonLimits limits, boolean validate) {
     this.factory =
-        mapper.getFactory().copy().setStreamReadConstraints(
-            StreamReadConstraints.builder()
-                .maxNestingDepth(limits.maxNestingDepth())
-                .maxStringLength(limits.maxStringLength())
-                .build());
+        mapper
+            .getFactory()
+            .copy()
+            .setStreamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(limits.maxNestingDepth())
+                    .maxStringLength(limits.maxStringLength())
+                    .build());
     this.mapper = mapper;
     this.validate = validate;
   }
@@ -114,7 +119,8 @@ public final class ResponseReader {
 
   private Reply judge(Envelope e) {
     if (e.method != null) {
-      return new PeerCall("a message with method " + e.method + " and id " + (e.hasId ? e.idText : "(none)"));
+      return new PeerCall(
+          "a message with method " + e.method + " and id " + (e.hasId ? e.idText : "(none)"));
     }
     if (validate) {
       if (!e.hasId) {
@@ -150,7 +156,11 @@ public final class ResponseReader {
     JsonNode code = error.get("code");
     JsonNode message = error.get("message");
     boolean wellFormed =
-        code != null && code.isIntegralNumber() && code.canConvertToInt() && message != null && message.isTextual();
+        code != null
+            && code.isIntegralNumber()
+            && code.canConvertToInt()
+            && message != null
+            && message.isTextual();
     if (wellFormed) {
       return new ErrorObject(code.intValue(), message.textValue(), error.get("data"));
     }

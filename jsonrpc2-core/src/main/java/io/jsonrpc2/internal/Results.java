@@ -19,7 +19,8 @@ public final class Results {
    * @throws ErrorResponseException for an error response
    * @throws InvalidResponseException when the result does not convert
    */
-  public static <T> T convert(ObjectMapper mapper, Request request, Response response, JavaType type) {
+  public static <T> T convert(
+      ObjectMapper mapper, Request request, Response response, JavaType type) {
     if (response.isError()) {
       throw new ErrorResponseException(response.error(), request.method());
     }
@@ -33,7 +34,11 @@ public final class Results {
       return mapper.readerFor(type).readValue(result);
     } catch (IOException | IllegalArgumentException e) {
       throw new InvalidResponseException(
-          "the result of '" + request.method() + "' cannot be read as " + type.toCanonical() + ": "
+          "the result of '"
+              + request.method()
+              + "' cannot be read as "
+              + type.toCanonical()
+              + ": "
               + Throwables.reason(e),
           e);
     }

@@ -14,8 +14,8 @@ public interface Target {
   Invocation prepare(TokenBuffer params, CallContext context);
 
   /**
-   * True when the method answers with a stage and must be called on the caller's thread; false
-   * when it may block and runs on the service's executor.
+   * True when the method answers with a stage and must be called on the caller's thread; false when
+   * it may block and runs on the service's executor.
    */
   boolean async();
 

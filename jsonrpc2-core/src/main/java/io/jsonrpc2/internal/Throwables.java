@@ -31,7 +31,9 @@ public final class Throwables {
       t = t.getCause();
     }
     String message =
-        t instanceof JsonProcessingException j ? j.getOriginalMessage() : String.valueOf(t.getMessage());
+        t instanceof JsonProcessingException j
+            ? j.getOriginalMessage()
+            : String.valueOf(t.getMessage());
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
   }

@@ -29,7 +29,8 @@ final class TokenParams implements Params {
   public JsonNode asNode() {
     if (tree == null) {
       try {
-        tree = tokens == null ? MissingNode.getInstance() : mapper.readTree(tokens.asParser(mapper));
+        tree =
+            tokens == null ? MissingNode.getInstance() : mapper.readTree(tokens.asParser(mapper));
       } catch (IOException e) {
         throw invalid("params of " + method + " could not be read: " + e.getMessage());
       }
@@ -59,12 +60,14 @@ final class TokenParams implements Params {
 
   @Override
   public <T> T get(int index, Class<T> type) {
-    return convert(required(positional(index), "#" + index), mapper.constructType(type), "#" + index);
+    return convert(
+        required(positional(index), "#" + index), mapper.constructType(type), "#" + index);
   }
 
   @Override
   public <T> T get(int index, TypeReference<T> type) {
-    return convert(required(positional(index), "#" + index), mapper.constructType(type), "#" + index);
+    return convert(
+        required(positional(index), "#" + index), mapper.constructType(type), "#" + index);
   }
 
   @Override
@@ -80,7 +83,9 @@ final class TokenParams implements Params {
   @Override
   public <T> Optional<T> find(String name, Class<T> type) {
     JsonNode node = named(name);
-    return present(node) ? Optional.ofNullable(convert(node, mapper.constructType(type), name)) : Optional.empty();
+    return present(node)
+        ? Optional.ofNullable(convert(node, mapper.constructType(type), name))
+        : Optional.empty();
   }
 
   @Override
@@ -93,7 +98,8 @@ final class TokenParams implements Params {
 
   @Override
   public <T> T as(Class<T> type) {
-    return convert(asNode().isMissingNode() ? null : asNode(), mapper.constructType(type), "params");
+    return convert(
+        asNode().isMissingNode() ? null : asNode(), mapper.constructType(type), "params");
   }
 
   private JsonNode positional(int index) {
@@ -134,8 +140,14 @@ final class TokenParams implements Params {
       return mapper.convertValue(node, type);
     } catch (IllegalArgumentException e) {
       throw invalid(
-          "parameter '" + name + "' of " + method + " expects " + ParamBinder.typeName(type)
-              + ": " + Throwables.reason(e));
+          "parameter '"
+              + name
+              + "' of "
+              + method
+              + " expects "
+              + ParamBinder.typeName(type)
+              + ": "
+              + Throwables.reason(e));
     }
   }
 

@@ -10,9 +10,9 @@ import org.slf4j.MDC;
 
 /**
  * The client's message log: every message sent on one logger and every reply received on another,
- * at DEBUG, with the facts in the MDC for log patterns. The line itself reads
- * {@code <endpoint> --> <message>} or {@code <endpoint> <-- <message>}. MDC keys the thread had
- * before are restored after each line.
+ * at DEBUG, with the facts in the MDC for log patterns. The line itself reads {@code <endpoint> -->
+ * <message>} or {@code <endpoint> <-- <message>}. MDC keys the thread had before are restored after
+ * each line.
  */
 final class WireLog {
   static final String ENDPOINT = "endpoint";
@@ -29,7 +29,9 @@ final class WireLog {
     }
   }
 
-  /** @param details the transport's facts about the reply (such as {@code http_status}) */
+  /**
+   * @param details the transport's facts about the reply (such as {@code http_status})
+   */
   static void response(String endpoint, byte[] message, Map<String, String> details) {
     if (RESPONSES.isDebugEnabled()) {
       log(RESPONSES, "<--", endpoint, message, details);

@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param data additional information, or null when the member is absent
  */
 public record ErrorObject(int code, String message, JsonNode data) {
-  public static final ErrorObject PARSE_ERROR = new ErrorObject(ErrorCodes.PARSE_ERROR, "Parse error", null);
+  public static final ErrorObject PARSE_ERROR =
+      new ErrorObject(ErrorCodes.PARSE_ERROR, "Parse error", null);
   public static final ErrorObject INVALID_REQUEST =
       new ErrorObject(ErrorCodes.INVALID_REQUEST, "Invalid Request", null);
   public static final ErrorObject METHOD_NOT_FOUND =
@@ -24,7 +25,8 @@ public record ErrorObject(int code, String message, JsonNode data) {
       new ErrorObject(ErrorCodes.INVALID_PARAMS, "Invalid params", null);
   public static final ErrorObject INTERNAL_ERROR =
       new ErrorObject(ErrorCodes.INTERNAL_ERROR, "Internal error", null);
-  public static final ErrorObject TIMEOUT = new ErrorObject(ErrorCodes.TIMEOUT, "Timeout error", null);
+  public static final ErrorObject TIMEOUT =
+      new ErrorObject(ErrorCodes.TIMEOUT, "Timeout error", null);
   public static final ErrorObject SERVICE_UNAVAILABLE =
       new ErrorObject(ErrorCodes.SERVICE_UNAVAILABLE, "Service unavailable", null);
   public static final ErrorObject CANCELLED =

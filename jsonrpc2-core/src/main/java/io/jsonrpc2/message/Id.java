@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * The id of a request exactly as it appeared on the wire.
  *
- * <p>The specification allows a string, a number or null. A number is kept as its raw JSON text
- * so that it is echoed byte for byte: integers beyond 64 bits, fractions and exponents survive
+ * <p>The specification allows a string, a number or null. A number is kept as its raw JSON text so
+ * that it is echoed byte for byte: integers beyond 64 bits, fractions and exponents survive
  * untouched. Two ids are equal when they have the same kind and the same text, so {@code 1} and
  * {@code "1"} and {@code 1.0} are three different ids.
  *
@@ -66,7 +66,8 @@ public final class Id {
     return new Id(Kind.NUMBER, jsonText);
   }
 
-  // A hand-written check because ids are made per request and a regex would cost more than the rest.
+  // A hand-written check because ids are made per request and a regex would cost more than the
+  // rest.
   private static boolean isJsonNumber(String s) {
     int i = 0;
     int n = s.length();

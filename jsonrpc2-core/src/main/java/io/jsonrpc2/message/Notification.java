@@ -14,8 +14,8 @@ import java.util.Objects;
  * }</pre>
  *
  * @param method the method name
- * @param params null (left out), a {@code List} (positional), a {@code Map} (named), or an array
- *     or object {@code JsonNode}; copied
+ * @param params null (left out), a {@code List} (positional), a {@code Map} (named), or an array or
+ *     object {@code JsonNode}; copied
  */
 public record Notification(String method, Object params) implements Message {
   public Notification {
@@ -24,8 +24,7 @@ public record Notification(String method, Object params) implements Message {
   }
 
   /**
-   * A notification with positional params; without arguments the {@code params} member is left
-   * out.
+   * A notification with positional params; without arguments the {@code params} member is left out.
    */
   public static Notification of(String method, Object... args) {
     return new Notification(method, ParamsValue.positional(args));

@@ -11,9 +11,9 @@ final class ParamsValue {
   private ParamsValue() {}
 
   /**
-   * The params of a call with these trailing arguments: null (no {@code params} member, as
-   * clients should send when there are none) for no arguments, a list otherwise. A null array
-   * comes from a call like {@code of("echo", null)}, whose caller meant one null argument.
+   * The params of a call with these trailing arguments: null (no {@code params} member, as clients
+   * should send when there are none) for no arguments, a list otherwise. A null array comes from a
+   * call like {@code of("echo", null)}, whose caller meant one null argument.
    */
   static Object positional(Object[] args) {
     if (args == null) {
@@ -36,12 +36,13 @@ final class ParamsValue {
     }
     if (params instanceof Map<?, ?> map) {
       Map<String, Object> copy = new LinkedHashMap<>();
-      map.forEach((k, v) -> {
-        if (!(k instanceof String name)) {
-          throw new IllegalArgumentException("named params need String keys, got " + k);
-        }
-        copy.put(name, v);
-      });
+      map.forEach(
+          (k, v) -> {
+            if (!(k instanceof String name)) {
+              throw new IllegalArgumentException("named params need String keys, got " + k);
+            }
+            copy.put(name, v);
+          });
       return Collections.unmodifiableMap(copy);
     }
     if (params instanceof JsonNode node && (node.isArray() || node.isObject())) {

@@ -1,6 +1,5 @@
 package io.jsonrpc2.message;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,9 +21,9 @@ import java.util.Objects;
  * with String keys (named), or an array or object {@code JsonNode}; it is copied so the record
  * stays immutable. The elements are written with the client's {@code ObjectMapper}.
  *
- * <p>{@code id} may be null while the request is being built: the client then assigns one from
- * its id generator when it sends the request. An explicit {@link Id#NULL} is a real request with
- * the id {@code null} (legal, if discouraged); it is not a notification.
+ * <p>{@code id} may be null while the request is being built: the client then assigns one from its
+ * id generator when it sends the request. An explicit {@link Id#NULL} is a real request with the id
+ * {@code null} (legal, if discouraged); it is not a notification.
  *
  * @param id the request id, or null to have the client pick one
  * @param method the method name
@@ -37,8 +36,8 @@ public record Request(Id id, String method, Object params) implements Message {
   }
 
   /**
-   * A request with positional params and an id chosen by the client; without arguments the
-   * {@code params} member is left out.
+   * A request with positional params and an id chosen by the client; without arguments the {@code
+   * params} member is left out.
    */
   public static Request of(String method, Object... args) {
     return new Request(null, method, ParamsValue.positional(args));

@@ -12,9 +12,8 @@ import java.util.Objects;
  * HTTP Basic authentication (RFC 7617): {@code Authorization: Basic base64(user:password)}, UTF-8.
  *
  * <p>An accepted request is served as an {@link HttpPrincipal} named after the user, with scheme
- * "Basic". A missing, malformed or wrong credential is refused with
- * {@code WWW-Authenticate: Basic realm="...", charset="UTF-8"}. Basic sends the password in
- * clear: use it over TLS only.
+ * "Basic". A missing, malformed or wrong credential is refused with {@code WWW-Authenticate: Basic
+ * realm="...", charset="UTF-8"}. Basic sends the password in clear: use it over TLS only.
  *
  * <p>Immutable and thread-safe; checks never block unless the given {@link Verifier} does.
  */
@@ -43,7 +42,8 @@ public final class BasicAuthenticator implements HttpAuthenticator {
   public static BasicAuthenticator of(String realm, Map<String, String> passwordsByUser) {
     Map<String, byte[]> digests = new HashMap<>();
     passwordsByUser.forEach(
-        (user, password) -> digests.put(user, Credentials.digest(Objects.requireNonNull(password))));
+        (user, password) ->
+            digests.put(user, Credentials.digest(Objects.requireNonNull(password))));
     // A user who is not in the table is still compared against something, so that an unknown
     // user takes as long as a known one with a wrong password.
     byte[] unknown = Credentials.digest("\0no such user\0");

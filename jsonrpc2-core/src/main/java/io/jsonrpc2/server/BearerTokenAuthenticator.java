@@ -13,8 +13,8 @@ import java.util.function.Function;
  * Bearer-token authentication (RFC 6750): {@code Authorization: Bearer <token>}.
  *
  * <p>A request without a token is refused with {@code WWW-Authenticate: Bearer realm="..."}; one
- * with a token that is not accepted adds {@code error="invalid_token"}, so a client knows to get
- * a new token rather than to log in.
+ * with a token that is not accepted adds {@code error="invalid_token"}, so a client knows to get a
+ * new token rather than to log in.
  *
  * <p>Immutable and thread-safe; checks never block unless the given resolver does.
  */

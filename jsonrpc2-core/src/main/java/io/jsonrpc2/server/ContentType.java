@@ -14,6 +14,7 @@ import java.util.Set;
 record ContentType(String mediaType, String charset) {
   static final Set<String> JSON_TYPES =
       Set.of("application/json", "application/json-rpc", "application/jsonrequest");
+
   /** What an HTML form or a cross-site fetch without a CORS preflight can send. */
   static final Set<String> CROSS_SITE_TYPES =
       Set.of("application/x-www-form-urlencoded", "multipart/form-data", "text/plain");
@@ -29,7 +30,9 @@ record ContentType(String mediaType, String charset) {
     String charset = null;
     while (semicolon >= 0) {
       int next = value.indexOf(';', semicolon + 1);
-      String parameter = (next < 0 ? value.substring(semicolon + 1) : value.substring(semicolon + 1, next)).strip();
+      String parameter =
+          (next < 0 ? value.substring(semicolon + 1) : value.substring(semicolon + 1, next))
+              .strip();
       int equals = parameter.indexOf('=');
       if (equals > 0 && parameter.substring(0, equals).strip().equalsIgnoreCase("charset")) {
         charset = unquote(parameter.substring(equals + 1).strip());
@@ -55,14 +58,17 @@ record ContentType(String mediaType, String charset) {
 
   /** The charset to decode the body with; null when it is UTF-8 already (or a subset of it). */
   Charset foreignCharset() {
-    if (this == PLAIN_JSON || charset == null
+    if (this == PLAIN_JSON
+        || charset == null
         || charset.equalsIgnoreCase("utf-8")
         || charset.equalsIgnoreCase("utf8")
         || charset.equalsIgnoreCase("us-ascii")) {
       return null;
     }
     Charset named = Charset.forName(charset);
-    return named.equals(StandardCharsets.UTF_8) || named.equals(StandardCharsets.US_ASCII) ? null : named;
+    return named.equals(StandardCharsets.UTF_8) || named.equals(StandardCharsets.US_ASCII)
+        ? null
+        : named;
   }
 
   /** True when the charset parameter is absent or names a charset this JVM can decode. */

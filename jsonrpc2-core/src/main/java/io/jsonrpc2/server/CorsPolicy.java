@@ -15,7 +15,11 @@ final class CorsPolicy {
   private final String allowedHeaders;
   private final long maxAgeSeconds;
 
-  CorsPolicy(Set<String> origins, boolean allowCredentials, List<String> allowedHeaders, long maxAgeSeconds) {
+  CorsPolicy(
+      Set<String> origins,
+      boolean allowCredentials,
+      List<String> allowedHeaders,
+      long maxAgeSeconds) {
     this.anyOrigin = origins.contains("*");
     if (anyOrigin && allowCredentials) {
       throw new IllegalArgumentException(

@@ -13,16 +13,16 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Request headers as the {@code Map<String, List<String>>} that {@link HttpRules},
- * {@link HttpAuthenticator}s and {@link TransportContext} take: names matched without regard to
- * case, the values of a repeated name gathered in order, each list immutable.
+ * Request headers as the {@code Map<String, List<String>>} that {@link HttpRules}, {@link
+ * HttpAuthenticator}s and {@link TransportContext} take: names matched without regard to case, the
+ * values of a repeated name gathered in order, each list immutable.
  *
  * <p>Made for a server's hot path: a server adds each header line once, as it reads them; lookups
  * then scan the few names a request has, or an index once there are many, so a thousand header
- * lines cost no more than a tree map would. The map itself is read-only ({@code put} and
- * {@code remove} throw). Not thread-safe while being filled; safe to read from any thread once
- * handed over. Once {@link #seal sealed} nothing can be added, and a {@link TransportContext}
- * keeps it as it is instead of copying it.
+ * lines cost no more than a tree map would. The map itself is read-only ({@code put} and {@code
+ * remove} throw). Not thread-safe while being filled; safe to read from any thread once handed
+ * over. Once {@link #seal sealed} nothing can be added, and a {@link TransportContext} keeps it as
+ * it is instead of copying it.
  */
 public final class HeaderMap extends AbstractMap<String, List<String>> {
   private static final int SCAN_LIMIT = 16;

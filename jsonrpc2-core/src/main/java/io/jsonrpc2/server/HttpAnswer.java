@@ -10,8 +10,8 @@ import java.util.Objects;
  *
  * <p>The server adds only what belongs to the connection: {@code Content-Length} (the body's
  * length), {@code Date}, and {@code Connection} when it closes or keeps a HTTP/1.0 connection.
- * Values are immutable by contract: the body array is shared, never copied, and must not be
- * changed by anyone.
+ * Values are immutable by contract: the body array is shared, never copied, and must not be changed
+ * by anyone.
  *
  * @param status the HTTP status code
  * @param headers header values by name, exactly as they are to be sent

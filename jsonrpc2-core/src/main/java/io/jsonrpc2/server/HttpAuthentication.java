@@ -30,8 +30,8 @@ public record HttpAuthentication(Principal principal, String challenge) {
   }
 
   /**
-   * Refuse with 401; {@code challenge} is sent as {@code WWW-Authenticate}, such as
-   * {@code Basic realm="rpc", charset="UTF-8"}.
+   * Refuse with 401; {@code challenge} is sent as {@code WWW-Authenticate}, such as {@code Basic
+   * realm="rpc", charset="UTF-8"}.
    */
   public static HttpAuthentication refused(String challenge) {
     Objects.requireNonNull(challenge, "challenge");

@@ -9,12 +9,12 @@ import java.util.Map;
  *
  * <p>Set it on {@link HttpRules.Builder#authenticator}; every jsonrpc2 HTTP server calls it once
  * per request, after the method and content type were accepted and before the body is read. The
- * principal of an accepted request reaches methods as
- * {@code CallContext.transport().principal()}; a refused one gets 401 with the challenge.
+ * principal of an accepted request reaches methods as {@code CallContext.transport().principal()};
+ * a refused one gets 401 with the challenge.
  *
  * <p><b>Threading.</b> Called concurrently, possibly on a server's I/O thread: it must be
- * thread-safe and must not block (look credentials up in memory, or cache). An exception it
- * throws is logged and the request answered with 500, never served.
+ * thread-safe and must not block (look credentials up in memory, or cache). An exception it throws
+ * is logged and the request answered with 500, never served.
  *
  * <p>{@link BasicAuthenticator} and {@link BearerTokenAuthenticator} are the shipped ones.
  */

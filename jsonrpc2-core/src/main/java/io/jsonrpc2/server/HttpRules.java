@@ -19,28 +19,29 @@ import org.slf4j.LoggerFactory;
  * embedded Netty server, the servlet) answers exactly alike.
  *
  * <p>A server asks three things, in this order, and writes the {@link HttpAnswer}s it gets:
+ *
  * <ol>
- *   <li>{@link #admit}: from the request line and headers, before reading the body: POST only
- *       (405 with {@code Allow} otherwise; OPTIONS answered for CORS when enabled), the content
- *       type (415), a declared length over {@link #maxBodyBytes()} (413), authentication (401);
+ *   <li>{@link #admit}: from the request line and headers, before reading the body: POST only (405
+ *       with {@code Allow} otherwise; OPTIONS answered for CORS when enabled), the content type
+ *       (415), a declared length over {@link #maxBodyBytes()} (413), authentication (401);
  *   <li>while reading the body: more than {@link #maxBodyBytes()} bytes is {@link #bodyTooLarge};
  *       then {@link #utf8Body} gives the bytes to hand to {@code JsonRpcService.handle};
  *   <li>{@link #reply}: the service's reply is 200 {@code application/json}; no reply (only
- *       notifications) is 200 with an empty body, or 204 when so configured. JSON-RPC errors,
- *       parse errors included, are replies like any other: 200.
+ *       notifications) is 200 with an empty body, or 204 when so configured. JSON-RPC errors, parse
+ *       errors included, are replies like any other: 200.
  * </ol>
  *
- * <p>Content types: {@code application/json}, {@code application/json-rpc} and
- * {@code application/jsonrequest} with any charset parameter are served, and so is a request with
- * no Content-Type at all (widely used clients send none). The types an HTML form or a cross-site
+ * <p>Content types: {@code application/json}, {@code application/json-rpc} and {@code
+ * application/jsonrequest} with any charset parameter are served, and so is a request with no
+ * Content-Type at all (widely used clients send none). The types an HTML form or a cross-site
  * {@code fetch} can send without a CORS preflight ({@code application/x-www-form-urlencoded},
- * {@code multipart/form-data}, {@code text/plain}) are refused with 415, so another web site
- * cannot make a visitor's browser post calls. Other types are served unless
- * {@link Builder#strictContentType(boolean)} is set, which requires one of the JSON types.
+ * {@code multipart/form-data}, {@code text/plain}) are refused with 415, so another web site cannot
+ * make a visitor's browser post calls. Other types are served unless {@link
+ * Builder#strictContentType(boolean)} is set, which requires one of the JSON types.
  *
  * <p>Header maps passed in must match names without regard to case, such as a {@link HeaderMap}
- * (the fastest here). Immutable and thread-safe; no method blocks unless the configured
- * {@link HttpAuthenticator} does.
+ * (the fastest here). Immutable and thread-safe; no method blocks unless the configured {@link
+ * HttpAuthenticator} does.
  */
 public final class HttpRules {
   private static final Logger LOG = LoggerFactory.getLogger(HttpRules.class);
@@ -48,7 +49,8 @@ public final class HttpRules {
   /** 16 MiB. */
   public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
 
-  private static final Map<String, String> JSON_HEADERS = Map.of("Content-Type", "application/json");
+  private static final Map<String, String> JSON_HEADERS =
+      Map.of("Content-Type", "application/json");
   private static final byte[] EMPTY = new byte[0];
   private static final HttpRules DEFAULTS = builder().build();
 
@@ -96,7 +98,8 @@ public final class HttpRules {
    * @param headers the request headers, matched without regard to case
    * @param remoteAddress the peer, for the authenticator; may be null
    */
-  public HttpVerdict admit(String method, Map<String, List<String>> headers, SocketAddress remoteAddress) {
+  public HttpVerdict admit(
+      String method, Map<String, List<String>> headers, SocketAddress remoteAddress) {
     if (!"POST".equals(method)) {
       if ("OPTIONS".equals(method) && cors != null) {
         return HttpVerdict.refused(
@@ -106,7 +109,10 @@ public final class HttpRules {
                 allowHeader.get("Allow")));
       }
       return HttpVerdict.refused(
-          HttpAnswer.text(405, withCors(allowHeader, headers), "Method " + method + " not allowed: JSON-RPC is served by POST"));
+          HttpAnswer.text(
+              405,
+              withCors(allowHeader, headers),
+              "Method " + method + " not allowed: JSON-RPC is served by POST"));
     }
     List<String> contentTypes = headers.get("Content-Type");
     HttpAnswer refusal =
@@ -119,7 +125,9 @@ public final class HttpRules {
     if (refusal != null) {
       return HttpVerdict.refused(refusal);
     }
-    return authenticator == null ? HttpVerdict.admitted(null) : authenticate(headers, remoteAddress);
+    return authenticator == null
+        ? HttpVerdict.admitted(null)
+        : authenticate(headers, remoteAddress);
   }
 
   /**
@@ -137,12 +145,14 @@ public final class HttpRules {
   }
 
   /**
-   * The answer carrying the service's reply: 200 {@code application/json}, or, for {@code null}
-   * (no reply due), an empty 200 or 204 as configured.
+   * The answer carrying the service's reply: 200 {@code application/json}, or, for {@code null} (no
+   * reply due), an empty 200 or 204 as configured.
    */
   public HttpAnswer reply(byte[] reply, Map<String, List<String>> headers) {
     if (reply == null) {
-      return cors == null ? emptyReply : new HttpAnswer(notificationStatus, withCors(Map.of(), headers), EMPTY);
+      return cors == null
+          ? emptyReply
+          : new HttpAnswer(notificationStatus, withCors(Map.of(), headers), EMPTY);
     }
     return new HttpAnswer(200, withCors(JSON_HEADERS, headers), reply);
   }
@@ -151,7 +161,8 @@ public final class HttpRules {
 
   /** 413: the body turned out longer than {@link #maxBodyBytes()} while it was read. */
   public HttpAnswer bodyTooLarge(Map<String, List<String>> headers) {
-    return HttpAnswer.text(413, withCors(Map.of(), headers), "Request body larger than " + maxBodyBytes + " bytes");
+    return HttpAnswer.text(
+        413, withCors(Map.of(), headers), "Request body larger than " + maxBodyBytes + " bytes");
   }
 
   /** 404: a server's path does not match (the servlet's container decides this itself). */
@@ -160,8 +171,8 @@ public final class HttpRules {
   }
 
   /**
-   * 500: the server failed to produce a reply (the service broke its contract, or the server
-   * itself failed); says nothing more to the caller, the server logs the cause.
+   * 500: the server failed to produce a reply (the service broke its contract, or the server itself
+   * failed); says nothing more to the caller, the server logs the cause.
    */
   public HttpAnswer serverError(Map<String, List<String>> headers) {
     return HttpAnswer.text(500, withCors(Map.of(), headers), "The server failed to answer");
@@ -238,19 +249,26 @@ public final class HttpRules {
   private HttpVerdict authenticate(Map<String, List<String>> headers, SocketAddress remoteAddress) {
     HttpAuthentication outcome;
     try {
-      outcome = Objects.requireNonNull(authenticator.authenticate(headers, remoteAddress), "authentication result");
+      outcome =
+          Objects.requireNonNull(
+              authenticator.authenticate(headers, remoteAddress), "authentication result");
     } catch (RuntimeException e) {
       LOG.error("HTTP authenticator failed for a request from {}", remoteAddress, e);
-      return HttpVerdict.refused(HttpAnswer.text(500, withCors(Map.of(), headers), "Authentication failed on the server"));
+      return HttpVerdict.refused(
+          HttpAnswer.text(500, withCors(Map.of(), headers), "Authentication failed on the server"));
     }
     if (outcome.isAccepted()) {
       return HttpVerdict.admitted(outcome.principal());
     }
     return HttpVerdict.refused(
-        HttpAnswer.text(401, withCors(Map.of("WWW-Authenticate", outcome.challenge()), headers), "Authentication required"));
+        HttpAnswer.text(
+            401,
+            withCors(Map.of("WWW-Authenticate", outcome.challenge()), headers),
+            "Authentication required"));
   }
 
-  private Map<String, String> withCors(Map<String, String> base, Map<String, List<String>> headers) {
+  private Map<String, String> withCors(
+      Map<String, String> base, Map<String, List<String>> headers) {
     return cors == null ? base : cors.withCors(base, first(headers, "Origin"));
   }
 
@@ -275,13 +293,17 @@ public final class HttpRules {
 
     private Builder() {}
 
-    /** Requires a JSON content type: a request without Content-Type, or of another type, gets 415. */
+    /**
+     * Requires a JSON content type: a request without Content-Type, or of another type, gets 415.
+     */
     public Builder strictContentType(boolean strict) {
       this.strictContentType = strict;
       return this;
     }
 
-    /** 200 (the default: some widely used clients fail on 204) or 204 for exchanges without reply. */
+    /**
+     * 200 (the default: some widely used clients fail on 204) or 204 for exchanges without reply.
+     */
     public Builder notificationStatus(int status) {
       if (status != 200 && status != 204) {
         throw new IllegalArgumentException("notification status must be 200 or 204, got " + status);
@@ -300,8 +322,8 @@ public final class HttpRules {
     }
 
     /**
-     * Turns CORS on for these origins ({@code https://app.example.com}; {@code "*"} for any):
-     * pages there may call from a browser. Off (no origins) by default.
+     * Turns CORS on for these origins ({@code https://app.example.com}; {@code "*"} for any): pages
+     * there may call from a browser. Off (no origins) by default.
      */
     public Builder corsOrigins(String... origins) {
       return corsOrigins(Arrays.asList(origins));

@@ -34,7 +34,8 @@ public record TransportContext(
 
   public TransportContext {
     Objects.requireNonNull(transport, "transport");
-    if (!(headers instanceof HeaderMap map && map.isSealed())) { // a sealed one is as a copy would be
+    if (!(headers instanceof HeaderMap map
+        && map.isSealed())) { // a sealed one is as a copy would be
       TreeMap<String, List<String>> caseless = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       headers.forEach((name, values) -> caseless.put(name, List.copyOf(values)));
       headers = java.util.Collections.unmodifiableMap(caseless);

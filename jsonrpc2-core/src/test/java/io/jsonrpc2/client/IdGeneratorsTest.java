@@ -67,7 +67,8 @@ class IdGeneratorsTest {
 
   @Test
   void randomRejectsUselessArguments() {
-    assertThatThrownBy(() -> IdGenerators.random(0, "ab")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> IdGenerators.random(0, "ab"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> IdGenerators.random(8, "aaaa"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("two distinct");
@@ -88,7 +89,8 @@ class IdGeneratorsTest {
     }
   }
 
-  private static void assertUniqueUnderThreads(IdGenerator generator, int threads, int perThread) throws Exception {
+  private static void assertUniqueUnderThreads(IdGenerator generator, int threads, int perThread)
+      throws Exception {
     Set<Id> seen = ConcurrentHashMap.newKeySet();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     CountDownLatch start = new CountDownLatch(1);

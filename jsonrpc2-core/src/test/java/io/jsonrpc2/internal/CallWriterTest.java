@@ -37,7 +37,8 @@ class CallWriterTest {
     params.put("subtrahend", 23);
     params.put("minuend", 42);
     assertThat(json(Request.named("subtract", params).withId(3)))
-        .isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":{\"subtrahend\":23,\"minuend\":42},\"id\":3}");
+        .isEqualTo(
+            "{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":{\"subtrahend\":23,\"minuend\":42},\"id\":3}");
   }
 
   @Test
@@ -62,8 +63,10 @@ class CallWriterTest {
 
   @Test
   void idsAreWrittenExactly() {
-    assertThat(json(Request.of("m").withId(Id.NULL))).isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":null}");
-    assertThat(json(Request.of("m").withId(Id.of(new BigInteger("123456789012345678901234567890")))))
+    assertThat(json(Request.of("m").withId(Id.NULL)))
+        .isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":null}");
+    assertThat(
+            json(Request.of("m").withId(Id.of(new BigInteger("123456789012345678901234567890")))))
         .isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":123456789012345678901234567890}");
     assertThat(json(Request.of("m").withId(Id.ofNumberText("1.50"))))
         .isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":1.50}");
@@ -75,7 +78,8 @@ class CallWriterTest {
   void notifications() {
     assertThat(json(Notification.of("update", 1, 2, 3, 4, 5)))
         .isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"update\",\"params\":[1,2,3,4,5]}");
-    assertThat(json(Notification.of("foobar"))).isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"foobar\"}");
+    assertThat(json(Notification.of("foobar")))
+        .isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"foobar\"}");
     assertThat(json(Notification.named("cat", Map.of("name", "Mittens"))))
         .isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"cat\",\"params\":{\"name\":\"Mittens\"}}");
   }
@@ -90,13 +94,18 @@ class CallWriterTest {
   @Test
   void aBatchIsAnArrayEvenOfOne() {
     List<Message> batch =
-        List.of(Request.of("sum", 1, 2, 4).withId("1"), Notification.of("notify_hello", 7), Request.of("get_data").withId("9"));
+        List.of(
+            Request.of("sum", 1, 2, 4).withId("1"),
+            Notification.of("notify_hello", 7),
+            Request.of("get_data").withId("9"));
     assertThat(new String(writer.write(batch, true), StandardCharsets.UTF_8))
         .isEqualTo(
             "[{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2,4],\"id\":\"1\"},"
                 + "{\"jsonrpc\":\"2.0\",\"method\":\"notify_hello\",\"params\":[7]},"
                 + "{\"jsonrpc\":\"2.0\",\"method\":\"get_data\",\"id\":\"9\"}]");
-    assertThat(new String(writer.write(List.of(Request.of("a").withId(1)), true), StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                writer.write(List.of(Request.of("a").withId(1)), true), StandardCharsets.UTF_8))
         .isEqualTo("[{\"jsonrpc\":\"2.0\",\"method\":\"a\",\"id\":1}]");
   }
 

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * On a request-response transport a reply answers only the calls of its own message: once a call
- * is answered its id may be used again at once, and the rest of that reply's handling must not
- * touch a newer call with the same id.
+ * On a request-response transport a reply answers only the calls of its own message: once a call is
+ * answered its id may be used again at once, and the rest of that reply's handling must not touch a
+ * newer call with the same id.
  */
 @Timeout(10)
 class ClientEngineReplyMatchingTest {
@@ -66,11 +66,17 @@ class ClientEngineReplyMatchingTest {
       CompletableFuture<Response> first = client.sendAsync(Request.of("cat").withId(5));
       first.thenRun(() -> second.set(client.sendAsync(Request.of("dog").withId(5))));
 
-      transport.replies.get(0).complete(reply("{\"jsonrpc\":\"2.0\",\"result\":\"meow\",\"id\":5}"));
+      transport
+          .replies
+          .get(0)
+          .complete(reply("{\"jsonrpc\":\"2.0\",\"result\":\"meow\",\"id\":5}"));
 
       assertThat(first.join().result().asText()).isEqualTo("meow");
       assertThat(second.get()).isNotDone();
-      transport.replies.get(1).complete(reply("{\"jsonrpc\":\"2.0\",\"result\":\"woof\",\"id\":5}"));
+      transport
+          .replies
+          .get(1)
+          .complete(reply("{\"jsonrpc\":\"2.0\",\"result\":\"woof\",\"id\":5}"));
       assertThat(second.get().join().result().asText()).isEqualTo("woof");
     }
   }
@@ -83,10 +89,16 @@ class ClientEngineReplyMatchingTest {
       abandoned.cancel(false);
       CompletableFuture<Response> newer = client.sendAsync(Request.of("dog").withId(7));
 
-      transport.replies.get(0).complete(reply("{\"jsonrpc\":\"2.0\",\"result\":\"meow\",\"id\":7}"));
+      transport
+          .replies
+          .get(0)
+          .complete(reply("{\"jsonrpc\":\"2.0\",\"result\":\"meow\",\"id\":7}"));
 
       assertThat(newer).isNotDone();
-      transport.replies.get(1).complete(reply("{\"jsonrpc\":\"2.0\",\"result\":\"woof\",\"id\":7}"));
+      transport
+          .replies
+          .get(1)
+          .complete(reply("{\"jsonrpc\":\"2.0\",\"result\":\"woof\",\"id\":7}"));
       assertThat(newer.join().result().asText()).isEqualTo("woof");
     }
   }

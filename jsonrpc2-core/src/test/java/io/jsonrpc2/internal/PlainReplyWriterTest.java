@@ -66,8 +66,13 @@ class PlainReplyWriterTest {
                 ? Outcome.failure(id, ErrorObject.of(random.nextInt(), randomText(random)))
                 : Outcome.success(id, randomResult(random)));
       }
-      assertThat(new String(encoder.writePlain(writer, batch, true), java.nio.charset.StandardCharsets.UTF_8))
-          .isEqualTo(new String(encoder.encodeWithGenerator(batch, true), java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(
+              new String(
+                  encoder.writePlain(writer, batch, true), java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo(
+              new String(
+                  encoder.encodeWithGenerator(batch, true),
+                  java.nio.charset.StandardCharsets.UTF_8));
       assertThat(encoder.writePlain(writer, batch.subList(0, 1), false))
           .isEqualTo(encoder.encodeWithGenerator(batch.subList(0, 1), false));
     }
@@ -76,14 +81,20 @@ class PlainReplyWriterTest {
   @Test
   void isNotUsedWhenTheMapperWritesOtherwise() {
     for (JsonWriteFeature feature :
-        List.of(JsonWriteFeature.ESCAPE_NON_ASCII, JsonWriteFeature.WRITE_NUMBERS_AS_STRINGS,
+        List.of(
+            JsonWriteFeature.ESCAPE_NON_ASCII,
+            JsonWriteFeature.WRITE_NUMBERS_AS_STRINGS,
             JsonWriteFeature.ESCAPE_FORWARD_SLASHES)) {
-      assertThat(new ResponseEncoder(JsonMapper.builder().enable(feature).build()).writesPlainReplies())
+      assertThat(
+              new ResponseEncoder(JsonMapper.builder().enable(feature).build())
+                  .writesPlainReplies())
           .as(feature.name())
           .isFalse();
     }
-    assertThat(new ResponseEncoder(JsonMapper.builder().disable(JsonWriteFeature.QUOTE_FIELD_NAMES).build())
-            .writesPlainReplies())
+    assertThat(
+            new ResponseEncoder(
+                    JsonMapper.builder().disable(JsonWriteFeature.QUOTE_FIELD_NAMES).build())
+                .writesPlainReplies())
         .isFalse();
   }
 }

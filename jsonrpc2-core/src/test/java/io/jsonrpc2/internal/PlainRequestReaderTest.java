@@ -50,7 +50,8 @@ class PlainRequestReaderTest {
     }
 
     @JsonRpcMethod
-    public String maybe(Optional<String> value, @JsonRpcParam(value = "n", optional = true) Integer n) {
+    public String maybe(
+        Optional<String> value, @JsonRpcParam(value = "n", optional = true) Integer n) {
       return value + " " + n;
     }
 
@@ -60,7 +61,8 @@ class PlainRequestReaderTest {
     }
 
     @JsonRpcMethod
-    public Object any(Object value, @JsonRpcParam(value = "n", optional = true) Optional<Object> n) {
+    public Object any(
+        Object value, @JsonRpcParam(value = "n", optional = true) Optional<Object> n) {
       return value;
     }
 
@@ -80,7 +82,9 @@ class PlainRequestReaderTest {
 
   PlainRequestReaderTest() {
     methods.addAll(MethodBinder.bindHandler(null, new Methods(), MAPPER));
-    decoder = new RequestDecoder(MAPPER, JsonLimits.DEFAULTS.withMaxBatchLength(4).withMaxNestingDepth(6));
+    decoder =
+        new RequestDecoder(
+            MAPPER, JsonLimits.DEFAULTS.withMaxBatchLength(4).withMaxNestingDepth(6));
   }
 
   /** True when the plain reader read it (and then read it as Jackson does). */
@@ -96,15 +100,18 @@ class PlainRequestReaderTest {
   }
 
   /**
-   * The Jackson path buffers params it cannot bind while parsing (an {@code Object} parameter
-   * may be any value), and dispatch binds them later; the plain reader binds plain ones at once.
+   * The Jackson path buffers params it cannot bind while parsing (an {@code Object} parameter may
+   * be any value), and dispatch binds them later; the plain reader binds plain ones at once.
    * Binding the buffer here makes the two comparable.
    */
   private Incoming boundLikePlain(Incoming incoming) {
     if (incoming instanceof Incoming.Batch batch) {
-      return new Incoming.Batch(batch.entries().stream().map(entry -> (Incoming.Entry) boundLikePlain(entry)).toList());
+      return new Incoming.Batch(
+          batch.entries().stream().map(entry -> (Incoming.Entry) boundLikePlain(entry)).toList());
     }
-    if (!(incoming instanceof Incoming.Call call) || call.params() == null || methods.get(call.method()) == null) {
+    if (!(incoming instanceof Incoming.Call call)
+        || call.params() == null
+        || methods.get(call.method()) == null) {
       return incoming;
     }
     ReflectiveTarget target = methods.get(call.method()).bound();
@@ -113,13 +120,16 @@ class PlainRequestReaderTest {
     }
     try (JsonParser parser = call.params().asParser(MAPPER)) {
       parser.nextToken();
-      return new Incoming.Call(call.id(), call.method(), null, target, target.binder().read(parser, null), null);
+      return new Incoming.Call(
+          call.id(), call.method(), null, target, target.binder().read(parser, null), null);
     } catch (IOException | RuntimeException e) {
       return incoming;
     }
   }
 
-  /** Everything dispatch uses, as text: classes, ids, names, targets and argument values and types. */
+  /**
+   * Everything dispatch uses, as text: classes, ids, names, targets and argument values and types.
+   */
   private static String describe(Incoming incoming) {
     if (incoming instanceof Incoming.Batch batch) {
       StringBuilder all = new StringBuilder("batch");
@@ -127,15 +137,24 @@ class PlainRequestReaderTest {
       return all.toString();
     }
     if (incoming instanceof Incoming.Call call) {
-      StringBuilder text = new StringBuilder("call id=")
-          .append(call.id() == null ? "absent" : call.id().kind() + ":" + call.id().text())
-          .append(" method=").append(call.method())
-          .append(" buffered=").append(call.params() != null)
-          .append(" target=").append(call.target() == null ? null : System.identityHashCode(call.target()))
-          .append(" failure=").append(call.bindFailure());
+      StringBuilder text =
+          new StringBuilder("call id=")
+              .append(call.id() == null ? "absent" : call.id().kind() + ":" + call.id().text())
+              .append(" method=")
+              .append(call.method())
+              .append(" buffered=")
+              .append(call.params() != null)
+              .append(" target=")
+              .append(call.target() == null ? null : System.identityHashCode(call.target()))
+              .append(" failure=")
+              .append(call.bindFailure());
       if (call.args() != null) {
         for (Object arg : call.args()) {
-          text.append(" arg=").append(arg == ParamBinder.MISSING ? "MISSING" : arg + "/" + (arg == null ? null : arg.getClass().getSimpleName()));
+          text.append(" arg=")
+              .append(
+                  arg == ParamBinder.MISSING
+                      ? "MISSING"
+                      : arg + "/" + (arg == null ? null : arg.getClass().getSimpleName()));
         }
       }
       return text.toString();
@@ -145,49 +164,71 @@ class PlainRequestReaderTest {
 
   @Test
   void readsTheCommonRequestsItself() {
-    assertThat(checkSame("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"hello\"],\"id\":1}")).isTrue();
-    assertThat(checkSame("{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[42,23],\"id\":1}")).isTrue();
-    assertThat(checkSame("{\"jsonrpc\": \"2.0\", \"method\": \"subtract\", \"params\": {\"subtrahend\": 23, \"minuend\": 42}, \"id\": \"x\"}")).isTrue();
-    assertThat(checkSame("[{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"a\"],\"id\":1},{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[1,2]}]")).isTrue();
+    assertThat(
+            checkSame("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"hello\"],\"id\":1}"))
+        .isTrue();
+    assertThat(
+            checkSame("{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[42,23],\"id\":1}"))
+        .isTrue();
+    assertThat(
+            checkSame(
+                "{\"jsonrpc\": \"2.0\", \"method\": \"subtract\", \"params\": {\"subtrahend\": 23, \"minuend\": 42}, \"id\": \"x\"}"))
+        .isTrue();
+    assertThat(
+            checkSame(
+                "[{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"a\"],\"id\":1},{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[1,2]}]"))
+        .isTrue();
     assertThat(checkSame("{\"jsonrpc\":\"2.0\",\"method\":\"nothing\",\"id\":null}")).isTrue();
-    assertThat(checkSame("{\"jsonrpc\":\"2.0\",\"method\":\"any\",\"params\":[\"hello\"],\"id\":1}")).isTrue();
-    assertThat(checkSame("{\"jsonrpc\":\"2.0\",\"method\":\"any\",\"params\":[-2147483649,true],\"id\":1}")).isTrue();
-    assertThat(checkSame("{\"jsonrpc\":\"2.0\",\"method\":\"any\",\"params\":{\"n\":false,\"value\":7},\"id\":1}")).isTrue();
-    assertThat(checkSame("{\"id\":-0,\"jsonrpc\":\"2.0\",\"method\":\"maybe\",\"params\":[\"v\",7],\"x\":[{\"y\":[true,null]}]}")).isTrue();
+    assertThat(
+            checkSame("{\"jsonrpc\":\"2.0\",\"method\":\"any\",\"params\":[\"hello\"],\"id\":1}"))
+        .isTrue();
+    assertThat(
+            checkSame(
+                "{\"jsonrpc\":\"2.0\",\"method\":\"any\",\"params\":[-2147483649,true],\"id\":1}"))
+        .isTrue();
+    assertThat(
+            checkSame(
+                "{\"jsonrpc\":\"2.0\",\"method\":\"any\",\"params\":{\"n\":false,\"value\":7},\"id\":1}"))
+        .isTrue();
+    assertThat(
+            checkSame(
+                "{\"id\":-0,\"jsonrpc\":\"2.0\",\"method\":\"maybe\",\"params\":[\"v\",7],\"x\":[{\"y\":[true,null]}]}"))
+        .isTrue();
   }
 
   @Test
   void leavesEverythingElseToJackson() {
-    for (String message : List.of(
-        "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"h\\u0065llo\"],\"id\":1}",
-        "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"h\u00e9llo\"],\"id\":1}",
-        "{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[42.0,23],\"id\":1}",
-        "{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[3000000000,23],\"id\":1}",
-        "{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[1,2,3],\"id\":1}",
-        "{\"params\":[1,2],\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"id\":1}",
-        "{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[1,2],\"id\":1,\"id\":2}",
-        "{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[1,2],\"id\":1.5}",
-        "{\"jsonrpc\":\"2.0\",\"method\":\"count\",\"params\":[[\"a\"]],\"id\":1}",
-        "{\"jsonrpc\":\"2.0\",\"method\":\"context\",\"params\":{\"context\":\"a\"},\"id\":1}",
-        "{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2],\"id\":1}",
-        "{\"jsonrpc\":\"2.0\",\"method\":\"nope\",\"params\":[1],\"id\":1}",
-        "{\"jsonrpc\":\"1.0\",\"method\":\"echo\",\"params\":[\"a\"],\"id\":1}",
-        "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"a\"],\"id\":1,}",
-        "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"a\"],\"id\":01}",
-        "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"a\"],\"id\":1}x",
-        "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"a\"],\"id\":1}\f",
-        "[{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"a\"],\"id\":1},1]",
-        "[]",
-        "[{\"jsonrpc\":\"2.0\",\"method\":\"nothing\"},{\"jsonrpc\":\"2.0\",\"method\":\"nothing\"},"
-            + "{\"jsonrpc\":\"2.0\",\"method\":\"nothing\"},{\"jsonrpc\":\"2.0\",\"method\":\"nothing\"},"
-            + "{\"jsonrpc\":\"2.0\",\"method\":\"nothing\"}]",
-        "{\"jsonrpc\":\"2.0\",\"method\":\"nothing\",\"x\":[[[[[[1]]]]]]}",
-        "\uFEFF{\"jsonrpc\":\"2.0\",\"method\":\"nothing\"}",
-        "{\"jsonrpc\":\"2.0\",\"method\":\"not\",\"params\":[null],\"id\":1}",
-        "{\"jsonrpc\":\"2.0\",\"method\":\"any\",\"params\":[null],\"id\":1}",
-        "{\"jsonrpc\":\"2.0\",\"method\":\"any\",\"params\":[1.5],\"id\":1}",
-        "{\"jsonrpc\":\"2.0\",\"method\":\"any\",\"params\":[[1]],\"id\":1}",
-        "{\"jsonrpc\":\"2.0\",\"method\":\"any\",\"params\":[1234567890123456789],\"id\":1}")) {
+    for (String message :
+        List.of(
+            "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"h\\u0065llo\"],\"id\":1}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"h\u00e9llo\"],\"id\":1}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[42.0,23],\"id\":1}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[3000000000,23],\"id\":1}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[1,2,3],\"id\":1}",
+            "{\"params\":[1,2],\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"id\":1}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[1,2],\"id\":1,\"id\":2}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[1,2],\"id\":1.5}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"count\",\"params\":[[\"a\"]],\"id\":1}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"context\",\"params\":{\"context\":\"a\"},\"id\":1}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2],\"id\":1}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"nope\",\"params\":[1],\"id\":1}",
+            "{\"jsonrpc\":\"1.0\",\"method\":\"echo\",\"params\":[\"a\"],\"id\":1}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"a\"],\"id\":1,}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"a\"],\"id\":01}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"a\"],\"id\":1}x",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"a\"],\"id\":1}\f",
+            "[{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"a\"],\"id\":1},1]",
+            "[]",
+            "[{\"jsonrpc\":\"2.0\",\"method\":\"nothing\"},{\"jsonrpc\":\"2.0\",\"method\":\"nothing\"},"
+                + "{\"jsonrpc\":\"2.0\",\"method\":\"nothing\"},{\"jsonrpc\":\"2.0\",\"method\":\"nothing\"},"
+                + "{\"jsonrpc\":\"2.0\",\"method\":\"nothing\"}]",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"nothing\",\"x\":[[[[[[1]]]]]]}",
+            "\uFEFF{\"jsonrpc\":\"2.0\",\"method\":\"nothing\"}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"not\",\"params\":[null],\"id\":1}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"any\",\"params\":[null],\"id\":1}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"any\",\"params\":[1.5],\"id\":1}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"any\",\"params\":[[1]],\"id\":1}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"any\",\"params\":[1234567890123456789],\"id\":1}")) {
       assertThat(checkSame(message)).as(message).isFalse();
     }
   }

@@ -7,8 +7,12 @@ import java.util.Random;
 
 /** Random JSON-RPC messages, mostly well formed, with every kind of value in every place. */
 final class RandomRequests {
-  private static final String[] METHODS = {"echo", "subtract", "twice", "not", "maybe", "context", "count", "sum", "any", "nope", "nothing"};
-  private static final String[] NAMES = {"value", "minuend", "subtrahend", "n", "values", "context", "x", "value\\u0020"};
+  private static final String[] METHODS = {
+    "echo", "subtract", "twice", "not", "maybe", "context", "count", "sum", "any", "nope", "nothing"
+  };
+  private static final String[] NAMES = {
+    "value", "minuend", "subtrahend", "n", "values", "context", "x", "value\\u0020"
+  };
   private static final String SPACE = " \t\n\r";
   private static final String EDITS = "{}[],:\"\\ 0123456789-+.eEtfnul\u00e9\u0001\u000bx";
 
@@ -29,7 +33,8 @@ final class RandomRequests {
   static String entry(Random random) {
     List<String> members = new ArrayList<>();
     if (random.nextInt(20) != 0) {
-      members.add("\"jsonrpc\":" + space(random) + (random.nextInt(20) == 0 ? "\"1.0\"" : "\"2.0\""));
+      members.add(
+          "\"jsonrpc\":" + space(random) + (random.nextInt(20) == 0 ? "\"1.0\"" : "\"2.0\""));
     }
     if (random.nextInt(20) != 0) {
       members.add("\"method\":\"" + METHODS[random.nextInt(METHODS.length)] + "\"");
@@ -61,9 +66,20 @@ final class RandomRequests {
     boolean named = random.nextInt(3) == 0;
     for (int i = 0; i < count; i++) {
       String value = value(random, 2);
-      values.add(named ? "\"" + NAMES[random.nextInt(NAMES.length)] + "\"" + space(random) + ":" + space(random) + value : value);
+      values.add(
+          named
+              ? "\""
+                  + NAMES[random.nextInt(NAMES.length)]
+                  + "\""
+                  + space(random)
+                  + ":"
+                  + space(random)
+                  + value
+              : value);
     }
-    return named ? "{" + String.join(",", values) + "}" : "[" + String.join("," + space(random), values) + "]";
+    return named
+        ? "{" + String.join(",", values) + "}"
+        : "[" + String.join("," + space(random), values) + "]";
   }
 
   private static String id(Random random) {
@@ -106,7 +122,9 @@ final class RandomRequests {
   }
 
   private static String space(Random random) {
-    return random.nextInt(3) == 0 ? String.valueOf(SPACE.charAt(random.nextInt(SPACE.length()))) : "";
+    return random.nextInt(3) == 0
+        ? String.valueOf(SPACE.charAt(random.nextInt(SPACE.length())))
+        : "";
   }
 
   static String mutate(String message, Random random) {

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonFactory;
 import io.jsonrpc2.message.Id;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class RawMessageTest {
   private static RawMessage inspect(String json) {
@@ -17,13 +17,16 @@ class RawMessageTest {
 
   @Test
   void findsTheIdsOfTheRequestsExactly() {
-    RawMessage single = inspect("{\"jsonrpc\":\"2.0\",\"method\":\"cat\",\"params\":{\"name\":\"Mittens\"},\"id\":5}");
+    RawMessage single =
+        inspect(
+            "{\"jsonrpc\":\"2.0\",\"method\":\"cat\",\"params\":{\"name\":\"Mittens\"},\"id\":5}");
     assertThat(single.batch()).isFalse();
     assertThat(single.requestIds()).containsExactly(Id.of(5));
 
     RawMessage batch =
-        inspect("[{\"jsonrpc\":\"2.0\",\"method\":\"a\",\"id\":\"x\"},{\"jsonrpc\":\"2.0\",\"method\":\"n\"},"
-            + "{\"jsonrpc\":\"2.0\",\"method\":\"b\",\"id\":1.50},{\"jsonrpc\":\"2.0\",\"method\":\"c\",\"id\":null}]");
+        inspect(
+            "[{\"jsonrpc\":\"2.0\",\"method\":\"a\",\"id\":\"x\"},{\"jsonrpc\":\"2.0\",\"method\":\"n\"},"
+                + "{\"jsonrpc\":\"2.0\",\"method\":\"b\",\"id\":1.50},{\"jsonrpc\":\"2.0\",\"method\":\"c\",\"id\":null}]");
     assertThat(batch.batch()).isTrue();
     assertThat(batch.requestIds()).containsExactly(Id.of("x"), Id.ofNumberText("1.50"), Id.NULL);
   }

@@ -17,9 +17,13 @@ import org.junit.jupiter.api.Test;
  * instead of the fast path silently turning off (or worse).
  */
 class RequestBytesTest {
-  private static final String LONG = "0123456789abcdefghijklmnopqrstuvwxyz!#$%&'()*+,-./:;<=>?@[]^_`{|}~ABCDEFGH";
+  private static final String LONG =
+      "0123456789abcdefghijklmnopqrstuvwxyz!#$%&'()*+,-./:;<=>?@[]^_`{|}~ABCDEFGH";
 
-  /** Every string value of {@code json} (read from the middle of a larger array) as plainString sees it. */
+  /**
+   * Every string value of {@code json} (read from the middle of a larger array) as plainString sees
+   * it.
+   */
   private static List<String> plainStrings(String json, int maxStringLength) throws Exception {
     byte[] message = json.getBytes(StandardCharsets.UTF_8);
     byte[] padded = new byte[message.length + 8];
@@ -27,7 +31,8 @@ class RequestBytesTest {
     System.arraycopy(message, 0, padded, 5, message.length);
     JsonFactory factory =
         JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(maxStringLength).build())
+            .streamReadConstraints(
+                StreamReadConstraints.builder().maxStringLength(maxStringLength).build())
             .build();
     RequestBytes request = new RequestBytes(padded, 5, message.length);
     List<String> found = new ArrayList<>();
@@ -56,7 +61,10 @@ class RequestBytesTest {
 
   @Test
   void leavesEverythingElseToJackson() throws Exception {
-    assertThat(plainStrings("[\"short\",\"" + LONG + "\\n\",\"" + LONG + "\u00e9\",\"" + LONG + "\\\"\"]", 1000))
+    assertThat(
+            plainStrings(
+                "[\"short\",\"" + LONG + "\\n\",\"" + LONG + "\u00e9\",\"" + LONG + "\\\"\"]",
+                1000))
         .containsExactly("null", "null", "null", "null");
     assertThat(plainStrings("[\"" + LONG + "\"]", LONG.length() - 1)).containsExactly("null");
     assertThat(plainStrings("[\"" + LONG + "\"]", LONG.length())).containsExactly(LONG);

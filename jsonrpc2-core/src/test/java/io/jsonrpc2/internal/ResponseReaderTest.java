@@ -18,8 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ResponseReaderTest {
-  private final ResponseReader strict = new ResponseReader(new ObjectMapper(), JsonLimits.DEFAULTS, true);
-  private final ResponseReader lenient = new ResponseReader(new ObjectMapper(), JsonLimits.DEFAULTS, false);
+  private final ResponseReader strict =
+      new ResponseReader(new ObjectMapper(), JsonLimits.DEFAULTS, true);
+  private final ResponseReader lenient =
+      new ResponseReader(new ObjectMapper(), JsonLimits.DEFAULTS, false);
 
   private static List<ResponseReader.Reply> read(ResponseReader reader, String json) {
     return reader.read(json.getBytes(StandardCharsets.UTF_8));
@@ -42,7 +44,9 @@ class ResponseReaderTest {
     assertThat(valid(strict, "{\"jsonrpc\":\"2.0\",\"result\":19,\"id\":1}"))
         .isEqualTo(Response.success(Id.of(1), new ObjectMapper().valueToTree(19)));
     Response error =
-        valid(strict, "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32601,\"message\":\"Method not found\",\"data\":[1]},\"id\":\"a\"}");
+        valid(
+            strict,
+            "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32601,\"message\":\"Method not found\",\"data\":[1]},\"id\":\"a\"}");
     assertThat(error.id()).isEqualTo(Id.of("a"));
     assertThat(error.error().code()).isEqualTo(-32601);
     assertThat(error.error().message()).isEqualTo("Method not found");
@@ -51,7 +55,8 @@ class ResponseReaderTest {
 
   @Test
   void nullResultIsANullNode() {
-    assertThat(valid(strict, "{\"jsonrpc\":\"2.0\",\"result\":null,\"id\":1}").result()).isEqualTo(NullNode.getInstance());
+    assertThat(valid(strict, "{\"jsonrpc\":\"2.0\",\"result\":null,\"id\":1}").result())
+        .isEqualTo(NullNode.getInstance());
   }
 
   @ParameterizedTest
@@ -73,10 +78,13 @@ class ResponseReaderTest {
   @Test
   void aBatchReplyIsReadElementByElement() {
     List<ResponseReader.Reply> replies =
-        read(strict, "[{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":1}, 7, {\"jsonrpc\":\"2.0\",\"result\":2}]");
+        read(
+            strict,
+            "[{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":1}, 7, {\"jsonrpc\":\"2.0\",\"result\":2}]");
     assertThat(replies).hasSize(3);
     assertThat(replies.get(0)).isInstanceOf(ResponseReader.Valid.class);
-    assertThat(((ResponseReader.Bad) replies.get(1)).problem()).hasMessageContaining("must be an object");
+    assertThat(((ResponseReader.Bad) replies.get(1)).problem())
+        .hasMessageContaining("must be an object");
     assertThat(((ResponseReader.Bad) replies.get(2)).problem()).hasMessageContaining("'id' member");
   }
 
@@ -101,7 +109,9 @@ class ResponseReaderTest {
   void invalidResponsesAreReportedForTheirId(String json, String problem) {
     ResponseReader.Bad bad = bad(strict, json);
     assertThat(bad.id()).isEqualTo(Id.of(1));
-    assertThat(bad.problem()).isInstanceOf(InvalidResponseException.class).hasMessageContaining(problem);
+    assertThat(bad.problem())
+        .isInstanceOf(InvalidResponseException.class)
+        .hasMessageContaining(problem);
   }
 
   @ParameterizedTest
@@ -142,7 +152,8 @@ class ResponseReaderTest {
 
   @Test
   void limitsApplyToReplies() {
-    ResponseReader shallow = new ResponseReader(new ObjectMapper(), JsonLimits.DEFAULTS.withMaxNestingDepth(4), true);
+    ResponseReader shallow =
+        new ResponseReader(new ObjectMapper(), JsonLimits.DEFAULTS.withMaxNestingDepth(4), true);
     assertThatThrownBy(() -> read(shallow, "{\"jsonrpc\":\"2.0\",\"result\":[[[[[1]]]]],\"id\":1}"))
         .isInstanceOf(ParseResponseException.class);
   }
@@ -156,13 +167,17 @@ class ResponseReaderTest {
   @Test
   void withoutValidationWhatCanBeUnderstoodIsTaken() {
     assertThat(valid(lenient, "{\"result\":1,\"id\":1}").result().intValue()).isEqualTo(1);
-    assertThat(valid(lenient, "{\"jsonrpc\":\"2.0\",\"id\":1}").result()).isEqualTo(NullNode.getInstance());
-    Response both = valid(lenient, "{\"result\":1,\"error\":{\"code\":5,\"message\":\"m\"},\"id\":1}");
+    assertThat(valid(lenient, "{\"jsonrpc\":\"2.0\",\"id\":1}").result())
+        .isEqualTo(NullNode.getInstance());
+    Response both =
+        valid(lenient, "{\"result\":1,\"error\":{\"code\":5,\"message\":\"m\"},\"id\":1}");
     assertThat(both.error()).isEqualTo(ErrorObject.of(5, "m"));
     Response malformed = valid(lenient, "{\"error\":{\"code\":7},\"id\":1}");
     assertThat(malformed.error()).isEqualTo(ErrorObject.of(7, ""));
-    assertThat(valid(lenient, "{\"error\":null,\"result\":3,\"id\":1}").result().intValue()).isEqualTo(3);
+    assertThat(valid(lenient, "{\"error\":null,\"result\":3,\"id\":1}").result().intValue())
+        .isEqualTo(3);
     // Still not acceptable: an error that is not an object at all.
-    assertThat(read(lenient, "{\"error\":\"boom\",\"id\":1}").get(0)).isInstanceOf(ResponseReader.Bad.class);
+    assertThat(read(lenient, "{\"error\":\"boom\",\"id\":1}").get(0))
+        .isInstanceOf(ResponseReader.Bad.class);
   }
 }

@@ -2,7 +2,8 @@ package io.jsonrpc2.sample;
 
 /** Loaded by name in the lazy-method tests; nothing else refers to it. */
 public class Sample {
-  public static final java.util.concurrent.atomic.AtomicInteger LOADS = new java.util.concurrent.atomic.AtomicInteger();
+  public static final java.util.concurrent.atomic.AtomicInteger LOADS =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   static {
     LOADS.incrementAndGet();

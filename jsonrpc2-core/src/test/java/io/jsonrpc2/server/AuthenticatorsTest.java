@@ -11,7 +11,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AuthenticatorsTest {
-  private static final BasicAuthenticator BASIC = BasicAuthenticator.of("rpc", Map.of("ann", "s3cret:pass", "bob", "pw"));
+  private static final BasicAuthenticator BASIC =
+      BasicAuthenticator.of("rpc", Map.of("ann", "s3cret:pass", "bob", "pw"));
   private static final BearerTokenAuthenticator BEARER =
       BearerTokenAuthenticator.of("rpc", Map.of("t-123", "build-bot", "t-456", "monitor"));
 
@@ -24,7 +25,8 @@ class AuthenticatorsTest {
   }
 
   private static String basic(String userAndPassword) {
-    return "Basic " + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -33,7 +35,11 @@ class AuthenticatorsTest {
     assertThat(ann.isAccepted()).isTrue();
     assertThat(ann.principal()).isEqualTo(new HttpPrincipal("ann", "Basic"));
     assertThat(ann.principal().getName()).isEqualTo("ann");
-    assertThat(BASIC.authenticate(authorization("basic " + basic("bob:pw").substring(6)), null).isAccepted()).isTrue();
+    assertThat(
+            BASIC
+                .authenticate(authorization("basic " + basic("bob:pw").substring(6)), null)
+                .isAccepted())
+        .isTrue();
   }
 
   @Test
@@ -55,22 +61,28 @@ class AuthenticatorsTest {
 
   @Test
   void basicWithAVerifierFunction() {
-    BasicAuthenticator any = BasicAuthenticator.of("r\"q", (user, password) -> password.equals(user + "!"));
-    assertThat(any.authenticate(authorization(basic("zoe:zoe!")), null).principal().getName()).isEqualTo("zoe");
-    assertThat(any.authenticate(authorization(), null).challenge()).isEqualTo("Basic realm=\"r\\\"q\", charset=\"UTF-8\"");
+    BasicAuthenticator any =
+        BasicAuthenticator.of("r\"q", (user, password) -> password.equals(user + "!"));
+    assertThat(any.authenticate(authorization(basic("zoe:zoe!")), null).principal().getName())
+        .isEqualTo("zoe");
+    assertThat(any.authenticate(authorization(), null).challenge())
+        .isEqualTo("Basic realm=\"r\\\"q\", charset=\"UTF-8\"");
   }
 
   @Test
   void bearerAcceptsKnownTokens() {
     HttpAuthentication bot = BEARER.authenticate(authorization("Bearer t-123"), null);
     assertThat(bot.principal()).isEqualTo(new HttpPrincipal("build-bot", "Bearer"));
-    assertThat(BEARER.authenticate(authorization("Bearer t-456"), null).principal().getName()).isEqualTo("monitor");
+    assertThat(BEARER.authenticate(authorization("Bearer t-456"), null).principal().getName())
+        .isEqualTo("monitor");
   }
 
   @Test
   void bearerTellsAMissingTokenFromAnInvalidOne() {
-    assertThat(BEARER.authenticate(authorization(), null).challenge()).isEqualTo("Bearer realm=\"rpc\"");
-    assertThat(BEARER.authenticate(authorization("Bearer "), null).challenge()).isEqualTo("Bearer realm=\"rpc\"");
+    assertThat(BEARER.authenticate(authorization(), null).challenge())
+        .isEqualTo("Bearer realm=\"rpc\"");
+    assertThat(BEARER.authenticate(authorization("Bearer "), null).challenge())
+        .isEqualTo("Bearer realm=\"rpc\"");
     assertThat(BEARER.authenticate(authorization("Bearer t-999"), null).challenge())
         .isEqualTo("Bearer realm=\"rpc\", error=\"invalid_token\"");
     assertThat(BEARER.authenticate(authorization("Bearer t-12"), null).isAccepted()).isFalse();
@@ -80,8 +92,13 @@ class AuthenticatorsTest {
   void bearerWithAResolverFunction() {
     BearerTokenAuthenticator jwtLike =
         BearerTokenAuthenticator.of(
-            "api", token -> token.startsWith("ok.") ? Optional.of(new HttpPrincipal(token.substring(3), "Bearer")) : Optional.empty());
-    assertThat(jwtLike.authenticate(authorization("Bearer ok.eve"), null).principal().getName()).isEqualTo("eve");
+            "api",
+            token ->
+                token.startsWith("ok.")
+                    ? Optional.of(new HttpPrincipal(token.substring(3), "Bearer"))
+                    : Optional.empty());
+    assertThat(jwtLike.authenticate(authorization("Bearer ok.eve"), null).principal().getName())
+        .isEqualTo("eve");
     assertThat(jwtLike.authenticate(authorization("Bearer no.eve"), null).isAccepted()).isFalse();
   }
 
@@ -89,8 +106,11 @@ class AuthenticatorsTest {
   void authenticationValuesCheckThemselves() {
     assertThat(HttpAuthentication.anonymous().isAccepted()).isTrue();
     assertThat(HttpAuthentication.anonymous().principal()).isNull();
-    assertThatThrownBy(() -> HttpAuthentication.refused("a\r\nSet-Cookie: x")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> HttpAuthentication.accepted(null)).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> BasicAuthenticator.of("a\nb", Map.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> HttpAuthentication.refused("a\r\nSet-Cookie: x"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> HttpAuthentication.accepted(null))
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> BasicAuthenticator.of("a\nb", Map.of()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

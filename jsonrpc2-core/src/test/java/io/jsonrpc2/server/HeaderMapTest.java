@@ -27,8 +27,10 @@ class HeaderMapTest {
 
   @Test
   void isReadOnlyWithImmutableValues() {
-    assertThatThrownBy(() -> map.put("A", List.of("b"))).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> map.get("x-tag").add("c")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> map.put("A", List.of("b")))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> map.get("x-tag").add("c"))
+        .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> map.add(null, "v")).isInstanceOf(NullPointerException.class);
   }
 
@@ -48,7 +50,8 @@ class HeaderMapTest {
     assertThat(copied.headers()).containsOnlyKeys("X-Tag");
 
     HeaderMap sealed = new HeaderMap().add("X-Tag", "a").seal();
-    assertThat(new TransportContext("http", null, sealed, null, Map.of()).headers()).isSameAs(sealed);
+    assertThat(new TransportContext("http", null, sealed, null, Map.of()).headers())
+        .isSameAs(sealed);
     assertThat(sealed.isSealed()).isTrue();
     assertThatThrownBy(() -> sealed.add("X-Later", "b")).isInstanceOf(IllegalStateException.class);
   }

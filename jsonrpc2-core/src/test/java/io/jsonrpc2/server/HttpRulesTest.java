@@ -48,7 +48,8 @@ class HttpRulesTest {
         "application/octet-stream"
       })
   void servesJsonTypesWithAnyCharsetAndOtherTypesWhenLenient(String contentType) {
-    assertThat(DEFAULTS.admit("POST", headers("content-type", contentType), null).isAdmitted()).isTrue();
+    assertThat(DEFAULTS.admit("POST", headers("content-type", contentType), null).isAdmitted())
+        .isTrue();
   }
 
   @Test
@@ -73,14 +74,16 @@ class HttpRulesTest {
   @Test
   void refusesACharsetTheJvmCannotDecode() {
     HttpVerdict verdict =
-        DEFAULTS.admit("POST", headers("Content-Type", "application/json; charset=klingon-9"), null);
+        DEFAULTS.admit(
+            "POST", headers("Content-Type", "application/json; charset=klingon-9"), null);
     assertThat(verdict.refusal().status()).isEqualTo(415);
     assertThat(body(verdict.refusal())).contains("charset klingon-9");
   }
 
   @Test
   void refusesSeveralContentTypes() {
-    HeaderMap twice = new HeaderMap().add("Content-Type", "application/json").add("content-type", "text/plain");
+    HeaderMap twice =
+        new HeaderMap().add("Content-Type", "application/json").add("content-type", "text/plain");
     HttpVerdict verdict = DEFAULTS.admit("POST", twice, null);
     assertThat(verdict.refusal().status()).isEqualTo(400);
     assertThat(body(verdict.refusal())).contains("more than one Content-Type");
@@ -90,17 +93,27 @@ class HttpRulesTest {
   void strictRulesRequireAJsonType() {
     HttpRules strict = HttpRules.builder().strictContentType(true).build();
     assertThat(strict.admit("POST", headers(), null).refusal().status()).isEqualTo(415);
-    assertThat(strict.admit("POST", headers("Content-Type", "application/octet-stream"), null).refusal().status())
+    assertThat(
+            strict
+                .admit("POST", headers("Content-Type", "application/octet-stream"), null)
+                .refusal()
+                .status())
         .isEqualTo(415);
-    assertThat(strict.admit("POST", headers("Content-Type", "application/json-rpc"), null).isAdmitted()).isTrue();
+    assertThat(
+            strict
+                .admit("POST", headers("Content-Type", "application/json-rpc"), null)
+                .isAdmitted())
+        .isTrue();
   }
 
   @Test
   void refusesADeclaredLengthOverTheLimitBeforeReading() {
     HttpRules small = HttpRules.builder().maxBodyBytes(100).build();
     assertThat(small.admit("POST", headers("Content-Length", "100"), null).isAdmitted()).isTrue();
-    assertThat(small.admit("POST", headers("Content-Length", "101"), null).refusal().status()).isEqualTo(413);
-    assertThat(small.admit("POST", headers("Content-Length", "x"), null).refusal().status()).isEqualTo(400);
+    assertThat(small.admit("POST", headers("Content-Length", "101"), null).refusal().status())
+        .isEqualTo(413);
+    assertThat(small.admit("POST", headers("Content-Length", "x"), null).refusal().status())
+        .isEqualTo(400);
     assertThat(DEFAULTS.maxBodyBytes()).isEqualTo(16L * 1024 * 1024);
   }
 
@@ -133,19 +146,25 @@ class HttpRulesTest {
   @Test
   void decodesABodyInAnotherCharsetToUtf8() {
     byte[] latin1 = "{\"p\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
-    byte[] utf8 = DEFAULTS.utf8Body(latin1, headers("Content-Type", "application/json; charset=ISO-8859-1"));
+    byte[] utf8 =
+        DEFAULTS.utf8Body(latin1, headers("Content-Type", "application/json; charset=ISO-8859-1"));
     assertThat(new String(utf8, StandardCharsets.UTF_8)).isEqualTo("{\"p\":\"caf\u00e9\"}");
     byte[] same = "{}".getBytes(StandardCharsets.UTF_8);
-    assertThat(DEFAULTS.utf8Body(same, headers("Content-Type", "application/json; charset=utf-8"))).isSameAs(same);
+    assertThat(DEFAULTS.utf8Body(same, headers("Content-Type", "application/json; charset=utf-8")))
+        .isSameAs(same);
     assertThat(DEFAULTS.utf8Body(same, headers())).isSameAs(same);
   }
 
   @Test
   void corsIsOffUnlessOriginsAreConfigured() {
     Map<String, List<String>> fromPage = headers("Origin", "https://app.example");
-    assertThat(DEFAULTS.reply(new byte[] {'1'}, fromPage).headers()).doesNotContainKey("Access-Control-Allow-Origin");
+    assertThat(DEFAULTS.reply(new byte[] {'1'}, fromPage).headers())
+        .doesNotContainKey("Access-Control-Allow-Origin");
     HttpVerdict preflight =
-        DEFAULTS.admit("OPTIONS", headers("Origin", "https://app.example", "Access-Control-Request-Method", "POST"), null);
+        DEFAULTS.admit(
+            "OPTIONS",
+            headers("Origin", "https://app.example", "Access-Control-Request-Method", "POST"),
+            null);
     assertThat(preflight.refusal().status()).isEqualTo(405);
     assertThat(DEFAULTS.corsOrigins()).isEmpty();
   }
@@ -154,7 +173,10 @@ class HttpRulesTest {
   void corsAnswersPreflightsAndMarksRepliesForAllowedOrigins() {
     HttpRules cors = HttpRules.builder().corsOrigins("https://App.example/").build();
     HttpAnswer preflight =
-        cors.admit("OPTIONS", headers("Origin", "https://app.example", "Access-Control-Request-Method", "POST"), null)
+        cors.admit(
+                "OPTIONS",
+                headers("Origin", "https://app.example", "Access-Control-Request-Method", "POST"),
+                null)
             .refusal();
     assertThat(preflight.status()).isEqualTo(204);
     assertThat(preflight.headers())
@@ -169,16 +191,25 @@ class HttpRulesTest {
     assertThat(cors.reply(new byte[] {'1'}, headers("Origin", "https://evil.example")).headers())
         .doesNotContainKey("Access-Control-Allow-Origin");
     assertThat(
-            cors.admit("OPTIONS", headers("Origin", "https://evil.example", "Access-Control-Request-Method", "POST"), null)
+            cors.admit(
+                    "OPTIONS",
+                    headers(
+                        "Origin", "https://evil.example", "Access-Control-Request-Method", "POST"),
+                    null)
                 .refusal()
                 .status())
         .isEqualTo(403);
     assertThat(
-            cors.admit("OPTIONS", headers("Origin", "https://app.example", "Access-Control-Request-Method", "PUT"), null)
+            cors.admit(
+                    "OPTIONS",
+                    headers(
+                        "Origin", "https://app.example", "Access-Control-Request-Method", "PUT"),
+                    null)
                 .refusal()
                 .status())
         .isEqualTo(403);
-    assertThat(cors.admit("GET", headers(), null).refusal().header("Allow")).isEqualTo("POST, OPTIONS");
+    assertThat(cors.admit("GET", headers(), null).refusal().header("Allow"))
+        .isEqualTo("POST, OPTIONS");
   }
 
   @Test
@@ -186,7 +217,8 @@ class HttpRulesTest {
     HttpRules any = HttpRules.builder().corsOrigins("*").build();
     assertThat(any.reply(null, headers("Origin", "https://x.example")).headers())
         .containsEntry("Access-Control-Allow-Origin", "*");
-    assertThatThrownBy(() -> HttpRules.builder().corsOrigins("*").corsAllowCredentials(true).build())
+    assertThatThrownBy(
+            () -> HttpRules.builder().corsOrigins("*").corsAllowCredentials(true).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("list the origins");
     HttpRules credentials =
@@ -208,8 +240,13 @@ class HttpRulesTest {
                       : HttpAuthentication.refused("Test realm=\"r\"");
                 })
             .build();
-    assertThat(rules.admit("GET", headers("Authorization", "x"), null).refusal().status()).isEqualTo(405);
-    assertThat(rules.admit("POST", headers("Authorization", "x", "Content-Type", "text/plain"), null).refusal().status())
+    assertThat(rules.admit("GET", headers("Authorization", "x"), null).refusal().status())
+        .isEqualTo(405);
+    assertThat(
+            rules
+                .admit("POST", headers("Authorization", "x", "Content-Type", "text/plain"), null)
+                .refusal()
+                .status())
         .isEqualTo(415);
     assertThat(calls[0]).isZero();
     HttpVerdict refused = rules.admit("POST", headers(), null);

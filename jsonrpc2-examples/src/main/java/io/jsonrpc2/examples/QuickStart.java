@@ -20,7 +20,8 @@ public final class QuickStart {
 
   public static void main(String[] args) {
     JsonRpcService service = JsonRpcService.builder().handler("calc", new Calculator()).build();
-    try (NetstringServer server = NetstringServer.builder(service).host("127.0.0.1").port(0).start();
+    try (NetstringServer server =
+            NetstringServer.builder(service).host("127.0.0.1").port(0).start();
         JsonRpcClient client = NetstringClient.create("127.0.0.1", server.port())) {
       int difference = client.call("calc.subtract", Integer.class, 42, 23);
       System.out.println("42 - 23 = " + difference); // 42 - 23 = 19

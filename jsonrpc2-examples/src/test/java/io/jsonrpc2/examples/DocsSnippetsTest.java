@@ -16,13 +16,14 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Keeps the documentation true: every fenced code block in README.md and docs/*.md that follows a
- * {@code <!-- snippet: PATH#NAME -->} line must be exactly the region between
- * {@code docs:begin NAME} and {@code docs:end NAME} of that source file (indentation aside), and
- * that source is compiled and tested in this module.
+ * {@code <!-- snippet: PATH#NAME -->} line must be exactly the region between {@code docs:begin
+ * NAME} and {@code docs:end NAME} of that source file (indentation aside), and that source is
+ * compiled and tested in this module.
  */
 class DocsSnippetsTest {
   private static final Pattern SNIPPET =
-      Pattern.compile("<!-- snippet: ([^#\\s]+)#(\\S+) -->\\s*\\n```\\w*\\n(.*?)```", Pattern.DOTALL);
+      Pattern.compile(
+          "<!-- snippet: ([^#\\s]+)#(\\S+) -->\\s*\\n```\\w*\\n(.*?)```", Pattern.DOTALL);
 
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
@@ -38,7 +39,9 @@ class DocsSnippetsTest {
         tests.add(
             DynamicTest.dynamicTest(
                 ROOT.relativize(doc) + ": " + source + "#" + name,
-                () -> assertThat(dedent(quoted)).isEqualTo(dedent(region(ROOT.resolve(source), name)))));
+                () ->
+                    assertThat(dedent(quoted))
+                        .isEqualTo(dedent(region(ROOT.resolve(source), name)))));
       }
     }
     return tests.stream();
@@ -50,7 +53,9 @@ class DocsSnippetsTest {
     for (Path doc : documents()) {
       Matcher matcher = javaBlock.matcher(Files.readString(doc));
       while (matcher.find()) {
-        assertThat(matcher.group(1)).as("a Java block in %s without a snippet marker", ROOT.relativize(doc)).isNotNull();
+        assertThat(matcher.group(1))
+            .as("a Java block in %s without a snippet marker", ROOT.relativize(doc))
+            .isNotNull();
       }
     }
   }
@@ -94,7 +99,11 @@ class DocsSnippetsTest {
   private static String dedent(String text) {
     List<String> lines = text.lines().toList();
     int indent =
-        lines.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+        lines.stream()
+            .filter(l -> !l.isBlank())
+            .mapToInt(l -> l.length() - l.stripLeading().length())
+            .min()
+            .orElse(0);
     StringBuilder out = new StringBuilder();
     for (String line : lines) {
       out.append(line.isBlank() ? "" : line.substring(indent)).append('\n');

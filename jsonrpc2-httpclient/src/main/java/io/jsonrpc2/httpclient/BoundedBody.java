@@ -11,8 +11,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * Collects a reply body into a byte array, but no more than a limit: a server (or whatever sits
- * in front of it) must not be able to make the client buffer an unbounded body.
+ * Collects a reply body into a byte array, but no more than a limit: a server (or whatever sits in
+ * front of it) must not be able to make the client buffer an unbounded body.
  */
 final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Per-call HTTP settings for {@link io.jsonrpc2.JsonRpcClient#withOptions}: headers and
- * credentials that merge over the session's ones of {@link HttpClientTransport}.
+ * Per-call HTTP settings for {@link io.jsonrpc2.JsonRpcClient#withOptions}: headers and credentials
+ * that merge over the session's ones of {@link HttpClientTransport}.
  *
  * <pre>{@code
  * client.withOptions(HttpCallOptions.header("X-Request-Id", "42"))
@@ -14,11 +14,11 @@ import java.util.Map;
  *     .call("audit.read", String.class);
  * }</pre>
  *
- * <p>A header set for a call replaces the session header of the same name (compared without
- * regard to case) for that call only; other session headers are still sent. Options made here are
- * ordinary {@link CallOptions} transport options named {@code http.header.<lower-case name>}, so
- * they merge with each other and with a timeout like any other option: the later of two values
- * for one header wins. Other transports ignore them.
+ * <p>A header set for a call replaces the session header of the same name (compared without regard
+ * to case) for that call only; other session headers are still sent. Options made here are ordinary
+ * {@link CallOptions} transport options named {@code http.header.<lower-case name>}, so they merge
+ * with each other and with a timeout like any other option: the later of two values for one header
+ * wins. Other transports ignore them.
  *
  * <p>All methods are static and thread-safe; the returned options are immutable.
  */
@@ -51,7 +51,9 @@ public final class HttpCallOptions {
     return with(CallOptions.DEFAULT, HttpHeader.basicAuth(user, password));
   }
 
-  /** Options that authenticate the call with a Bearer token, replacing the session's credentials. */
+  /**
+   * Options that authenticate the call with a Bearer token, replacing the session's credentials.
+   */
   public static CallOptions bearerToken(String token) {
     return with(CallOptions.DEFAULT, HttpHeader.bearerToken(token));
   }
@@ -62,8 +64,8 @@ public final class HttpCallOptions {
   }
 
   /**
-   * The headers among a message's transport options, by lower-case name. An option value may be
-   * an {@link HttpHeader} or a plain string (then the name is taken from the option's name).
+   * The headers among a message's transport options, by lower-case name. An option value may be an
+   * {@link HttpHeader} or a plain string (then the name is taken from the option's name).
    *
    * @throws IllegalArgumentException if a header option holds anything else, or a bad header
    */
@@ -81,7 +83,9 @@ public final class HttpCallOptions {
         header = new HttpHeader(name, value);
       } else {
         throw new IllegalArgumentException(
-            "the transport option " + option.getKey() + " must be an HttpHeader or a String, got "
+            "the transport option "
+                + option.getKey()
+                + " must be an HttpHeader or a String, got "
                 + option.getValue().getClass().getName());
       }
       headers.put(header.key(), header);

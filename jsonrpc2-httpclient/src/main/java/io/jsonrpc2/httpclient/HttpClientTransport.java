@@ -19,9 +19,9 @@ import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLContext;
 
 /**
- * The HTTP transport of {@link io.jsonrpc2.JsonRpcClient}, on the JDK's
- * {@link java.net.http.HttpClient}: each message is POSTed to one endpoint URL and the reply
- * body is the response.
+ * The HTTP transport of {@link io.jsonrpc2.JsonRpcClient}, on the JDK's {@link
+ * java.net.http.HttpClient}: each message is POSTed to one endpoint URL and the reply body is the
+ * response.
  *
  * <pre>{@code
  * HttpClientTransport transport = HttpClientTransport.builder("https://pets.example/api")
@@ -33,25 +33,25 @@ import javax.net.ssl.SSLContext;
  * JsonRpcClient client = JsonRpcClient.builder().transport(transport).build();
  * }</pre>
  *
- * <p><b>Requests.</b> A POST with {@code Content-Type: application/json} and
- * {@code Accept: application/json}, then the session headers of the builder, then the per-call
- * headers of {@link HttpCallOptions}; a later header replaces an earlier one of the same name
- * (compared without regard to case), so both defaults can be overridden.
+ * <p><b>Requests.</b> A POST with {@code Content-Type: application/json} and {@code Accept:
+ * application/json}, then the session headers of the builder, then the per-call headers of {@link
+ * HttpCallOptions}; a later header replaces an earlier one of the same name (compared without
+ * regard to case), so both defaults can be overridden.
  *
- * <p><b>Replies.</b> A 2xx reply completes {@link #send} with its body (empty for 204 or an
- * empty body) and the details {@code http_status}, {@code http_reason} and {@code http_headers}.
- * A reply with another status is read as a JSON-RPC reply as well when its body is one (a JSON
- * object or array with a {@code "jsonrpc"} member); otherwise {@code send} fails with an
- * {@link HttpStatusException}. Redirects are not followed: a POST must not silently change
- * target. Failures to connect, TLS failures and timeouts fail {@code send} with a
- * {@link TransportException} ({@link io.jsonrpc2.client.CallTimeoutException} for the request
- * timeout) naming the endpoint.
+ * <p><b>Replies.</b> A 2xx reply completes {@link #send} with its body (empty for 204 or an empty
+ * body) and the details {@code http_status}, {@code http_reason} and {@code http_headers}. A reply
+ * with another status is read as a JSON-RPC reply as well when its body is one (a JSON object or
+ * array with a {@code "jsonrpc"} member); otherwise {@code send} fails with an {@link
+ * HttpStatusException}. Redirects are not followed: a POST must not silently change target.
+ * Failures to connect, TLS failures and timeouts fail {@code send} with a {@link
+ * TransportException} ({@link io.jsonrpc2.client.CallTimeoutException} for the request timeout)
+ * naming the endpoint.
  *
  * <p><b>Threading and ownership.</b> Thread-safe; any number of calls may be in flight. Futures
  * complete on the HTTP client's executor. An {@code HttpClient} made by the builder belongs to the
  * transport and is shut down by {@link #close} (on Java 21 and later; before that the JDK offers no
- * way, and its threads end once it is unreachable); one given with
- * {@link Builder#httpClient(HttpClient)} belongs to the caller and is left running.
+ * way, and its threads end once it is unreachable); one given with {@link
+ * Builder#httpClient(HttpClient)} belongs to the caller and is left running.
  */
 public final class HttpClientTransport implements ClientTransport {
   private final URI endpoint;
@@ -80,8 +80,8 @@ public final class HttpClientTransport implements ClientTransport {
   }
 
   /**
-   * Starts the configuration of a transport to {@code endpoint}, an absolute {@code http} or
-   * {@code https} URL such as {@code "http://127.0.0.1:8080/rpc"}.
+   * Starts the configuration of a transport to {@code endpoint}, an absolute {@code http} or {@code
+   * https} URL such as {@code "http://127.0.0.1:8080/rpc"}.
    *
    * @throws IllegalArgumentException if the URL is not one
    */
@@ -106,15 +106,18 @@ public final class HttpClientTransport implements ClientTransport {
   @Override
   public CompletableFuture<TransportReply> send(OutboundMessage message) {
     if (closed) {
-      return CompletableFuture.failedFuture(new TransportException("the HTTP transport to " + endpointText + " is closed"));
+      return CompletableFuture.failedFuture(
+          new TransportException("the HTTP transport to " + endpointText + " is closed"));
     }
     HttpRequest request = newRequest(message);
-    CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, BoundedBody.handler(maxReplySize));
+    CompletableFuture<HttpResponse<byte[]>> exchange =
+        http.sendAsync(request, BoundedBody.handler(maxReplySize));
     CompletableFuture<TransportReply> reply = new CompletableFuture<>();
     exchange.whenComplete(
         (response, failure) -> {
           if (failure != null) {
-            reply.completeExceptionally(HttpFailures.translate(failure, endpointText, requestTimeout));
+            reply.completeExceptionally(
+                HttpFailures.translate(failure, endpointText, requestTimeout));
             return;
           }
           try {
@@ -124,11 +127,12 @@ public final class HttpClientTransport implements ClientTransport {
           }
         });
     // A caller who gives up on the reply also ends the exchange.
-    reply.whenComplete((r, e) -> {
-      if (reply.isCancelled()) {
-        exchange.cancel(true);
-      }
-    });
+    reply.whenComplete(
+        (r, e) -> {
+          if (reply.isCancelled()) {
+            exchange.cancel(true);
+          }
+        });
     return reply;
   }
 
@@ -136,7 +140,8 @@ public final class HttpClientTransport implements ClientTransport {
     Map<String, HttpHeader> headers = new LinkedHashMap<>(sessionHeaders);
     headers.putAll(HttpCallOptions.headersIn(message.options()));
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(endpoint).POST(HttpRequest.BodyPublishers.ofByteArray(message.payload()));
+        HttpRequest.newBuilder(endpoint)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(message.payload()));
     if (requestTimeout != null) {
       request.timeout(requestTimeout);
     }
@@ -185,8 +190,8 @@ public final class HttpClientTransport implements ClientTransport {
   }
 
   /**
-   * Configures an {@link HttpClientTransport}. Not thread-safe; {@link #build} checks the
-   * settings and may be called more than once.
+   * Configures an {@link HttpClientTransport}. Not thread-safe; {@link #build} checks the settings
+   * and may be called more than once.
    */
   public static final class Builder {
     /** Replies larger than this are refused unless configured otherwise: 16 MiB. */
@@ -216,15 +221,18 @@ public final class HttpClientTransport implements ClientTransport {
       try {
         return check(new URI(Objects.requireNonNull(endpoint, "endpoint")));
       } catch (URISyntaxException e) {
-        throw new IllegalArgumentException("not a URL: " + endpoint + " (" + e.getMessage() + ")", e);
+        throw new IllegalArgumentException(
+            "not a URL: " + endpoint + " (" + e.getMessage() + ")", e);
       }
     }
 
     static URI check(URI endpoint) {
       Objects.requireNonNull(endpoint, "endpoint");
       String scheme = endpoint.getScheme();
-      if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-        throw new IllegalArgumentException("the endpoint must be an http:// or https:// URL, got " + endpoint);
+      if (scheme == null
+          || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+        throw new IllegalArgumentException(
+            "the endpoint must be an http:// or https:// URL, got " + endpoint);
       }
       if (endpoint.getHost() == null) {
         throw new IllegalArgumentException("the endpoint has no host: " + endpoint);
@@ -283,8 +291,8 @@ public final class HttpClientTransport implements ClientTransport {
     }
 
     /**
-     * Accepts any server certificate for any host name. <b>For tests against servers with
-     * self-made certificates only</b>: it makes TLS useless against an attacker in the middle.
+     * Accepts any server certificate for any host name. <b>For tests against servers with self-made
+     * certificates only</b>: it makes TLS useless against an attacker in the middle.
      */
     public Builder insecureTrustAllCertificates() {
       this.trustAllCertificates = true;
@@ -298,9 +306,9 @@ public final class HttpClientTransport implements ClientTransport {
     }
 
     /**
-     * How long to wait for the reply after sending, per message; none by default (the client's
-     * call timeout still applies). When it passes, the calls fail with a
-     * {@link io.jsonrpc2.client.CallTimeoutException} and the exchange is ended.
+     * How long to wait for the reply after sending, per message; none by default (the client's call
+     * timeout still applies). When it passes, the calls fail with a {@link
+     * io.jsonrpc2.client.CallTimeoutException} and the exchange is ended.
      */
     public Builder requestTimeout(Duration timeout) {
       this.requestTimeout = positive(timeout, "requestTimeout");
@@ -314,9 +322,9 @@ public final class HttpClientTransport implements ClientTransport {
     }
 
     /**
-     * Uses {@code client} instead of making one: for a proxy, an executor, cookies or anything
-     * else the JDK client offers. TLS, the connect timeout and the version are then the given
-     * client's, and setting them here too is an error. The caller keeps ownership of it.
+     * Uses {@code client} instead of making one: for a proxy, an executor, cookies or anything else
+     * the JDK client offers. TLS, the connect timeout and the version are then the given client's,
+     * and setting them here too is an error. The caller keeps ownership of it.
      */
     public Builder httpClient(HttpClient client) {
       this.httpClient = Objects.requireNonNull(client, "client");
@@ -340,7 +348,10 @@ public final class HttpClientTransport implements ClientTransport {
      * @throws IllegalArgumentException if the trust store cannot be read
      */
     public HttpClientTransport build() {
-      int tlsChoices = (sslContext != null ? 1 : 0) + (trustStore != null ? 1 : 0) + (trustAllCertificates ? 1 : 0);
+      int tlsChoices =
+          (sslContext != null ? 1 : 0)
+              + (trustStore != null ? 1 : 0)
+              + (trustAllCertificates ? 1 : 0);
       if (tlsChoices > 1) {
         throw new IllegalStateException(
             "choose one of sslContext, trustStore and insecureTrustAllCertificates");
@@ -350,7 +361,8 @@ public final class HttpClientTransport implements ClientTransport {
           throw new IllegalStateException(
               "TLS, connectTimeout and version belong to the HttpClient given to httpClient(); set them there");
         }
-        return new HttpClientTransport(endpoint, httpClient, false, headers, requestTimeout, maxReplySize);
+        return new HttpClientTransport(
+            endpoint, httpClient, false, headers, requestTimeout, maxReplySize);
       }
       HttpClient.Builder http =
           HttpClient.newBuilder()
@@ -364,7 +376,8 @@ public final class HttpClientTransport implements ClientTransport {
       } else if (trustAllCertificates) {
         http.sslContext(TlsContexts.trustingEveryone());
       }
-      return new HttpClientTransport(endpoint, http.build(), true, headers, requestTimeout, maxReplySize);
+      return new HttpClientTransport(
+          endpoint, http.build(), true, headers, requestTimeout, maxReplySize);
     }
 
     private static Duration positive(Duration timeout, String name) {

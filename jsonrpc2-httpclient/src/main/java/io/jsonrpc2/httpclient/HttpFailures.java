@@ -22,15 +22,20 @@ final class HttpFailures {
     }
     BoundedBody.TooLargeException tooLarge = find(cause, BoundedBody.TooLargeException.class);
     if (tooLarge != null) {
-      return new TransportException("the reply from " + endpoint + " was refused: " + tooLarge.getMessage(), cause);
+      return new TransportException(
+          "the reply from " + endpoint + " was refused: " + tooLarge.getMessage(), cause);
     }
     if (cause instanceof HttpConnectTimeoutException) {
-      return new TransportException("could not connect to " + endpoint + " in time: " + cause.getMessage(), cause);
+      return new TransportException(
+          "could not connect to " + endpoint + " in time: " + cause.getMessage(), cause);
     }
     if (cause instanceof HttpTimeoutException) {
       CallTimeoutException timeout =
           new CallTimeoutException(
-              "no HTTP response from " + endpoint + " within the request timeout of " + requestTimeout);
+              "no HTTP response from "
+                  + endpoint
+                  + " within the request timeout of "
+                  + requestTimeout);
       timeout.initCause(cause);
       return timeout;
     }
@@ -46,7 +51,8 @@ final class HttpFailures {
     if (tls != null) {
       return new TransportException("TLS with " + endpoint + " failed: " + tls.getMessage(), cause);
     }
-    return new TransportException("the HTTP exchange with " + endpoint + " failed: " + cause, cause);
+    return new TransportException(
+        "the HTTP exchange with " + endpoint + " failed: " + cause, cause);
   }
 
   private static Throwable unwrap(Throwable failure) {

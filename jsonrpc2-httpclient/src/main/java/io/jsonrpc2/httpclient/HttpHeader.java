@@ -7,14 +7,14 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One HTTP request header, checked when it is made so that a bad name or value fails where it
- * was written, not later on the network thread.
+ * One HTTP request header, checked when it is made so that a bad name or value fails where it was
+ * written, not later on the network thread.
  *
  * <p>Header names are compared without regard to case (RFC 9110): a header set for one call
  * replaces a session header whose name differs only in case. The name is sent as given.
  *
- * @param name a header name (an RFC 9110 token), not one the JDK client manages itself
- *     ({@code Connection}, {@code Content-Length}, {@code Expect}, {@code Host}, {@code Upgrade})
+ * @param name a header name (an RFC 9110 token), not one the JDK client manages itself ({@code
+ *     Connection}, {@code Content-Length}, {@code Expect}, {@code Host}, {@code Upgrade})
  * @param value the value; no CR, LF or NUL
  */
 public record HttpHeader(String name, String value) {
@@ -23,8 +23,8 @@ public record HttpHeader(String name, String value) {
       Set.of("connection", "content-length", "expect", "host", "upgrade");
 
   /**
-   * @throws IllegalArgumentException if the name is not a token, is one the JDK client manages,
-   *     or the value holds a line break or NUL
+   * @throws IllegalArgumentException if the name is not a token, is one the JDK client manages, or
+   *     the value holds a line break or NUL
    */
   public HttpHeader {
     Objects.requireNonNull(name, "name");
@@ -37,7 +37,8 @@ public record HttpHeader(String name, String value) {
           "the header " + name + " is set by the HTTP client itself and cannot be given");
     }
     if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\0') >= 0) {
-      throw new IllegalArgumentException("the value of header " + name + " must not hold CR, LF or NUL");
+      throw new IllegalArgumentException(
+          "the value of header " + name + " must not hold CR, LF or NUL");
     }
   }
 
@@ -49,7 +50,8 @@ public record HttpHeader(String name, String value) {
       throw new IllegalArgumentException("a Basic auth user name must not contain ':'");
     }
     String token =
-        Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     return new HttpHeader("Authorization", "Basic " + token);
   }
 

@@ -31,7 +31,8 @@ final class HttpReplies {
     if (JsonRpcBodies.isJsonRpc(body)) {
       return new TransportReply(body, details);
     }
-    throw new HttpStatusException(endpoint, status, reason, response.headers().map(), bodyStart(body));
+    throw new HttpStatusException(
+        endpoint, status, reason, response.headers().map(), bodyStart(body));
   }
 
   static String bodyStart(byte[] body) {

@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The server answered with a status outside 2xx and a body that is not a JSON-RPC response (an
- * HTML error page from a proxy, a refused login, a missing path). The calls of the message fail
- * with this exception; whether they ran on the server is unknown.
+ * The server answered with a status outside 2xx and a body that is not a JSON-RPC response (an HTML
+ * error page from a proxy, a refused login, a missing path). The calls of the message fail with
+ * this exception; whether they ran on the server is unknown.
  *
- * <p>A non-2xx reply whose body is a JSON-RPC response is not an error of the transport: the
- * client reads that body as it would read any reply.
+ * <p>A non-2xx reply whose body is a JSON-RPC response is not an error of the transport: the client
+ * reads that body as it would read any reply.
  */
 public class HttpStatusException extends TransportException {
   private static final long serialVersionUID = 1L;
@@ -33,7 +33,11 @@ public class HttpStatusException extends TransportException {
    * @param bodyStart the start of the reply body, at most about {@value #BODY_START_CHARS} chars
    */
   public HttpStatusException(
-      String endpoint, int statusCode, String reason, Map<String, List<String>> headers, String bodyStart) {
+      String endpoint,
+      int statusCode,
+      String reason,
+      Map<String, List<String>> headers,
+      String bodyStart) {
     super(describe(endpoint, statusCode, reason, bodyStart));
     this.statusCode = statusCode;
     this.reason = reason;

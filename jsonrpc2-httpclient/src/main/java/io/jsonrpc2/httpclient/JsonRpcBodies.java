@@ -49,7 +49,9 @@ final class JsonRpcBodies {
     }
   }
 
-  /** @param responseLevel whether an object here would be a response (top level or batch element) */
+  /**
+   * @param responseLevel whether an object here would be a response (top level or batch element)
+   */
   private void value(int depth, boolean responseLevel) {
     if (depth > MAX_DEPTH) {
       throw NOT_JSON;
@@ -192,7 +194,8 @@ final class JsonRpcBodies {
   }
 
   private void skipWhitespace() {
-    while (pos < in.length && (in[pos] == ' ' || in[pos] == '\t' || in[pos] == '\n' || in[pos] == '\r')) {
+    while (pos < in.length
+        && (in[pos] == ' ' || in[pos] == '\t' || in[pos] == '\n' || in[pos] == '\r')) {
       pos++;
     }
   }

@@ -13,15 +13,15 @@ import java.net.URI;
  * }</pre>
  *
  * For headers, credentials, TLS or timeouts, configure an {@link HttpClientTransport} with its
- * builder and hand it to {@link #client(HttpClientTransport)} or to
- * {@link JsonRpcClient#builder()}.
+ * builder and hand it to {@link #client(HttpClientTransport)} or to {@link
+ * JsonRpcClient#builder()}.
  */
 public final class JsonRpcHttp {
   private JsonRpcHttp() {}
 
   /**
-   * A client with default settings that POSTs to {@code url}. The client owns its transport:
-   * close the client when done.
+   * A client with default settings that POSTs to {@code url}. The client owns its transport: close
+   * the client when done.
    *
    * @throws IllegalArgumentException if {@code url} is not an absolute http(s) URL
    */

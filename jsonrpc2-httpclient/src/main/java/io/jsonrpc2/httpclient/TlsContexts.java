@@ -18,21 +18,25 @@ final class TlsContexts {
   private TlsContexts() {}
 
   /**
-   * A context that trusts the certificates of a trust store file (PKCS12 or JKS, told apart by
-   * the JDK from the file's content).
+   * A context that trusts the certificates of a trust store file (PKCS12 or JKS, told apart by the
+   * JDK from the file's content).
    *
    * @throws IllegalArgumentException if the file cannot be read or opened with the password
    */
   static SSLContext trusting(Path trustStore, char[] password) {
     if (!Files.isReadable(trustStore)) {
-      throw new IllegalArgumentException("the trust store " + trustStore + " does not exist or cannot be read");
+      throw new IllegalArgumentException(
+          "the trust store " + trustStore + " does not exist or cannot be read");
     }
     KeyStore store;
     try {
       store = KeyStore.getInstance(trustStore.toFile(), password);
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalArgumentException(
-          "cannot open the trust store " + trustStore + " (wrong password or not a key store?): " + e.getMessage(),
+          "cannot open the trust store "
+              + trustStore
+              + " (wrong password or not a key store?): "
+              + e.getMessage(),
           e);
     }
     return trusting(store);
@@ -41,20 +45,22 @@ final class TlsContexts {
   /** A context that trusts the certificates of {@code trustStore}. */
   static SSLContext trusting(KeyStore trustStore) {
     try {
-      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       factory.init(trustStore);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, factory.getTrustManagers(), null);
       return context;
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("cannot make a TLS context from the trust store: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot make a TLS context from the trust store: " + e.getMessage(), e);
     }
   }
 
   /**
-   * A context that accepts any server certificate for any host name. An extended trust manager
-   * is used on purpose: the JDK checks the host name inside the trust manager it is given and
-   * wraps a plain one with its own check, so only an extended one can skip that check too.
+   * A context that accepts any server certificate for any host name. An extended trust manager is
+   * used on purpose: the JDK checks the host name inside the trust manager it is given and wraps a
+   * plain one with its own check, so only an extended one can skip that check too.
    */
   static SSLContext trustingEveryone() {
     try {

@@ -37,7 +37,8 @@ class HttpClientTransportBuilderTest {
 
   @Test
   void describesItselfByItsUrl() {
-    try (HttpClientTransport transport = HttpClientTransport.builder(URI.create("https://127.0.0.1:8443/api")).build()) {
+    try (HttpClientTransport transport =
+        HttpClientTransport.builder(URI.create("https://127.0.0.1:8443/api")).build()) {
       assertThat(transport.endpoint()).isEqualTo("https://127.0.0.1:8443/api");
       assertThat(transport.isRequestResponse()).isTrue();
     }
@@ -52,7 +53,8 @@ class HttpClientTransportBuilderTest {
 
     assertThatThrownBy(builder::build)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("choose one of sslContext, trustStore and insecureTrustAllCertificates");
+        .hasMessageContaining(
+            "choose one of sslContext, trustStore and insecureTrustAllCertificates");
   }
 
   @Test
@@ -71,8 +73,10 @@ class HttpClientTransportBuilderTest {
   void refusesNonPositiveLimits() {
     HttpClientTransport.Builder builder = HttpClientTransport.builder("http://127.0.0.1/rpc");
 
-    assertThatThrownBy(() -> builder.requestTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> builder.connectTimeout(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.requestTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.connectTimeout(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.maxReplySize(0)).isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -81,14 +85,17 @@ class HttpClientTransportBuilderTest {
     HttpClient shared = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     try (JdkHttpTestServer server = JdkHttpTestServer.serve(TestServices.service())) {
       try (JsonRpcClient client =
-          JsonRpcHttp.client(HttpClientTransport.builder(server.uri()).httpClient(shared).build())) {
+          JsonRpcHttp.client(
+              HttpClientTransport.builder(server.uri()).httpClient(shared).build())) {
         assertThat(client.call("cat", String.class)).isEqualTo("meow");
       }
 
       HttpResponse<String> stillWorks =
           shared.send(
               HttpRequest.newBuilder(server.uri())
-                  .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"method\":\"cat\",\"id\":1}"))
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"jsonrpc\":\"2.0\",\"method\":\"cat\",\"id\":1}"))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(stillWorks.body()).contains("meow");

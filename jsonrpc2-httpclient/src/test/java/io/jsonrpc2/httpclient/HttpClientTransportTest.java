@@ -51,7 +51,9 @@ class HttpClientTransportTest {
     assertThat(request.path()).isEqualTo("/rpc");
     assertThat(request.header("Content-Type")).isEqualTo("application/json");
     assertThat(request.header("Accept")).isEqualTo("application/json");
-    assertSameJson(request.body(), "{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[42,23],\"id\":1}");
+    assertSameJson(
+        request.body(),
+        "{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[42,23],\"id\":1}");
   }
 
   @Test
@@ -70,7 +72,9 @@ class HttpClientTransportTest {
   void postsANotificationWithoutAnId() throws Exception {
     client.notify("update", 1, 2, 3);
 
-    assertSameJson(server.takeReceived().body(), "{\"jsonrpc\":\"2.0\",\"method\":\"update\",\"params\":[1,2,3]}");
+    assertSameJson(
+        server.takeReceived().body(),
+        "{\"jsonrpc\":\"2.0\",\"method\":\"update\",\"params\":[1,2,3]}");
     assertThat(client.call("echo", String.class, "still here")).isEqualTo("still here");
   }
 
@@ -78,23 +82,30 @@ class HttpClientTransportTest {
   void takesA204AsNoReply() throws Exception {
     server.answerEmptyWith204();
     try (HttpClientTransport transport = HttpClientTransport.builder(server.uri()).build()) {
-      byte[] notification = "{\"jsonrpc\":\"2.0\",\"method\":\"update\"}".getBytes(StandardCharsets.UTF_8);
+      byte[] notification =
+          "{\"jsonrpc\":\"2.0\",\"method\":\"update\"}".getBytes(StandardCharsets.UTF_8);
 
-      TransportReply reply = transport.send(new OutboundMessage(notification, false, Map.of())).get();
+      TransportReply reply =
+          transport.send(new OutboundMessage(notification, false, Map.of())).get();
 
       assertThat(reply.isEmpty()).isTrue();
-      assertThat(reply.details()).containsEntry("http_status", "204").containsEntry("http_reason", "No Content");
+      assertThat(reply.details())
+          .containsEntry("http_status", "204")
+          .containsEntry("http_reason", "No Content");
     }
   }
 
   @Test
   void reportsStatusReasonAndHeadersWithEveryReply() throws Exception {
     try (HttpClientTransport transport = HttpClientTransport.builder(server.uri()).build()) {
-      byte[] request = "{\"jsonrpc\":\"2.0\",\"method\":\"cat\",\"id\":7}".getBytes(StandardCharsets.UTF_8);
+      byte[] request =
+          "{\"jsonrpc\":\"2.0\",\"method\":\"cat\",\"id\":7}".getBytes(StandardCharsets.UTF_8);
 
       TransportReply reply = transport.send(new OutboundMessage(request, true, Map.of())).get();
 
-      assertSameJson(new String(reply.body(), StandardCharsets.UTF_8), "{\"jsonrpc\":\"2.0\",\"result\":\"meow\",\"id\":7}");
+      assertSameJson(
+          new String(reply.body(), StandardCharsets.UTF_8),
+          "{\"jsonrpc\":\"2.0\",\"result\":\"meow\",\"id\":7}");
       assertThat(reply.details())
           .containsEntry("http_status", "200")
           .containsEntry("http_reason", "OK")

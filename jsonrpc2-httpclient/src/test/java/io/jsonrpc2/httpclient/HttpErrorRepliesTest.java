@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class HttpErrorRepliesTest {
   private static final String HTML_PAGE =
-      "<html><head><title>502 Bad Gateway</title></head><body>" + "<p>upstream unavailable</p>".repeat(40) + "</body></html>";
+      "<html><head><title>502 Bad Gateway</title></head><body>"
+          + "<p>upstream unavailable</p>".repeat(40)
+          + "</body></html>";
 
   private JdkHttpTestServer server;
   private JsonRpcClient client;
@@ -45,20 +47,26 @@ class HttpErrorRepliesTest {
 
   @Test
   void aNon2xxReplyWithAJsonRpcErrorIsThatError() {
-    server.reply(500, "application/json",
+    server.reply(
+        500,
+        "application/json",
         "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32603,\"message\":\"Internal error\"},\"id\":1}");
 
     assertThatThrownBy(() -> client.call("cat", String.class))
-        .isInstanceOfSatisfying(ErrorResponseException.class, e -> assertThat(e.code()).isEqualTo(-32603));
+        .isInstanceOfSatisfying(
+            ErrorResponseException.class, e -> assertThat(e.code()).isEqualTo(-32603));
   }
 
   @Test
   void aParseErrorWithIdNullOnA400AnswersTheCall() {
-    server.reply(400, "application/json",
+    server.reply(
+        400,
+        "application/json",
         "{\"jsonrpc\": \"2.0\", \"error\": {\"code\": -32700, \"message\": \"Parse error\"}, \"id\": null}");
 
     assertThatThrownBy(() -> client.call("cat", String.class))
-        .isInstanceOfSatisfying(ErrorResponseException.class, e -> assertThat(e.code()).isEqualTo(-32700));
+        .isInstanceOfSatisfying(
+            ErrorResponseException.class, e -> assertThat(e.code()).isEqualTo(-32700));
   }
 
   @Test
@@ -81,7 +89,8 @@ class HttpErrorRepliesTest {
               assertThat(e.bodyStart()).startsWith("<html><head><title>502 Bad Gateway");
               assertThat(e.bodyStart()).hasSize(203).endsWith("...");
               assertThat(e.headers().get("content-type")).containsExactly("text/html");
-              assertThat(e.getMessage()).startsWith("HTTP 502 Bad Gateway from " + server.uri() + ": <html>");
+              assertThat(e.getMessage())
+                  .startsWith("HTTP 502 Bad Gateway from " + server.uri() + ": <html>");
             });
     assertThat(client.call("cat", String.class)).isEqualTo("meow");
   }
@@ -97,7 +106,8 @@ class HttpErrorRepliesTest {
               assertThat(e.statusCode()).isEqualTo(401);
               assertThat(e.reason()).isEqualTo("Unauthorized");
               assertThat(e.bodyStart()).isEmpty();
-              assertThat(e.headers().get("WWW-Authenticate")).containsExactly("Basic realm=\"rpc\"");
+              assertThat(e.headers().get("WWW-Authenticate"))
+                  .containsExactly("Basic realm=\"rpc\"");
               assertThat(e.getMessage()).endsWith("(empty body)");
             });
   }
@@ -108,14 +118,16 @@ class HttpErrorRepliesTest {
 
     assertThatThrownBy(() -> client.call("cat", String.class))
         .isInstanceOfSatisfying(
-            HttpStatusException.class, e -> assertThat(e.bodyStart()).isEqualTo("{\"error\":\"no such path\"}"));
+            HttpStatusException.class,
+            e -> assertThat(e.bodyStart()).isEqualTo("{\"error\":\"no such path\"}"));
   }
 
   @Test
   void aNon2xxNotificationFailsTheTransportSend() {
     server.reply(503, "text/plain", "down for maintenance");
     try (HttpClientTransport transport = HttpClientTransport.builder(server.uri()).build()) {
-      byte[] notification = "{\"jsonrpc\":\"2.0\",\"method\":\"update\"}".getBytes(StandardCharsets.UTF_8);
+      byte[] notification =
+          "{\"jsonrpc\":\"2.0\",\"method\":\"update\"}".getBytes(StandardCharsets.UTF_8);
 
       assertThat(transport.send(new OutboundMessage(notification, false, Map.of())))
           .failsWithin(Duration.ofSeconds(10))
@@ -149,7 +161,8 @@ class HttpErrorRepliesTest {
   void aResponseForAnotherIdIsAnInvalidResponseException() {
     server.reply(200, "application/json", "{\"jsonrpc\":\"2.0\",\"result\":\"meow\",\"id\":99}");
 
-    assertThatThrownBy(() -> client.call("cat", String.class)).isInstanceOf(InvalidResponseException.class);
+    assertThatThrownBy(() -> client.call("cat", String.class))
+        .isInstanceOf(InvalidResponseException.class);
   }
 
   @Test
@@ -172,10 +185,14 @@ class HttpErrorRepliesTest {
     CountDownLatch release = new CountDownLatch(1);
     server.hold(release);
     try (JsonRpcClient impatient =
-        JsonRpcHttp.client(HttpClientTransport.builder(server.uri()).requestTimeout(Duration.ofMillis(300)).build())) {
+        JsonRpcHttp.client(
+            HttpClientTransport.builder(server.uri())
+                .requestTimeout(Duration.ofMillis(300))
+                .build())) {
       assertThatThrownBy(() -> impatient.call("cat", String.class))
           .isInstanceOf(CallTimeoutException.class)
-          .hasMessage("no HTTP response from " + server.uri() + " within the request timeout of PT0.3S");
+          .hasMessage(
+              "no HTTP response from " + server.uri() + " within the request timeout of PT0.3S");
       release.countDown();
       assertThat(impatient.call("echo", String.class, "after")).isEqualTo("after");
     } finally {
@@ -204,7 +221,8 @@ class HttpErrorRepliesTest {
   void aClosedTransportRefusesToSend() {
     HttpClientTransport transport = HttpClientTransport.builder(server.uri()).build();
     transport.close();
-    byte[] request = "{\"jsonrpc\":\"2.0\",\"method\":\"cat\",\"id\":1}".getBytes(StandardCharsets.UTF_8);
+    byte[] request =
+        "{\"jsonrpc\":\"2.0\",\"method\":\"cat\",\"id\":1}".getBytes(StandardCharsets.UTF_8);
 
     assertThat(transport.send(new OutboundMessage(request, true, Map.of())))
         .failsWithin(Duration.ofSeconds(5))

@@ -40,7 +40,9 @@ class HttpHeadersAndAuthTest {
   }
 
   private static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private JdkHttpTestServer.Received callAndTake(JsonRpcClient caller) throws InterruptedException {
@@ -95,7 +97,8 @@ class HttpHeadersAndAuthTest {
   void optionsMergeAcrossWithOptionsAndTheLaterValueWins() throws Exception {
     JsonRpcClient derived =
         client
-            .withOptions(HttpCallOptions.header("X-A", "1").mergedWith(HttpCallOptions.basicAuth("a", "b")))
+            .withOptions(
+                HttpCallOptions.header("X-A", "1").mergedWith(HttpCallOptions.basicAuth("a", "b")))
             .withOptions(HttpCallOptions.headers(Map.of("X-B", "2", "X-A", "3")));
 
     JdkHttpTestServer.Received request = callAndTake(derived);
@@ -109,7 +112,8 @@ class HttpHeadersAndAuthTest {
   @Test
   void theContentTypeCanBeOverriddenLikeInTheSeed() throws Exception {
     JdkHttpTestServer.Received request =
-        callAndTake(client.withOptions(HttpCallOptions.header("Content-Type", "application/json-rpc")));
+        callAndTake(
+            client.withOptions(HttpCallOptions.header("Content-Type", "application/json-rpc")));
 
     assertThat(request.headers().get("Content-Type")).containsExactly("application/json-rpc");
     assertThat(request.header("Accept")).isEqualTo("application/json");
@@ -147,7 +151,8 @@ class HttpHeadersAndAuthTest {
     assertThatThrownBy(() -> HttpCallOptions.basicAuth("a:b", "c"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("':'");
-    assertThatThrownBy(() -> HttpClientTransport.builder("http://127.0.0.1/rpc").header("Content-Length", "5"))
+    assertThatThrownBy(
+            () -> HttpClientTransport.builder("http://127.0.0.1/rpc").header("Content-Length", "5"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -159,8 +164,10 @@ class HttpHeadersAndAuthTest {
 
   @Test
   void theSessionHeadersIncludeTheJsonDefaults() {
-    try (HttpClientTransport transport = HttpClientTransport.builder(server.uri()).header("X-A", "1").build()) {
-      assertThat(transport.sessionHeaders().keySet()).containsExactly("content-type", "accept", "x-a");
+    try (HttpClientTransport transport =
+        HttpClientTransport.builder(server.uri()).header("X-A", "1").build()) {
+      assertThat(transport.sessionHeaders().keySet())
+          .containsExactly("content-type", "accept", "x-a");
       assertThat(List.copyOf(transport.sessionHeaders().values()))
           .extracting(HttpHeader::value)
           .containsExactly("application/json", "application/json", "1");

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * HTTPS against servers with self-made certificates: one issued for 127.0.0.1, one for another
- * host name. Trust comes from a trust store, an SSLContext or the trust-all switch.
+ * HTTPS against servers with self-made certificates: one issued for 127.0.0.1, one for another host
+ * name. Trust comes from a trust store, an SSLContext or the trust-all switch.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(60)
@@ -35,10 +35,16 @@ class HttpTlsTest {
     dir = tempDir;
     Path loopbackKeys = TestCertificates.serverKeyStore(dir, "loopback", "ip:127.0.0.1");
     Path otherHostKeys = TestCertificates.serverKeyStore(dir, "other", "dns:other.example");
-    trustStoreForLoopback = TestCertificates.trustStoreFor(loopbackKeys, dir.resolve("trust-loopback.p12"));
-    trustStoreForOtherHost = TestCertificates.trustStoreFor(otherHostKeys, dir.resolve("trust-other.p12"));
-    loopbackServer = JdkHttpTestServer.serveTls(TestServices.service(), TestCertificates.serverContext(loopbackKeys));
-    otherHostServer = JdkHttpTestServer.serveTls(TestServices.service(), TestCertificates.serverContext(otherHostKeys));
+    trustStoreForLoopback =
+        TestCertificates.trustStoreFor(loopbackKeys, dir.resolve("trust-loopback.p12"));
+    trustStoreForOtherHost =
+        TestCertificates.trustStoreFor(otherHostKeys, dir.resolve("trust-other.p12"));
+    loopbackServer =
+        JdkHttpTestServer.serveTls(
+            TestServices.service(), TestCertificates.serverContext(loopbackKeys));
+    otherHostServer =
+        JdkHttpTestServer.serveTls(
+            TestServices.service(), TestCertificates.serverContext(otherHostKeys));
   }
 
   @AfterAll
@@ -66,12 +72,14 @@ class HttpTlsTest {
 
   @Test
   void aCustomSslContextIsUsed() throws Exception {
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init(KeyStore.getInstance(trustStoreForLoopback.toFile(), TestCertificates.PASSWORD));
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, trust.getTrustManagers(), null);
 
-    assertThat(call(HttpClientTransport.builder(loopbackServer.uri()).sslContext(context).build())).isEqualTo("meow");
+    assertThat(call(HttpClientTransport.builder(loopbackServer.uri()).sslContext(context).build()))
+        .isEqualTo("meow");
   }
 
   @Test
@@ -107,15 +115,17 @@ class HttpTlsTest {
   @Test
   void aTrustStoreThatCannotBeOpenedFailsTheBuild() {
     assertThatThrownBy(
-            () -> HttpClientTransport.builder(loopbackServer.uri())
-                .trustStore(trustStoreForLoopback, "wrong".toCharArray())
-                .build())
+            () ->
+                HttpClientTransport.builder(loopbackServer.uri())
+                    .trustStore(trustStoreForLoopback, "wrong".toCharArray())
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cannot open the trust store " + trustStoreForLoopback);
     assertThatThrownBy(
-            () -> HttpClientTransport.builder(loopbackServer.uri())
-                .trustStore(dir.resolve("missing.p12"), TestCertificates.PASSWORD)
-                .build())
+            () ->
+                HttpClientTransport.builder(loopbackServer.uri())
+                    .trustStore(dir.resolve("missing.p12"), TestCertificates.PASSWORD)
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("does not exist");
   }

@@ -25,11 +25,10 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 /**
- * A test-only JSON-RPC server on the JDK's built-in HTTP server, on 127.0.0.1 and a free port:
- * it hands each POST body to {@link JsonRpcService#handle} and writes back the reply (200 with
- * an empty body when none is due). A test can script the next replies (status, headers, body)
- * or hold the next exchange on a latch, and reads what the server received from
- * {@link #takeReceived()}.
+ * A test-only JSON-RPC server on the JDK's built-in HTTP server, on 127.0.0.1 and a free port: it
+ * hands each POST body to {@link JsonRpcService#handle} and writes back the reply (200 with an
+ * empty body when none is due). A test can script the next replies (status, headers, body) or hold
+ * the next exchange on a latch, and reads what the server received from {@link #takeReceived()}.
  */
 final class JdkHttpTestServer implements AutoCloseable {
   static final String PATH = "/rpc";
@@ -92,20 +91,29 @@ final class JdkHttpTestServer implements AutoCloseable {
     return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort() + PATH);
   }
 
-  /** The next unscripted exchange is answered with {@code status}, a content type and {@code body}. */
+  /**
+   * The next unscripted exchange is answered with {@code status}, a content type and {@code body}.
+   */
   JdkHttpTestServer reply(int status, String contentType, String body) {
     return reply(status, Map.of("Content-Type", contentType), body);
   }
 
   /** The next exchange is answered as given instead of by the service; a null body sends none. */
   JdkHttpTestServer reply(int status, Map<String, String> headers, String body) {
-    script.add(new Scripted(status, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8), false));
+    script.add(
+        new Scripted(
+            status, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8), false));
     return this;
   }
 
   /** As {@link #reply(int, String, String)}, sent chunked: without a Content-Length. */
   JdkHttpTestServer replyChunked(int status, String contentType, String body) {
-    script.add(new Scripted(status, Map.of("Content-Type", contentType), body.getBytes(StandardCharsets.UTF_8), true));
+    script.add(
+        new Scripted(
+            status,
+            Map.of("Content-Type", contentType),
+            body.getBytes(StandardCharsets.UTF_8),
+            true));
     return this;
   }
 
@@ -139,7 +147,9 @@ final class JdkHttpTestServer implements AutoCloseable {
     try {
       byte[] body = exchange.getRequestBody().readAllBytes();
       Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
+      exchange
+          .getRequestHeaders()
+          .forEach((name, values) -> headers.put(name, List.copyOf(values)));
       received.add(
           new Received(
               exchange.getRequestMethod(),
@@ -161,7 +171,10 @@ final class JdkHttpTestServer implements AutoCloseable {
         hold.release().await(WAIT_SECONDS, TimeUnit.SECONDS);
       }
       TransportContext context =
-          TransportContext.builder("http").remoteAddress(exchange.getRemoteAddress()).headers(headers).build();
+          TransportContext.builder("http")
+              .remoteAddress(exchange.getRemoteAddress())
+              .headers(headers)
+              .build();
       byte[] reply = service.handle(body, context).get(WAIT_SECONDS, TimeUnit.SECONDS);
       if (reply == null) {
         send(exchange, emptyRepliesAre204 ? 204 : 200, null);

@@ -33,11 +33,28 @@ final class TestCertificates {
     Process process =
         new ProcessBuilder(
                 List.of(
-                    keytool.toString(), "-genkeypair", "-alias", "server",
-                    "-keyalg", "EC", "-groupname", "secp256r1",
-                    "-dname", "CN=" + name, "-ext", "SAN=" + subjectAltNames,
-                    "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
-                    "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD)))
+                    keytool.toString(),
+                    "-genkeypair",
+                    "-alias",
+                    "server",
+                    "-keyalg",
+                    "EC",
+                    "-groupname",
+                    "secp256r1",
+                    "-dname",
+                    "CN=" + name,
+                    "-ext",
+                    "SAN=" + subjectAltNames,
+                    "-validity",
+                    "2",
+                    "-storetype",
+                    "PKCS12",
+                    "-keystore",
+                    store.toString(),
+                    "-storepass",
+                    new String(PASSWORD),
+                    "-keypass",
+                    new String(PASSWORD)))
             .redirectErrorStream(true)
             .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -58,8 +75,10 @@ final class TestCertificates {
   }
 
   /** A trust store (PKCS12, at {@code target}) holding only the certificate of {@code keyStore}. */
-  static Path trustStoreFor(Path keyStore, Path target) throws IOException, GeneralSecurityException {
-    Certificate certificate = KeyStore.getInstance(keyStore.toFile(), PASSWORD).getCertificate("server");
+  static Path trustStoreFor(Path keyStore, Path target)
+      throws IOException, GeneralSecurityException {
+    Certificate certificate =
+        KeyStore.getInstance(keyStore.toFile(), PASSWORD).getCertificate("server");
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("server", certificate);

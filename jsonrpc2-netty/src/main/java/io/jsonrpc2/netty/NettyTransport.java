@@ -78,7 +78,9 @@ public enum NettyTransport {
         PROPERTY + "=" + label + " names no transport: use nio, epoll or io_uring");
   }
 
-  /** The name used in logs and in {@value #PROPERTY}: {@code nio}, {@code epoll}, {@code io_uring}. */
+  /**
+   * The name used in logs and in {@value #PROPERTY}: {@code nio}, {@code epoll}, {@code io_uring}.
+   */
   public String label() {
     return label;
   }
@@ -101,7 +103,9 @@ public enum NettyTransport {
     return this == EPOLL ? Native.epollCause() : Native.ioUringCause();
   }
 
-  /** A new event loop group of {@code threads} threads (0 for Netty's default) on this transport. */
+  /**
+   * A new event loop group of {@code threads} threads (0 for Netty's default) on this transport.
+   */
   public EventLoopGroup newEventLoopGroup(int threads, ThreadFactory threadFactory) {
     return new MultiThreadIoEventLoopGroup(threads, threadFactory, ioHandlerFactory());
   }
@@ -133,8 +137,8 @@ public enum NettyTransport {
   }
 
   /**
-   * The native classes, touched only after their presence was checked, so that a class path
-   * without them never loads this class.
+   * The native classes, touched only after their presence was checked, so that a class path without
+   * them never loads this class.
    */
   private static final class Native {
     private Native() {}

@@ -107,12 +107,13 @@ final class Exchanges {
   /**
    * Sends a refusal decided before the body was read. The body is read and dropped first (up to
    * {@code max} bytes), so that the connection stays usable for the client's next request: a
-   * container that finds unread content after the response may close the connection under a
-   * client that is already reusing it. A body the client has not sent yet because it waits for
-   * {@code 100 Continue} is not asked for: the connection closes after the answer. A body over
-   * {@code max}, and any body refused with 413, gets {@link #answerAndLinger}.
+   * container that finds unread content after the response may close the connection under a client
+   * that is already reusing it. A body the client has not sent yet because it waits for {@code 100
+   * Continue} is not asked for: the connection closes after the answer. A body over {@code max},
+   * and any body refused with 413, gets {@link #answerAndLinger}.
    */
-  static void refuse(HttpServletRequest request, HttpServletResponse response, HttpAnswer answer, long max)
+  static void refuse(
+      HttpServletRequest request, HttpServletResponse response, HttpAnswer answer, long max)
       throws IOException {
     if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
       response.setHeader("Connection", "close");
@@ -125,14 +126,15 @@ final class Exchanges {
   }
 
   /**
-   * Sends an answer that closes the connection while the client may still be sending the body
-   * (a 413): the answer goes out at once, then the rest of the body is read and dropped, up to
-   * {@value #LINGER_BYTES} bytes or {@value #LINGER_MILLIS} ms, before the container closes the
-   * connection. Closing with unread bytes makes TCP reset the connection, and a client still
-   * sending may then lose the answer. The dropping is asynchronous when the servlet supports
-   * async (no container thread waits for a slow client); otherwise it blocks, bounded in bytes.
+   * Sends an answer that closes the connection while the client may still be sending the body (a
+   * 413): the answer goes out at once, then the rest of the body is read and dropped, up to {@value
+   * #LINGER_BYTES} bytes or {@value #LINGER_MILLIS} ms, before the container closes the connection.
+   * Closing with unread bytes makes TCP reset the connection, and a client still sending may then
+   * lose the answer. The dropping is asynchronous when the servlet supports async (no container
+   * thread waits for a slow client); otherwise it blocks, bounded in bytes.
    */
-  static void answerAndLinger(HttpServletRequest request, HttpServletResponse response, HttpAnswer answer)
+  static void answerAndLinger(
+      HttpServletRequest request, HttpServletResponse response, HttpAnswer answer)
       throws IOException {
     response.setHeader("Connection", "close");
     write(response, answer);
@@ -148,57 +150,60 @@ final class Exchanges {
     AsyncContext async = request.startAsync();
     async.setTimeout(LINGER_MILLIS);
     AtomicBoolean done = new AtomicBoolean();
-    Runnable finish = () -> {
-      if (done.compareAndSet(false, true)) {
-        async.complete();
-      }
-    };
-    async.addListener(new AsyncListener() {
-      @Override
-      public void onTimeout(AsyncEvent event) {
-        finish.run();
-      }
-
-      @Override
-      public void onError(AsyncEvent event) {
-        finish.run();
-      }
-
-      @Override
-      public void onComplete(AsyncEvent event) {}
-
-      @Override
-      public void onStartAsync(AsyncEvent event) {}
-    });
-    in.setReadListener(new ReadListener() {
-      private final byte[] sink = new byte[8192];
-      private long dropped;
-
-      @Override
-      public void onDataAvailable() throws IOException {
-        while (in.isReady()) {
-          int read = in.read(sink);
-          if (read < 0) {
-            return; // onAllDataRead follows
+    Runnable finish =
+        () -> {
+          if (done.compareAndSet(false, true)) {
+            async.complete();
           }
-          dropped += read;
-          if (dropped > LINGER_BYTES) {
+        };
+    async.addListener(
+        new AsyncListener() {
+          @Override
+          public void onTimeout(AsyncEvent event) {
             finish.run();
-            return;
           }
-        }
-      }
 
-      @Override
-      public void onAllDataRead() {
-        finish.run();
-      }
+          @Override
+          public void onError(AsyncEvent event) {
+            finish.run();
+          }
 
-      @Override
-      public void onError(Throwable failure) {
-        finish.run();
-      }
-    });
+          @Override
+          public void onComplete(AsyncEvent event) {}
+
+          @Override
+          public void onStartAsync(AsyncEvent event) {}
+        });
+    in.setReadListener(
+        new ReadListener() {
+          private final byte[] sink = new byte[8192];
+          private long dropped;
+
+          @Override
+          public void onDataAvailable() throws IOException {
+            while (in.isReady()) {
+              int read = in.read(sink);
+              if (read < 0) {
+                return; // onAllDataRead follows
+              }
+              dropped += read;
+              if (dropped > LINGER_BYTES) {
+                finish.run();
+                return;
+              }
+            }
+          }
+
+          @Override
+          public void onAllDataRead() {
+            finish.run();
+          }
+
+          @Override
+          public void onError(Throwable failure) {
+            finish.run();
+          }
+        });
   }
 
   private static boolean hasBody(HttpServletRequest request) {
@@ -217,7 +222,10 @@ final class Exchanges {
     return drain(request.getInputStream(), max);
   }
 
-  /** Reads and drops what {@code in} has left; false, having read just over {@code max}, if that is more. */
+  /**
+   * Reads and drops what {@code in} has left; false, having read just over {@code max}, if that is
+   * more.
+   */
   private static boolean drain(InputStream in, long max) throws IOException {
     byte[] sink = new byte[8192];
     long total = 0;

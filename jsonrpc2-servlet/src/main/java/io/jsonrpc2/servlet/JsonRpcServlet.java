@@ -33,24 +33,25 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Register it with async support: a reply that is ready at once (a non-blocking method) is
  * written straight away; otherwise the request is put in async mode and completed when the
- * service's future completes, so no container thread waits for a method. Without async support
- * the container's thread waits instead. The container's async timeout is switched off for these
+ * service's future completes, so no container thread waits for a method. Without async support the
+ * container's thread waits instead. The container's async timeout is switched off for these
  * requests: bound slow methods with the service's own timeout.
  *
- * <p>Methods see a {@link TransportContext} of transport "http" with the peer address, the
- * request headers and a principal: the rules' authenticator's, or else the one the container
- * authenticated ({@code getUserPrincipal()}).
+ * <p>Methods see a {@link TransportContext} of transport "http" with the peer address, the request
+ * headers and a principal: the rules' authenticator's, or else the one the container authenticated
+ * ({@code getUserPrincipal()}).
  *
  * <p>For a {@code web.xml} deployment, the no-argument constructor reads two init parameters:
- * {@code jsonrpc2.service}, the name of a class implementing {@code Supplier<JsonRpcService>},
- * and optionally {@code jsonrpc2.rules}, of a class implementing {@code Supplier<HttpRules>};
- * both need a public no-argument constructor.
+ * {@code jsonrpc2.service}, the name of a class implementing {@code Supplier<JsonRpcService>}, and
+ * optionally {@code jsonrpc2.rules}, of a class implementing {@code Supplier<HttpRules>}; both need
+ * a public no-argument constructor.
  *
  * <p>Thread-safe, as a servlet must be.
  */
 public final class JsonRpcServlet extends HttpServlet {
   /** Init parameter naming a {@code Supplier<JsonRpcService>} class. */
   public static final String SERVICE_PARAMETER = "jsonrpc2.service";
+
   /** Init parameter naming a {@code Supplier<HttpRules>} class. */
   public static final String RULES_PARAMETER = "jsonrpc2.rules";
 
@@ -84,7 +85,8 @@ public final class JsonRpcServlet extends HttpServlet {
     String serviceClass = getInitParameter(SERVICE_PARAMETER);
     if (serviceClass == null) {
       throw new ServletException(
-          "JsonRpcServlet made without a service needs the init parameter " + SERVICE_PARAMETER
+          "JsonRpcServlet made without a service needs the init parameter "
+              + SERVICE_PARAMETER
               + " naming a Supplier<JsonRpcService> class");
     }
     service = supply(serviceClass, JsonRpcService.class);
@@ -95,10 +97,12 @@ public final class JsonRpcServlet extends HttpServlet {
   private <T> T supply(String className, Class<T> type) throws ServletException {
     try {
       ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      Class<?> supplierClass = Class.forName(className, true, loader != null ? loader : getClass().getClassLoader());
+      Class<?> supplierClass =
+          Class.forName(className, true, loader != null ? loader : getClass().getClassLoader());
       Object supplier = supplierClass.getConstructor().newInstance();
       if (!(supplier instanceof Supplier<?> typed)) {
-        throw new ServletException(className + " must implement Supplier<" + type.getSimpleName() + ">");
+        throw new ServletException(
+            className + " must implement Supplier<" + type.getSimpleName() + ">");
       }
       return type.cast(Objects.requireNonNull(typed.get(), className + " supplied null"));
     } catch (ReflectiveOperationException | RuntimeException e) {
@@ -108,7 +112,8 @@ public final class JsonRpcServlet extends HttpServlet {
   }
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Map<String, List<String>> headers = Exchanges.headersOf(request);
     var remote = Exchanges.remoteAddressOf(request);
     HttpVerdict verdict = rules.admit(request.getMethod(), headers, remote);
@@ -121,7 +126,8 @@ public final class JsonRpcServlet extends HttpServlet {
       Exchanges.answerAndLinger(request, response, rules.bodyTooLarge(headers));
       return;
     }
-    Principal principal = verdict.principal() != null ? verdict.principal() : request.getUserPrincipal();
+    Principal principal =
+        verdict.principal() != null ? verdict.principal() : request.getUserPrincipal();
     TransportContext context = new TransportContext("http", remote, headers, principal, Map.of());
     CompletableFuture<byte[]> reply = service.handle(rules.utf8Body(body, headers), context);
     if (reply.isDone() || !request.isAsyncSupported()) {
@@ -136,7 +142,9 @@ public final class JsonRpcServlet extends HttpServlet {
             if (failure != null) {
               LOG.error("The service failed to reply; answering 500", failure);
             }
-            Exchanges.write((HttpServletResponse) async.getResponse(), answer(failure == null ? bytes : NO_ANSWER, headers));
+            Exchanges.write(
+                (HttpServletResponse) async.getResponse(),
+                answer(failure == null ? bytes : NO_ANSWER, headers));
           } catch (IOException | RuntimeException e) {
             LOG.debug("Could not write a JSON-RPC reply: {}", e.toString());
           } finally {

@@ -18,13 +18,18 @@ final class Jetty implements AutoCloseable {
   private final ServerConnector connector;
   private final boolean tls;
 
-  private Jetty(ServletHolder holder, TestCertificate certificate, Consumer<ServletContextHandler> setup)
+  private Jetty(
+      ServletHolder holder, TestCertificate certificate, Consumer<ServletContextHandler> setup)
       throws Exception {
     tls = certificate != null;
     if (tls) {
       KeyStore keyStore = KeyStore.getInstance("PKCS12");
       keyStore.load(null, null);
-      keyStore.setKeyEntry("server", certificate.privateKey(), "pw".toCharArray(), new Certificate[] {certificate.certificate()});
+      keyStore.setKeyEntry(
+          "server",
+          certificate.privateKey(),
+          "pw".toCharArray(),
+          new Certificate[] {certificate.certificate()});
       SslContextFactory.Server ssl = new SslContextFactory.Server();
       ssl.setKeyStore(keyStore);
       ssl.setKeyStorePassword("pw");
@@ -58,7 +63,8 @@ final class Jetty implements AutoCloseable {
   }
 
   /** Hosts the servlet of {@code holder} in a context that {@code setup} may add to (security). */
-  static Jetty hostingWith(ServletHolder holder, Consumer<ServletContextHandler> setup) throws Exception {
+  static Jetty hostingWith(ServletHolder holder, Consumer<ServletContextHandler> setup)
+      throws Exception {
     return new Jetty(holder, null, setup);
   }
 

@@ -7,9 +7,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The specification's exchanges over {@link JsonRpcServlet} in Jetty; an empty 200 body is "no reply". */
+/**
+ * The specification's exchanges over {@link JsonRpcServlet} in Jetty; an empty 200 body is "no
+ * reply".
+ */
 class JettyServletSpecConformanceTest extends ServerConformanceTest {
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private Jetty jetty;
 
   @Override

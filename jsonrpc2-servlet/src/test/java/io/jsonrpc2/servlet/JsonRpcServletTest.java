@@ -1,6 +1,5 @@
 package io.jsonrpc2.servlet;
 
-import io.jsonrpc2.testing.TestCertificate;
 import static io.jsonrpc2.testing.JsonAssertions.assertSameJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +8,7 @@ import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.server.BasicAuthenticator;
 import io.jsonrpc2.server.HttpRules;
 import io.jsonrpc2.testing.HttpServerConformanceTest;
+import io.jsonrpc2.testing.TestCertificate;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,14 +28,18 @@ import org.eclipse.jetty.util.security.Credential;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** What only the servlet has: container deployment, async modes, TLS and security of the container. */
+/**
+ * What only the servlet has: container deployment, async modes, TLS and security of the container.
+ */
 @Timeout(30)
 class JsonRpcServletTest {
-  private static final String ECHO = "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"hello\"],\"id\":1}";
+  private static final String ECHO =
+      "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"hello\"],\"id\":1}";
   private static final String ECHO_REPLY = "{\"jsonrpc\":\"2.0\",\"result\":\"hello\",\"id\":1}";
   private static final String WHOAMI = "{\"jsonrpc\":\"2.0\",\"method\":\"whoami\",\"id\":1}";
 
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   static JsonRpcService service() {
     return JsonRpcService.builder().handler(new HttpServerConformanceTest.Methods()).build();
@@ -57,9 +61,12 @@ class JsonRpcServletTest {
     }
   }
 
-  private HttpResponse<String> post(HttpClient client, URI endpoint, String body, String... headers) throws Exception {
+  private HttpResponse<String> post(HttpClient client, URI endpoint, String body, String... headers)
+      throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.newBuilder(endpoint)
+            .timeout(Duration.ofSeconds(10))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
@@ -67,7 +74,9 @@ class JsonRpcServletTest {
   }
 
   private static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -77,8 +86,11 @@ class JsonRpcServletTest {
     holder.setInitParameter(JsonRpcServlet.SERVICE_PARAMETER, ServiceFactory.class.getName());
     holder.setInitParameter(JsonRpcServlet.RULES_PARAMETER, StrictRules.class.getName());
     try (Jetty jetty = Jetty.hosting(holder)) {
-      assertSameJson(post(client, jetty.endpoint(), ECHO, "Content-Type", "application/json").body(), ECHO_REPLY);
-      assertThat(post(client, jetty.endpoint(), ECHO).statusCode()).isEqualTo(415); // the strict rules apply
+      assertSameJson(
+          post(client, jetty.endpoint(), ECHO, "Content-Type", "application/json").body(),
+          ECHO_REPLY);
+      assertThat(post(client, jetty.endpoint(), ECHO).statusCode())
+          .isEqualTo(415); // the strict rules apply
     }
   }
 
@@ -86,7 +98,8 @@ class JsonRpcServletTest {
   void missingOrWrongInitParametersMakeTheServletUnavailable() throws Exception {
     ServletHolder none = new ServletHolder(JsonRpcServlet.class);
     try (Jetty jetty = Jetty.hosting(none)) {
-      assertThat(post(client, jetty.endpoint(), ECHO).statusCode()).isEqualTo(500); // Jetty's answer to a failed init
+      assertThat(post(client, jetty.endpoint(), ECHO).statusCode())
+          .isEqualTo(500); // Jetty's answer to a failed init
       assertThat(none.isAvailable()).isFalse();
     }
     ServletHolder wrong = new ServletHolder(JsonRpcServlet.class);
@@ -102,17 +115,26 @@ class JsonRpcServletTest {
   void withoutAsyncSupportALateReplyStillArrives() throws Exception {
     try (Jetty jetty = Jetty.hosting(Jetty.holder(new JsonRpcServlet(service()), false))) {
       String later = "{\"jsonrpc\":\"2.0\",\"method\":\"later\",\"params\":[\"late\",50],\"id\":3}";
-      assertSameJson(post(client, jetty.endpoint(), later).body(), "{\"jsonrpc\":\"2.0\",\"result\":\"late\",\"id\":3}");
+      assertSameJson(
+          post(client, jetty.endpoint(), later).body(),
+          "{\"jsonrpc\":\"2.0\",\"result\":\"late\",\"id\":3}");
     }
   }
 
   @Test
   void servesHttpsThroughTheContainersConnector() throws Exception {
     TestCertificate certificate = TestCertificate.create();
-    HttpRules rules = HttpRules.builder().authenticator(BasicAuthenticator.of("rpc", Map.of("ann", "pw"))).build();
-    try (Jetty jetty = Jetty.hostingTls(Jetty.holder(new JsonRpcServlet(service(), rules), true), certificate)) {
+    HttpRules rules =
+        HttpRules.builder()
+            .authenticator(BasicAuthenticator.of("rpc", Map.of("ann", "pw")))
+            .build();
+    try (Jetty jetty =
+        Jetty.hostingTls(Jetty.holder(new JsonRpcServlet(service(), rules), true), certificate)) {
       HttpClient trusting =
-          HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(certificate.clientContext()).build();
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .sslContext(certificate.clientContext())
+              .build();
       assertThat(jetty.endpoint().getScheme()).isEqualTo("https");
       assertSameJson(
           post(trusting, jetty.endpoint(), WHOAMI, "Authorization", basic("ann", "pw")).body(),
@@ -136,7 +158,8 @@ class JsonRpcServletTest {
               mapping.setConstraint(Constraint.from("caller"));
               ConstraintSecurityHandler security = new ConstraintSecurityHandler();
               security.setLoginService(login);
-              security.setAuthenticator(new org.eclipse.jetty.security.authentication.BasicAuthenticator());
+              security.setAuthenticator(
+                  new org.eclipse.jetty.security.authentication.BasicAuthenticator());
               security.addConstraintMapping(mapping);
               context.setSecurityHandler(security);
             })) {

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Timeout;
  * The behaviour every client transport must show against a server of its own kind: typed calls,
  * error responses, notifications, batches, concurrent callers and timeouts.
  *
- * <p>A transport's test extends this class and says how to serve a service and how to make a
- * client for it.
+ * <p>A transport's test extends this class and says how to serve a service and how to make a client
+ * for it.
  */
 @Timeout(60)
 public abstract class ClientConformanceTest {
@@ -101,8 +101,10 @@ public abstract class ClientConformanceTest {
   @Test
   void callsWithPositionalAndNamedParams() {
     assertThat(client.call("subtract", Integer.class, 42, 23)).isEqualTo(19);
-    assertThat(client.call("subtract", Integer.class, Map.of("subtrahend", 23, "minuend", 42))).isEqualTo(19);
-    assertThat(client.call("range", new TypeReference<List<Integer>>() {}, 3)).containsExactly(0, 1, 2);
+    assertThat(client.call("subtract", Integer.class, Map.of("subtrahend", 23, "minuend", 42)))
+        .isEqualTo(19);
+    assertThat(client.call("range", new TypeReference<List<Integer>>() {}, 3))
+        .containsExactly(0, 1, 2);
   }
 
   @Test
@@ -116,7 +118,8 @@ public abstract class ClientConformanceTest {
               assertThat(e.data().get("reason").asText()).isEqualTo("testing");
             });
     assertThatThrownBy(() -> client.call("nope", String.class))
-        .isInstanceOfSatisfying(ErrorResponseException.class, e -> assertThat(e.code()).isEqualTo(-32601));
+        .isInstanceOfSatisfying(
+            ErrorResponseException.class, e -> assertThat(e.code()).isEqualTo(-32601));
   }
 
   @Test

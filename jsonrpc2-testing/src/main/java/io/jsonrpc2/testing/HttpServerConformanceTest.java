@@ -34,19 +34,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The {@link HttpRules} as every jsonrpc2 HTTP server must apply them, checked over real
- * loopback sockets with the JDK's HTTP client and with raw connections.
+ * The {@link HttpRules} as every jsonrpc2 HTTP server must apply them, checked over real loopback
+ * sockets with the JDK's HTTP client and with raw connections.
  *
  * <p>A server's test extends this class and says how to serve a service under given rules. Each
  * test starts its own server (with the rules it needs) and stops it afterwards.
  */
 @Timeout(30)
 public abstract class HttpServerConformanceTest {
-  protected static final String ECHO = "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"hello\"],\"id\":1}";
+  protected static final String ECHO =
+      "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"hello\"],\"id\":1}";
   protected static final String ECHO_REPLY = "{\"jsonrpc\":\"2.0\",\"result\":\"hello\",\"id\":1}";
 
   private final HttpClient client =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private URI endpoint;
 
   /**
@@ -90,7 +94,8 @@ public abstract class HttpServerConformanceTest {
     /** Answers after {@code millis}, off the I/O thread, to show answers keep request order. */
     @JsonRpcMethod
     public CompletionStage<String> later(String text, long millis) {
-      return CompletableFuture.supplyAsync(() -> text, CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS));
+      return CompletableFuture.supplyAsync(
+          () -> text, CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS));
     }
   }
 
@@ -114,9 +119,13 @@ public abstract class HttpServerConformanceTest {
     return post(BodyPublishers.ofString(body), false, headers);
   }
 
-  private HttpResponse<String> post(BodyPublisher body, boolean expectContinue, String... headers) throws Exception {
+  private HttpResponse<String> post(BodyPublisher body, boolean expectContinue, String... headers)
+      throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10)).expectContinue(expectContinue).POST(body);
+        HttpRequest.newBuilder(endpoint)
+            .timeout(Duration.ofSeconds(10))
+            .expectContinue(expectContinue)
+            .POST(body);
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
@@ -125,7 +134,9 @@ public abstract class HttpServerConformanceTest {
 
   private HttpResponse<String> send(String method, String... headers) throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10)).method(method, BodyPublishers.noBody());
+        HttpRequest.newBuilder(endpoint)
+            .timeout(Duration.ofSeconds(10))
+            .method(method, BodyPublishers.noBody());
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
@@ -137,7 +148,9 @@ public abstract class HttpServerConformanceTest {
   }
 
   private static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   // ---- methods and content types -------------------------------------------------------------
@@ -147,7 +160,8 @@ public abstract class HttpServerConformanceTest {
     serve(HttpRules.defaults());
     HttpResponse<String> response = post(ECHO, "Content-Type", "application/json");
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     assertSameJson(response.body(), ECHO_REPLY);
   }
 
@@ -173,14 +187,21 @@ public abstract class HttpServerConformanceTest {
   void aRequestWithoutContentTypeIsServed() throws Exception {
     serve(HttpRules.defaults());
     try (RawHttpConnection connection = raw()) {
-      RawHttpConnection.Response response = connection.send(RawHttpConnection.post(endpoint.getPath(), ECHO)).read();
+      RawHttpConnection.Response response =
+          connection.send(RawHttpConnection.post(endpoint.getPath(), ECHO)).read();
       assertThat(response.status()).isEqualTo(200);
       assertSameJson(response.bodyText(), ECHO_REPLY);
     }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain", "text/plain; charset=UTF-8"})
+  @ValueSource(
+      strings = {
+        "application/x-www-form-urlencoded",
+        "multipart/form-data; boundary=x",
+        "text/plain",
+        "text/plain; charset=UTF-8"
+      })
   void whatAFormOrACrossSiteFetchCanSendIsRefusedWith415(String contentType) throws Exception {
     serve(HttpRules.defaults());
     HttpResponse<String> response = post(ECHO, "Content-Type", contentType);
@@ -192,7 +213,12 @@ public abstract class HttpServerConformanceTest {
   void twoContentTypesAreABadRequest() throws Exception {
     serve(HttpRules.defaults());
     try (RawHttpConnection connection = raw()) {
-      String twice = RawHttpConnection.post(endpoint.getPath(), ECHO, "Content-Type: application/json", "Content-Type: text/plain");
+      String twice =
+          RawHttpConnection.post(
+              endpoint.getPath(),
+              ECHO,
+              "Content-Type: application/json",
+              "Content-Type: text/plain");
       assertThat(connection.send(twice).read().status()).isEqualTo(400);
     }
   }
@@ -201,7 +227,8 @@ public abstract class HttpServerConformanceTest {
   void strictRulesRequireAJsonType() throws Exception {
     serve(HttpRules.builder().strictContentType(true).build());
     try (RawHttpConnection connection = raw()) {
-      assertThat(connection.send(RawHttpConnection.post(endpoint.getPath(), ECHO)).read().status()).isEqualTo(415);
+      assertThat(connection.send(RawHttpConnection.post(endpoint.getPath(), ECHO)).read().status())
+          .isEqualTo(415);
     }
     assertThat(post(ECHO, "Content-Type", "application/octet-stream").statusCode()).isEqualTo(415);
     assertThat(post(ECHO, "Content-Type", "application/json-rpc").statusCode()).isEqualTo(200);
@@ -211,9 +238,14 @@ public abstract class HttpServerConformanceTest {
   void aBodyInAnotherCharsetIsDecoded() throws Exception {
     serve(HttpRules.defaults());
     byte[] latin1 =
-        "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"caf\u00e9\"],\"id\":1}".getBytes(StandardCharsets.ISO_8859_1);
+        "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"caf\u00e9\"],\"id\":1}"
+            .getBytes(StandardCharsets.ISO_8859_1);
     HttpResponse<String> response =
-        post(BodyPublishers.ofByteArray(latin1), false, "Content-Type", "application/json; charset=ISO-8859-1");
+        post(
+            BodyPublishers.ofByteArray(latin1),
+            false,
+            "Content-Type",
+            "application/json; charset=ISO-8859-1");
     assertSameJson(response.body(), "{\"jsonrpc\":\"2.0\",\"result\":\"caf\u00e9\",\"id\":1}");
   }
 
@@ -233,11 +265,17 @@ public abstract class HttpServerConformanceTest {
     serve(HttpRules.defaults());
     HttpResponse<String> parseError = post("{\"jsonrpc\":", "Content-Type", "application/json");
     assertThat(parseError.statusCode()).isEqualTo(200);
-    assertSameJson(parseError.body(), "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32700,\"message\":\"Parse error\"},\"id\":null}");
+    assertSameJson(
+        parseError.body(),
+        "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32700,\"message\":\"Parse error\"},\"id\":null}");
     HttpResponse<String> empty = post("", "Content-Type", "application/json");
     assertThat(empty.statusCode()).isEqualTo(200);
     assertThat(empty.body()).contains("-32700");
-    HttpResponse<String> unknown = post("{\"jsonrpc\":\"2.0\",\"method\":\"nope\",\"id\":7}", "Content-Type", "application/json");
+    HttpResponse<String> unknown =
+        post(
+            "{\"jsonrpc\":\"2.0\",\"method\":\"nope\",\"id\":7}",
+            "Content-Type",
+            "application/json");
     assertThat(unknown.statusCode()).isEqualTo(200);
     assertThat(unknown.body()).contains("-32601");
   }
@@ -245,11 +283,15 @@ public abstract class HttpServerConformanceTest {
   @Test
   void onlyNotificationsGetAnEmpty200ByDefault() throws Exception {
     serve(HttpRules.defaults());
-    HttpResponse<String> single = post("{\"jsonrpc\":\"2.0\",\"method\":\"ping\"}", "Content-Type", "application/json");
+    HttpResponse<String> single =
+        post("{\"jsonrpc\":\"2.0\",\"method\":\"ping\"}", "Content-Type", "application/json");
     assertThat(single.statusCode()).isEqualTo(200);
     assertThat(single.body()).isEmpty();
     HttpResponse<String> batch =
-        post("[{\"jsonrpc\":\"2.0\",\"method\":\"ping\"},{\"jsonrpc\":\"2.0\",\"method\":\"ping\"}]", "Content-Type", "application/json");
+        post(
+            "[{\"jsonrpc\":\"2.0\",\"method\":\"ping\"},{\"jsonrpc\":\"2.0\",\"method\":\"ping\"}]",
+            "Content-Type",
+            "application/json");
     assertThat(batch.statusCode()).isEqualTo(200);
     assertThat(batch.body()).isEmpty();
   }
@@ -257,7 +299,8 @@ public abstract class HttpServerConformanceTest {
   @Test
   void onlyNotificationsGet204WhenConfigured() throws Exception {
     serve(HttpRules.builder().notificationStatus(204).build());
-    HttpResponse<String> single = post("{\"jsonrpc\":\"2.0\",\"method\":\"ping\"}", "Content-Type", "application/json");
+    HttpResponse<String> single =
+        post("{\"jsonrpc\":\"2.0\",\"method\":\"ping\"}", "Content-Type", "application/json");
     assertThat(single.statusCode()).isEqualTo(204);
     assertThat(single.body()).isEmpty();
     assertSameJson(post(ECHO, "Content-Type", "application/json").body(), ECHO_REPLY);
@@ -267,8 +310,15 @@ public abstract class HttpServerConformanceTest {
   void methodsSeeTheHttpTransport() throws Exception {
     serve(HttpRules.defaults());
     HttpResponse<String> response =
-        post("{\"jsonrpc\":\"2.0\",\"method\":\"transport\",\"id\":1}", "Content-Type", "application/json", "X-Trace", "t-42");
-    assertSameJson(response.body(), "{\"jsonrpc\":\"2.0\",\"result\":[\"http\",\"127.0.0.1\",\"t-42\"],\"id\":1}");
+        post(
+            "{\"jsonrpc\":\"2.0\",\"method\":\"transport\",\"id\":1}",
+            "Content-Type",
+            "application/json",
+            "X-Trace",
+            "t-42");
+    assertSameJson(
+        response.body(),
+        "{\"jsonrpc\":\"2.0\",\"result\":[\"http\",\"127.0.0.1\",\"t-42\"],\"id\":1}");
   }
 
   // ---- bodies and connections ----------------------------------------------------------------
@@ -278,14 +328,25 @@ public abstract class HttpServerConformanceTest {
     serve(HttpRules.defaults());
     byte[] bytes = ECHO.getBytes(StandardCharsets.UTF_8);
     HttpResponse<String> response =
-        post(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)), false, "Content-Type", "application/json");
+        post(
+            BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)),
+            false,
+            "Content-Type",
+            "application/json");
     assertThat(response.statusCode()).isEqualTo(200);
     assertSameJson(response.body(), ECHO_REPLY);
     try (RawHttpConnection connection = raw()) {
       String chunked =
-          "POST " + endpoint.getPath() + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
-              + "10\r\n" + ECHO.substring(0, 16) + "\r\n"
-              + Integer.toHexString(ECHO.length() - 16) + "\r\n" + ECHO.substring(16) + "\r\n0\r\n\r\n";
+          "POST "
+              + endpoint.getPath()
+              + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+              + "10\r\n"
+              + ECHO.substring(0, 16)
+              + "\r\n"
+              + Integer.toHexString(ECHO.length() - 16)
+              + "\r\n"
+              + ECHO.substring(16)
+              + "\r\n0\r\n\r\n";
       RawHttpConnection.Response answer = connection.send(chunked).read();
       assertSameJson(answer.bodyText(), ECHO_REPLY);
     }
@@ -298,7 +359,11 @@ public abstract class HttpServerConformanceTest {
     assertThat(post(tooLong, "Content-Type", "application/json").statusCode()).isEqualTo(413);
     byte[] bytes = tooLong.getBytes(StandardCharsets.UTF_8);
     HttpResponse<String> chunked =
-        post(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)), false, "Content-Type", "application/json");
+        post(
+            BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)),
+            false,
+            "Content-Type",
+            "application/json");
     assertThat(chunked.statusCode()).isEqualTo(413);
     assertSameJson(post(ECHO, "Content-Type", "application/json").body(), ECHO_REPLY);
   }
@@ -310,7 +375,10 @@ public abstract class HttpServerConformanceTest {
     java.util.Arrays.fill(big, (byte) ' ');
     for (int i = 0; i < 3; i++) {
       assertThat(post(BodyPublishers.ofByteArray(big), false).statusCode()).isEqualTo(413);
-      assertThat(post(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)), false).statusCode()).isEqualTo(413);
+      assertThat(
+              post(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)), false)
+                  .statusCode())
+          .isEqualTo(413);
     }
   }
 
@@ -320,7 +388,11 @@ public abstract class HttpServerConformanceTest {
     try (RawHttpConnection connection = raw()) {
       for (int i = 0; i < 3; i++) {
         RawHttpConnection.Response response =
-            connection.send(RawHttpConnection.post(endpoint.getPath(), ECHO, "Content-Type: application/json")).read();
+            connection
+                .send(
+                    RawHttpConnection.post(
+                        endpoint.getPath(), ECHO, "Content-Type: application/json"))
+                .read();
         assertThat(response.status()).isEqualTo(200);
         assertSameJson(response.bodyText(), ECHO_REPLY);
         assertThat(response.header("Connection")).isNotEqualToIgnoringCase("close");
@@ -331,7 +403,9 @@ public abstract class HttpServerConformanceTest {
   @Test
   void http10ClosesUnlessAskedToKeepAlive() throws Exception {
     serve(HttpRules.defaults());
-    String http10 = RawHttpConnection.post(endpoint.getPath(), ECHO, "Content-Type: application/json").replace("HTTP/1.1", "HTTP/1.0");
+    String http10 =
+        RawHttpConnection.post(endpoint.getPath(), ECHO, "Content-Type: application/json")
+            .replace("HTTP/1.1", "HTTP/1.0");
     try (RawHttpConnection connection = raw()) {
       assertSameJson(connection.send(http10).read().bodyText(), ECHO_REPLY);
       assertThat(connection.isClosedByServer()).isTrue();
@@ -346,14 +420,19 @@ public abstract class HttpServerConformanceTest {
 
   @Test
   void aRefusedRequestsBodyIsSkippedAndTheConnectionServesTheNextOne() throws Exception {
-    serve(HttpRules.builder().authenticator(BearerTokenAuthenticator.of("rpc", Map.of("t-1", "bot"))).build());
+    serve(
+        HttpRules.builder()
+            .authenticator(BearerTokenAuthenticator.of("rpc", Map.of("t-1", "bot")))
+            .build());
     try (RawHttpConnection connection = raw()) {
       String path = endpoint.getPath();
       connection.send(RawHttpConnection.post(path, ECHO, "Content-Type: text/plain"));
       assertThat(connection.read().status()).isEqualTo(415);
       connection.send(RawHttpConnection.post(path, ECHO, "Content-Type: application/json"));
       assertThat(connection.read().status()).isEqualTo(401);
-      connection.send(RawHttpConnection.post(path, ECHO, "Content-Type: application/json", "Authorization: Bearer t-1"));
+      connection.send(
+          RawHttpConnection.post(
+              path, ECHO, "Content-Type: application/json", "Authorization: Bearer t-1"));
       assertSameJson(connection.read().bodyText(), ECHO_REPLY);
     }
   }
@@ -367,18 +446,23 @@ public abstract class HttpServerConformanceTest {
       connection.send(
           RawHttpConnection.post(endpoint.getPath(), slow, "Content-Type: application/json")
               + RawHttpConnection.post(endpoint.getPath(), fast, "Content-Type: application/json"));
-      assertSameJson(connection.read().bodyText(), "{\"jsonrpc\":\"2.0\",\"result\":\"first\",\"id\":1}");
-      assertSameJson(connection.read().bodyText(), "{\"jsonrpc\":\"2.0\",\"result\":\"second\",\"id\":2}");
+      assertSameJson(
+          connection.read().bodyText(), "{\"jsonrpc\":\"2.0\",\"result\":\"first\",\"id\":1}");
+      assertSameJson(
+          connection.read().bodyText(), "{\"jsonrpc\":\"2.0\",\"result\":\"second\",\"id\":2}");
     }
   }
 
   @Test
   void expectContinueIsHonoured() throws Exception {
     serve(HttpRules.defaults());
-    HttpResponse<String> accepted = post(BodyPublishers.ofString(ECHO), true, "Content-Type", "application/json");
+    HttpResponse<String> accepted =
+        post(BodyPublishers.ofString(ECHO), true, "Content-Type", "application/json");
     assertSameJson(accepted.body(), ECHO_REPLY);
-    String head = RawHttpConnection.post(endpoint.getPath(), "", "Expect: 100-continue", "Content-Type: application/json")
-        .replace("Content-Length: 0", "Content-Length: " + ECHO.length());
+    String head =
+        RawHttpConnection.post(
+                endpoint.getPath(), "", "Expect: 100-continue", "Content-Type: application/json")
+            .replace("Content-Length: 0", "Content-Length: " + ECHO.length());
     try (RawHttpConnection connection = raw()) {
       assertThat(connection.send(head).read().status()).isEqualTo(100);
       RawHttpConnection.Response response = connection.send(ECHO).read();
@@ -386,7 +470,8 @@ public abstract class HttpServerConformanceTest {
     }
     // (The JDK 17.0.15 client hangs on a final answer to Expect, JDK-8286171: raw bytes here.)
     try (RawHttpConnection connection = raw()) {
-      assertThat(connection.send(head.replace("application/json", "text/plain")).read().status()).isEqualTo(415);
+      assertThat(connection.send(head.replace("application/json", "text/plain")).read().status())
+          .isEqualTo(415);
     }
   }
 
@@ -394,33 +479,46 @@ public abstract class HttpServerConformanceTest {
 
   @Test
   void basicAuthenticationAcceptedAndRefused() throws Exception {
-    serve(HttpRules.builder().authenticator(BasicAuthenticator.of("rpc", Map.of("ann", "s3cret"))).build());
+    serve(
+        HttpRules.builder()
+            .authenticator(BasicAuthenticator.of("rpc", Map.of("ann", "s3cret")))
+            .build());
     String whoami = "{\"jsonrpc\":\"2.0\",\"method\":\"whoami\",\"id\":1}";
-    HttpResponse<String> accepted = post(whoami, "Content-Type", "application/json", "Authorization", basic("ann", "s3cret"));
+    HttpResponse<String> accepted =
+        post(whoami, "Content-Type", "application/json", "Authorization", basic("ann", "s3cret"));
     assertThat(accepted.statusCode()).isEqualTo(200);
     assertSameJson(accepted.body(), "{\"jsonrpc\":\"2.0\",\"result\":\"ann\",\"id\":1}");
     for (String[] headers :
         List.of(
             new String[] {"Content-Type", "application/json"},
-            new String[] {"Content-Type", "application/json", "Authorization", basic("ann", "wrong")})) {
+            new String[] {
+              "Content-Type", "application/json", "Authorization", basic("ann", "wrong")
+            })) {
       HttpResponse<String> refused = post(whoami, headers);
       assertThat(refused.statusCode()).isEqualTo(401);
-      assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"rpc\", charset=\"UTF-8\"");
+      assertThat(refused.headers().firstValue("WWW-Authenticate"))
+          .hasValue("Basic realm=\"rpc\", charset=\"UTF-8\"");
     }
   }
 
   @Test
   void bearerAuthenticationAcceptedAndRefused() throws Exception {
-    serve(HttpRules.builder().authenticator(BearerTokenAuthenticator.of("rpc", Map.of("t-1", "build-bot"))).build());
+    serve(
+        HttpRules.builder()
+            .authenticator(BearerTokenAuthenticator.of("rpc", Map.of("t-1", "build-bot")))
+            .build());
     String whoami = "{\"jsonrpc\":\"2.0\",\"method\":\"whoami\",\"id\":1}";
-    HttpResponse<String> accepted = post(whoami, "Content-Type", "application/json", "Authorization", "Bearer t-1");
+    HttpResponse<String> accepted =
+        post(whoami, "Content-Type", "application/json", "Authorization", "Bearer t-1");
     assertSameJson(accepted.body(), "{\"jsonrpc\":\"2.0\",\"result\":\"build-bot\",\"id\":1}");
     HttpResponse<String> missing = post(whoami, "Content-Type", "application/json");
     assertThat(missing.statusCode()).isEqualTo(401);
     assertThat(missing.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"rpc\"");
-    HttpResponse<String> invalid = post(whoami, "Content-Type", "application/json", "Authorization", "Bearer t-2");
+    HttpResponse<String> invalid =
+        post(whoami, "Content-Type", "application/json", "Authorization", "Bearer t-2");
     assertThat(invalid.statusCode()).isEqualTo(401);
-    assertThat(invalid.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"rpc\", error=\"invalid_token\"");
+    assertThat(invalid.headers().firstValue("WWW-Authenticate"))
+        .hasValue("Bearer realm=\"rpc\", error=\"invalid_token\"");
   }
 
   @Test
@@ -446,7 +544,8 @@ public abstract class HttpServerConformanceTest {
   @Test
   void corsIsOffByDefault() throws Exception {
     serve(HttpRules.defaults());
-    HttpResponse<String> response = post(ECHO, "Content-Type", "application/json", "Origin", "https://app.example");
+    HttpResponse<String> response =
+        post(ECHO, "Content-Type", "application/json", "Origin", "https://app.example");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     HttpResponse<String> preflight =
@@ -461,19 +560,34 @@ public abstract class HttpServerConformanceTest {
     HttpResponse<String> preflight =
         send(
             "OPTIONS",
-            "Origin", "https://app.example",
-            "Access-Control-Request-Method", "POST",
-            "Access-Control-Request-Headers", "content-type");
+            "Origin",
+            "https://app.example",
+            "Access-Control-Request-Method",
+            "POST",
+            "Access-Control-Request-Headers",
+            "content-type");
     assertThat(preflight.statusCode()).isEqualTo(204);
-    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example");
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("https://app.example");
     assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValue("POST");
-    assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).hasValue("Content-Type, Authorization");
-    HttpResponse<String> call = post(ECHO, "Content-Type", "application/json", "Origin", "https://app.example");
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
+        .hasValue("Content-Type, Authorization");
+    HttpResponse<String> call =
+        post(ECHO, "Content-Type", "application/json", "Origin", "https://app.example");
     assertSameJson(call.body(), ECHO_REPLY);
-    assertThat(call.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example");
-    HttpResponse<String> stranger = post(ECHO, "Content-Type", "application/json", "Origin", "https://evil.example");
+    assertThat(call.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("https://app.example");
+    HttpResponse<String> stranger =
+        post(ECHO, "Content-Type", "application/json", "Origin", "https://evil.example");
     assertThat(stranger.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
-    assertThat(send("OPTIONS", "Origin", "https://evil.example", "Access-Control-Request-Method", "POST").statusCode())
+    assertThat(
+            send(
+                    "OPTIONS",
+                    "Origin",
+                    "https://evil.example",
+                    "Access-Control-Request-Method",
+                    "POST")
+                .statusCode())
         .isEqualTo(403);
   }
 }

@@ -13,8 +13,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>It comes in both kinds of {@link ClientTransport}: {@link #requestResponse} answers each
  * message through the future of {@code send}, like HTTP; {@link #connection} delivers replies
- * through the receiver as they complete, in any order, like a socket, and can be
- * {@linkplain #disconnect() disconnected}.
+ * through the receiver as they complete, in any order, like a socket, and can be {@linkplain
+ * #disconnect() disconnected}.
  */
 public final class InMemoryTransport implements ClientTransport {
   private static final TransportContext CONTEXT = TransportContext.builder("in-memory").build();
@@ -47,7 +47,8 @@ public final class InMemoryTransport implements ClientTransport {
   @Override
   public CompletableFuture<TransportReply> send(OutboundMessage message) {
     if (!connected) {
-      return CompletableFuture.failedFuture(new TransportException("in-memory connection is closed"));
+      return CompletableFuture.failedFuture(
+          new TransportException("in-memory connection is closed"));
     }
     CompletableFuture<byte[]> reply = service.handle(message.payload(), CONTEXT);
     if (requestResponse) {

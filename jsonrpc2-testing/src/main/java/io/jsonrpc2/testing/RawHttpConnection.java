@@ -63,7 +63,12 @@ public final class RawHttpConnection implements AutoCloseable {
     for (String line : headerLines) {
       request.append(line).append("\r\n");
     }
-    return request.append("Content-Length: ").append(bytes.length).append("\r\n\r\n").append(body).toString();
+    return request
+        .append("Content-Length: ")
+        .append(bytes.length)
+        .append("\r\n\r\n")
+        .append(body)
+        .toString();
   }
 
   /** Reads one response; the body by Content-Length, chunked encoding, or up to the close. */
@@ -77,7 +82,9 @@ public final class RawHttpConnection implements AutoCloseable {
     String line;
     while ((line = readLine()) != null && !line.isEmpty()) {
       int colon = line.indexOf(':');
-      headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+      headers.put(
+          line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+          line.substring(colon + 1).strip());
     }
     if (status == 100) {
       return new Response(status, headers, new byte[0]);
@@ -126,7 +133,8 @@ public final class RawHttpConnection implements AutoCloseable {
     while ((b = in.read()) >= 0) {
       if (b == '\n') {
         byte[] bytes = line.toByteArray();
-        int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        int length =
+            bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
         return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
       }
       line.write(b);

@@ -13,18 +13,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 /**
- * A client transport that answers from a script instead of a server, and records what it was
- * sent: the way to test how a client treats bad replies.
+ * A client transport that answers from a script instead of a server, and records what it was sent:
+ * the way to test how a client treats bad replies.
  *
- * <p>It comes in both kinds of {@link ClientTransport}: {@link #ScriptedTransport() the default}
- * is request-response (the scripted reply completes {@code send}, like HTTP);
- * {@link #connection()} hands the scripted reply to the receiver right after the message is
- * taken, like a socket, and can {@link #push} messages at any time.
+ * <p>It comes in both kinds of {@link ClientTransport}: {@link #ScriptedTransport() the default} is
+ * request-response (the scripted reply completes {@code send}, like HTTP); {@link #connection()}
+ * hands the scripted reply to the receiver right after the message is taken, like a socket, and can
+ * {@link #push} messages at any time.
  *
  * <p>Each reply is a function of the request text, so a script can echo the request's id; the
  * placeholder {@code $ID} in a {@link #reply(String) fixed reply} is replaced with the id of the
- * (last) request in the message, as written. A message with no scripted reply left gets none
- * (an empty reply, or nothing on a connection). A script that throws fails the {@code send}, as a
+ * (last) request in the message, as written. A message with no scripted reply left gets none (an
+ * empty reply, or nothing on a connection). A script that throws fails the {@code send}, as a
  * broken network would.
  */
 public final class ScriptedTransport implements ClientTransport {
@@ -54,7 +54,9 @@ public final class ScriptedTransport implements ClientTransport {
     return this;
   }
 
-  /** Answers the next message with what {@code script} makes of the request text (null: nothing). */
+  /**
+   * Answers the next message with what {@code script} makes of the request text (null: nothing).
+   */
   public ScriptedTransport reply(UnaryOperator<String> script) {
     replies.add(script);
     return this;

@@ -12,8 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The behaviour every server transport must show: each {@link SpecExamples} exchange, sent over
- * the transport, gets exactly the reply the specification asks for.
+ * The behaviour every server transport must show: each {@link SpecExamples} exchange, sent over the
+ * transport, gets exactly the reply the specification asks for.
  *
  * <p>A transport's test extends this class and says how to serve a service and how to send one
  * message and read its reply.
@@ -26,8 +26,8 @@ public abstract class ServerConformanceTest {
   protected abstract void startServer(JsonRpcService service) throws Exception;
 
   /**
-   * Sends one message as the transport frames it and returns the reply, or null when the
-   * transport shows that no reply came (an empty HTTP body, no frame on a socket).
+   * Sends one message as the transport frames it and returns the reply, or null when the transport
+   * shows that no reply came (an empty HTTP body, no frame on a socket).
    */
   protected abstract String exchange(String message) throws Exception;
 

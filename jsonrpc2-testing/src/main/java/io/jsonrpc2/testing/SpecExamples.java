@@ -94,7 +94,10 @@ public final class SpecExamples {
             "notification",
             "{\"jsonrpc\": \"2.0\", \"method\": \"update\", \"params\": [1,2,3,4,5]}",
             null),
-        new Exchange("notification of a method that does not exist", "{\"jsonrpc\": \"2.0\", \"method\": \"foobar\"}", null),
+        new Exchange(
+            "notification of a method that does not exist",
+            "{\"jsonrpc\": \"2.0\", \"method\": \"foobar\"}",
+            null),
         new Exchange(
             "non-existent method",
             "{\"jsonrpc\": \"2.0\", \"method\": \"foobar\", \"id\": \"1\"}",
@@ -113,7 +116,8 @@ public final class SpecExamples {
             PARSE_ERROR),
         new Exchange("empty array", "[]", INVALID),
         new Exchange("invalid batch of one", "[1]", "[" + INVALID + "]"),
-        new Exchange("invalid batch", "[1,2,3]", "[" + INVALID + "," + INVALID + "," + INVALID + "]"),
+        new Exchange(
+            "invalid batch", "[1,2,3]", "[" + INVALID + "," + INVALID + "," + INVALID + "]"),
         new Exchange(
             "batch",
             "[\n"
@@ -127,7 +131,9 @@ public final class SpecExamples {
             "[\n"
                 + "  {\"jsonrpc\": \"2.0\", \"result\": 7, \"id\": \"1\"},\n"
                 + "  {\"jsonrpc\": \"2.0\", \"result\": 19, \"id\": \"2\"},\n"
-                + "  " + INVALID + ",\n"
+                + "  "
+                + INVALID
+                + ",\n"
                 + "  {\"jsonrpc\": \"2.0\", \"error\": {\"code\": -32601, \"message\": \"Method not found\"}, \"id\": \"5\"},\n"
                 + "  {\"jsonrpc\": \"2.0\", \"result\": [\"hello\", 5], \"id\": \"9\"}\n"
                 + "]"),
@@ -171,28 +177,50 @@ public final class SpecExamples {
             "invalid element of a batch gets its own error, the rest run",
             "[{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[5,2],\"id\":1},[],"
                 + "{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[9,2],\"id\":2}]",
-            "[{\"jsonrpc\":\"2.0\",\"result\":3,\"id\":1}," + INVALID + ",{\"jsonrpc\":\"2.0\",\"result\":7,\"id\":2}]"),
+            "[{\"jsonrpc\":\"2.0\",\"result\":3,\"id\":1},"
+                + INVALID
+                + ",{\"jsonrpc\":\"2.0\",\"result\":7,\"id\":2}]"),
         new Exchange(
             "a nested array is not a nested batch",
             "[[{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[5,2],\"id\":1}]]",
             "[" + INVALID + "]"),
         new Exchange("a scalar message is an invalid request", "42", INVALID),
-        new Exchange("params must not be a string", "{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":\"1\",\"id\":1}",
+        new Exchange(
+            "params must not be a string",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":\"1\",\"id\":1}",
             "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":\"Invalid Request\"},\"id\":1}"),
-        new Exchange("params must not be null", "{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":null,\"id\":1}",
+        new Exchange(
+            "params must not be null",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":null,\"id\":1}",
             "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":\"Invalid Request\"},\"id\":1}"),
-        new Exchange("jsonrpc member is required", "{\"method\":\"sum\",\"params\":[1],\"id\":1}",
+        new Exchange(
+            "jsonrpc member is required",
+            "{\"method\":\"sum\",\"params\":[1],\"id\":1}",
             "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":\"Invalid Request\"},\"id\":1}"),
-        new Exchange("jsonrpc must be exactly \"2.0\"", "{\"jsonrpc\":\"1.0\",\"method\":\"sum\",\"params\":[1],\"id\":1}",
+        new Exchange(
+            "jsonrpc must be exactly \"2.0\"",
+            "{\"jsonrpc\":\"1.0\",\"method\":\"sum\",\"params\":[1],\"id\":1}",
             "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":\"Invalid Request\"},\"id\":1}"),
-        new Exchange("jsonrpc must be a string", "{\"jsonrpc\":2.0,\"method\":\"sum\",\"params\":[1],\"id\":1}",
+        new Exchange(
+            "jsonrpc must be a string",
+            "{\"jsonrpc\":2.0,\"method\":\"sum\",\"params\":[1],\"id\":1}",
             "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":\"Invalid Request\"},\"id\":1}"),
-        new Exchange("method is required", "{\"jsonrpc\":\"2.0\",\"params\":[1],\"id\":1}",
+        new Exchange(
+            "method is required",
+            "{\"jsonrpc\":\"2.0\",\"params\":[1],\"id\":1}",
             "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":\"Invalid Request\"},\"id\":1}"),
-        new Exchange("method must be a string", "{\"jsonrpc\":\"2.0\",\"method\":1,\"id\":1}",
+        new Exchange(
+            "method must be a string",
+            "{\"jsonrpc\":\"2.0\",\"method\":1,\"id\":1}",
             "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":\"Invalid Request\"},\"id\":1}"),
-        new Exchange("an id must not be a boolean", "{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1],\"id\":true}", INVALID),
-        new Exchange("an id must not be an object", "{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1],\"id\":{}}", INVALID),
+        new Exchange(
+            "an id must not be a boolean",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1],\"id\":true}",
+            INVALID),
+        new Exchange(
+            "an id must not be an object",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1],\"id\":{}}",
+            INVALID),
         new Exchange(
             "\"result\": null is written out",
             "{\"jsonrpc\":\"2.0\",\"method\":\"nothing\",\"id\":7}",

@@ -30,14 +30,15 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A self-signed certificate made on the fly for TLS tests: valid for a day, for the names
- * {@code localhost} and {@code 127.0.0.1}, with an EC P-256 key.
+ * A self-signed certificate made on the fly for TLS tests: valid for a day, for the names {@code
+ * localhost} and {@code 127.0.0.1}, with an EC P-256 key.
  *
  * @param commonName the subject's CN
  * @param certificate the certificate
  * @param privateKey its private key
  */
-public record TestCertificate(String commonName, X509Certificate certificate, PrivateKey privateKey) {
+public record TestCertificate(
+    String commonName, X509Certificate certificate, PrivateKey privateKey) {
 
   /** Where {@link #writePem} put the certificate and its PKCS#8 key, as PEM files. */
   public record Pem(Path certificate, Path privateKey) {}
@@ -74,7 +75,9 @@ public record TestCertificate(String commonName, X509Certificate certificate, Pr
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
       X509Certificate certificate =
           new JcaX509CertificateConverter()
-              .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+              .getCertificate(
+                  builder.build(
+                      new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
       return new TestCertificate(commonName, certificate, keys.getPrivate());
     } catch (GeneralSecurityException | OperatorCreationException e) {
       throw new IOException("cannot make a test certificate", e);
@@ -91,11 +94,13 @@ public record TestCertificate(String commonName, X509Certificate certificate, Pr
     Path certificateFile = directory.resolve(commonName + ".crt");
     Path keyFile = directory.resolve(commonName + ".key");
     try {
-      Files.writeString(certificateFile, pem("CERTIFICATE", certificate.getEncoded()), StandardCharsets.US_ASCII);
+      Files.writeString(
+          certificateFile, pem("CERTIFICATE", certificate.getEncoded()), StandardCharsets.US_ASCII);
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot encode the test certificate", e);
     }
-    Files.writeString(keyFile, pem("PRIVATE KEY", privateKey.getEncoded()), StandardCharsets.US_ASCII);
+    Files.writeString(
+        keyFile, pem("PRIVATE KEY", privateKey.getEncoded()), StandardCharsets.US_ASCII);
     return new Pem(certificateFile, keyFile);
   }
 
@@ -104,7 +109,8 @@ public record TestCertificate(String commonName, X509Certificate certificate, Pr
     KeyStore trusted = KeyStore.getInstance("PKCS12");
     trusted.load(null, null);
     trusted.setCertificateEntry("server", certificate);
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init(trusted);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, trust.getTrustManagers(), null);
@@ -112,8 +118,12 @@ public record TestCertificate(String commonName, X509Certificate certificate, Pr
   }
 
   private static String pem(String type, byte[] der) {
-    return "-----BEGIN " + type + "-----\n"
+    return "-----BEGIN "
+        + type
+        + "-----\n"
         + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-        + "\n-----END " + type + "-----\n";
+        + "\n-----END "
+        + type
+        + "-----\n";
   }
 }

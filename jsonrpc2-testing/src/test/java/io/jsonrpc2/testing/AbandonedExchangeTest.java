@@ -23,7 +23,8 @@ class AbandonedExchangeTest {
 
   /** Never answers; hands out the futures it returned so the test can watch them. */
   static final class SilentTransport implements ClientTransport {
-    final LinkedBlockingQueue<CompletableFuture<TransportReply>> exchanges = new LinkedBlockingQueue<>();
+    final LinkedBlockingQueue<CompletableFuture<TransportReply>> exchanges =
+        new LinkedBlockingQueue<>();
 
     @Override
     public void start(Receiver receiver) {}

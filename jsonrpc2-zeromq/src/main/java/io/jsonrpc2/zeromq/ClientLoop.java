@@ -30,8 +30,10 @@ abstract class ClientLoop implements Runnable {
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
   volatile boolean closing;
   private volatile long closeDeadline;
+
   /** Indexes in {@link #poller}. */
   static final int SOCKET = 0;
+
   static final int MONITOR = 1;
 
   ClientSocket socket;
@@ -85,15 +87,19 @@ abstract class ClientLoop implements Runnable {
 
   ConnectionLostException connectionLost() {
     return new ConnectionLostException(
-        "the connection to " + settings.endpoint() + " dropped; the reply cannot come",
-        null);
+        "the connection to " + settings.endpoint() + " dropped; the reply cannot come", null);
   }
 
   @Override
   public final void run() {
     try {
-      socket = new ClientSocket(context, settings.socketType(), settings.endpoint(), settings.maxMessageSize(),
-          (int) settings.handshakeTimeout().toMillis());
+      socket =
+          new ClientSocket(
+              context,
+              settings.socketType(),
+              settings.endpoint(),
+              settings.maxMessageSize(),
+              (int) settings.handshakeTimeout().toMillis());
       poller = new SocketPoller();
       poller.add(socket.socket(), ZMQ.Poller.POLLIN);
       poller.add(socket.monitor(), ZMQ.Poller.POLLIN);

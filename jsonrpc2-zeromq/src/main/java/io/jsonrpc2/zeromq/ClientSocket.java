@@ -32,7 +32,12 @@ final class ClientSocket {
   private ZMQ.Socket monitor;
   private boolean repliedSinceLastDrop;
 
-  ClientSocket(ZContext context, SocketType type, String endpoint, long maxMessageSize, int handshakeMillis) {
+  ClientSocket(
+      ZContext context,
+      SocketType type,
+      String endpoint,
+      long maxMessageSize,
+      int handshakeMillis) {
     this.context = context;
     this.type = type;
     this.endpoint = endpoint;
@@ -83,7 +88,9 @@ final class ClientSocket {
       return null;
     }
     repliedSinceLastDrop = true;
-    return frames.payload().isEmpty() ? new byte[0] : frames.payload().get(frames.payload().size() - 1);
+    return frames.payload().isEmpty()
+        ? new byte[0]
+        : frames.payload().get(frames.payload().size() - 1);
   }
 
   /**
@@ -126,7 +133,8 @@ final class ClientSocket {
       watcher = context.getContext().socket(SocketType.PAIR);
       watcher.connect(monitorAddress);
       if (!fresh.connect(endpoint)) {
-        throw new IllegalArgumentException("cannot connect to " + endpoint + ": error " + fresh.errno());
+        throw new IllegalArgumentException(
+            "cannot connect to " + endpoint + ": error " + fresh.errno());
       }
     } catch (RuntimeException e) {
       fresh.setLinger(0);
@@ -135,8 +143,10 @@ final class ClientSocket {
         watcher.setLinger(0);
         watcher.close();
       }
-      throw e instanceof IllegalArgumentException ? e
-          : new IllegalArgumentException("cannot connect to " + endpoint + ": " + e.getMessage(), e);
+      throw e instanceof IllegalArgumentException
+          ? e
+          : new IllegalArgumentException(
+              "cannot connect to " + endpoint + ": " + e.getMessage(), e);
     }
     socket = fresh;
     monitor = watcher;

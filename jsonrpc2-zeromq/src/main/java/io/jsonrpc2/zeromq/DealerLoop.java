@@ -10,9 +10,9 @@ import org.zeromq.ZMQ;
  *
  * <p>Messages are written in the order they were sent; when the socket's queue is full they wait
  * here until it has room (the loop then also polls for POLLOUT). Each send completes once the
- * socket took the message; replies go to the client's receiver from this thread, and an empty
- * reply (what a REP or REQ-minded server answers to a notification) is skipped. When the
- * connection drops the receiver hears of it, so the calls waiting on it fail at once.
+ * socket took the message; replies go to the client's receiver from this thread, and an empty reply
+ * (what a REP or REQ-minded server answers to a notification) is skipped. When the connection drops
+ * the receiver hears of it, so the calls waiting on it fail at once.
  */
 final class DealerLoop extends ClientLoop {
   private static final int READS_PER_WAKE_UP = 256;
@@ -44,7 +44,8 @@ final class DealerLoop extends ClientLoop {
         continue;
       }
       // POLLOUT only while messages wait for room in the socket's queue.
-      poller.interest(SOCKET, backlog.isEmpty() ? ZMQ.Poller.POLLIN : ZMQ.Poller.POLLIN | ZMQ.Poller.POLLOUT);
+      poller.interest(
+          SOCKET, backlog.isEmpty() ? ZMQ.Poller.POLLIN : ZMQ.Poller.POLLIN | ZMQ.Poller.POLLOUT);
       poller.poll(closing ? Math.max(1, millisToCloseDeadline()) : -1);
     }
   }

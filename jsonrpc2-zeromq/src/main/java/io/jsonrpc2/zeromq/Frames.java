@@ -23,7 +23,9 @@ import zmq.io.Metadata;
 record Frames(List<byte[]> envelope, List<byte[]> payload, String peerAddress) {
   private static final byte[] EMPTY = new byte[0];
 
-  /** True when the peer waits for an answer to every message: a REQ socket, or a broker before one. */
+  /**
+   * True when the peer waits for an answer to every message: a REQ socket, or a broker before one.
+   */
   boolean peerAlwaysWaits(SocketType socketType) {
     return socketType == SocketType.REP
         || (!envelope.isEmpty() && envelope.get(envelope.size() - 1).length == 0);

@@ -12,7 +12,8 @@ final class HandshakeTimeout {
    */
   static Duration checked(Duration timeout) {
     if (timeout.isNegative() || timeout.toMillis() < 1 || timeout.toMillis() > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("handshakeTimeout must be between 1 ms and 24 days, got " + timeout);
+      throw new IllegalArgumentException(
+          "handshakeTimeout must be between 1 ms and 24 days, got " + timeout);
     }
     return timeout;
   }

@@ -6,15 +6,15 @@ import java.time.Duration;
 import org.zeromq.SocketType;
 
 /**
- * Shortcuts for the common cases; the builders of {@link ZmqServer}, {@link ZmqClientTransport}
- * and {@link JsonRpcClient} offer everything else.
+ * Shortcuts for the common cases; the builders of {@link ZmqServer}, {@link ZmqClientTransport} and
+ * {@link JsonRpcClient} offer everything else.
  */
 public final class JsonRpcZmq {
   private JsonRpcZmq() {}
 
   /**
-   * A client over a REQ socket connected to {@code endpoint}, as jsonrpcclient's
-   * {@code ZMQServer('tcp://localhost:5555')}: one call at a time, 30 s timeout.
+   * A client over a REQ socket connected to {@code endpoint}, as jsonrpcclient's {@code
+   * ZMQServer('tcp://localhost:5555')}: one call at a time, 30 s timeout.
    *
    * @throws IllegalArgumentException when the endpoint cannot be connected to
    */

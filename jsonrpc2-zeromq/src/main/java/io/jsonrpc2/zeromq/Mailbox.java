@@ -10,16 +10,16 @@ import java.util.function.Consumer;
  * thread up in its poll.
  *
  * <p>Items go through a lock-free queue; the wake-up is {@link SocketPoller#wakeup} (a selector
- * wake-up: safe from any thread, interrupted or not, and no ZeroMQ socket is shared between
- * threads for it).
+ * wake-up: safe from any thread, interrupted or not, and no ZeroMQ socket is shared between threads
+ * for it).
  *
- * <p>Wake-ups are sent only to a thread that is about to wait: while the I/O thread works it
- * {@link #take takes} items without resetting anything, and only {@link #settle} (called just
- * before it polls) asks to be woken again. A busy I/O thread thus costs its producers no system
- * call at all, and a burst of replies at most one wake-up.
+ * <p>Wake-ups are sent only to a thread that is about to wait: while the I/O thread works it {@link
+ * #take takes} items without resetting anything, and only {@link #settle} (called just before it
+ * polls) asks to be woken again. A busy I/O thread thus costs its producers no system call at all,
+ * and a burst of replies at most one wake-up.
  *
- * <p>{@link #take}, {@link #settle} and {@link #close} on the I/O thread; {@link #post} and
- * {@link #wake} from any thread.
+ * <p>{@link #take}, {@link #settle} and {@link #close} on the I/O thread; {@link #post} and {@link
+ * #wake} from any thread.
  */
 final class Mailbox<T> {
   private final Queue<T> items = new ConcurrentLinkedQueue<>();

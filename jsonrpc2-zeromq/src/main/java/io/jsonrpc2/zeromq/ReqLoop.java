@@ -7,7 +7,6 @@ import io.jsonrpc2.client.TransportReply;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.zeromq.ZMQ;
 
 /**
  * A REQ socket: one exchange at a time, the others wait their turn in order.
@@ -18,10 +17,10 @@ import org.zeromq.ZMQ;
  *
  * <p>An exchange ends when its reply comes, when nobody waits for it any more (the client cancels
  * the future once every call of the message timed out or was cancelled), when the reply timeout
- * passes, or when the connection drops. In every case but the first the REQ socket is stuck
- * waiting for a reply, so it is closed with linger 0 (dropping what it still held) and a fresh one
- * connected: a late reply then goes to the closed socket and can never be taken for the answer to
- * a later message.
+ * passes, or when the connection drops. In every case but the first the REQ socket is stuck waiting
+ * for a reply, so it is closed with linger 0 (dropping what it still held) and a fresh one
+ * connected: a late reply then goes to the closed socket and can never be taken for the answer to a
+ * later message.
  */
 final class ReqLoop extends ClientLoop {
   private final ArrayDeque<Outgoing> waiting = new ArrayDeque<>();
@@ -51,10 +50,13 @@ final class ReqLoop extends ClientLoop {
         abandon(null); // cancelled: every caller gave up
       } else if (current != null && System.nanoTime() - deadline >= 0) {
         if (currentExpectsReply) {
-          LOG.warn("No reply from {} within {}; the REQ socket is replaced", settings.endpoint(),
+          LOG.warn(
+              "No reply from {} within {}; the REQ socket is replaced",
+              settings.endpoint(),
               settings.replyTimeout());
-          abandon(new CallTimeoutException(
-              "no reply from " + settings.endpoint() + " within " + settings.replyTimeout()));
+          abandon(
+              new CallTimeoutException(
+                  "no reply from " + settings.endpoint() + " within " + settings.replyTimeout()));
         } else {
           // The notification was delivered; this server sends no empty message for it (a REP
           // server and this library's ROUTER server do, other ROUTER servers may not).
@@ -82,7 +84,9 @@ final class ReqLoop extends ClientLoop {
   /** Until the reply is due (for ever when idle), and no later than the close deadline. */
   private long pollTimeout() {
     long timeout =
-        current == null ? -1 : Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        current == null
+            ? -1
+            : Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
     if (closing) {
       timeout = timeout < 0 ? millisToCloseDeadline() : Math.min(timeout, millisToCloseDeadline());
     }
@@ -96,8 +100,10 @@ final class ReqLoop extends ClientLoop {
         continue; // every caller gave up while it waited its turn
       }
       if (!socket.send(next.message().payload())) {
-        next.reply().completeExceptionally(
-            new TransportException("could not send to " + settings.endpoint() + ": the socket refused it"));
+        next.reply()
+            .completeExceptionally(
+                new TransportException(
+                    "could not send to " + settings.endpoint() + ": the socket refused it"));
         replaceSocket();
         continue;
       }
@@ -111,11 +117,12 @@ final class ReqLoop extends ClientLoop {
       }
       // A cancellation comes from another thread; wake up to replace the socket at once.
       CompletableFuture<TransportReply> exchange = next.reply();
-      exchange.whenComplete((reply, failure) -> {
-        if (exchange.isCancelled()) {
-          mailbox.wake();
-        }
-      });
+      exchange.whenComplete(
+          (reply, failure) -> {
+            if (exchange.isCancelled()) {
+              mailbox.wake();
+            }
+          });
       return;
     }
   }
@@ -136,7 +143,9 @@ final class ReqLoop extends ClientLoop {
   private void abandon(TransportException reason) {
     Outgoing abandoned = current;
     current = null;
-    LOG.debug("Replacing the REQ socket to {}: {}", settings.endpoint(),
+    LOG.debug(
+        "Replacing the REQ socket to {}: {}",
+        settings.endpoint(),
         reason == null ? "no caller waits for the reply" : reason.getMessage());
     replaceSocket();
     if (reason != null) {

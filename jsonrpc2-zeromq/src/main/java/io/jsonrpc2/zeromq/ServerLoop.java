@@ -61,9 +61,8 @@ final class ServerLoop implements Runnable {
     this.binds = List.copyOf(config.binds);
     this.connects = List.copyOf(config.connects);
     this.maxMessageSize = config.maxMessageSize;
-    this.discardMessagesAbove = config.discardMessagesAbove != 0
-        ? config.discardMessagesAbove
-        : 4L * config.maxMessageSize;
+    this.discardMessagesAbove =
+        config.discardMessagesAbove != 0 ? config.discardMessagesAbove : 4L * config.maxMessageSize;
     this.shutdownTimeout = config.shutdownTimeout;
     this.handshakeMillis = (int) config.handshakeTimeout.toMillis();
     this.context = context;
@@ -110,7 +109,8 @@ final class ServerLoop implements Runnable {
       }
       for (String endpoint : connects) {
         if (!socket.connect(endpoint)) {
-          throw new IllegalStateException("cannot connect to " + endpoint + ": error " + socket.errno());
+          throw new IllegalStateException(
+              "cannot connect to " + endpoint + ": error " + socket.errno());
         }
         endpoints.add(endpoint);
       }
@@ -152,7 +152,10 @@ final class ServerLoop implements Runnable {
       }
       boolean reading = !closing && inFlight < maxInFlight;
       poller.interest(0, reading ? ZMQ.Poller.POLLIN : 0);
-      long timeout = closing ? Math.max(1, TimeUnit.NANOSECONDS.toMillis(closeDeadline - System.nanoTime())) : -1;
+      long timeout =
+          closing
+              ? Math.max(1, TimeUnit.NANOSECONDS.toMillis(closeDeadline - System.nanoTime()))
+              : -1;
       poller.poll(timeout);
     }
   }
@@ -173,18 +176,29 @@ final class ServerLoop implements Runnable {
 
   private void handle(Frames request) {
     if (request.payload().size() > 1) {
-      LOG.warn("Refused a message of {} frames from {}: a JSON-RPC message is one frame",
-          request.payload().size(), peerName(request));
-      send(new Reply(request, invalidRequest("a JSON-RPC message must be one ZeroMQ frame, got "
-          + request.payload().size())));
+      LOG.warn(
+          "Refused a message of {} frames from {}: a JSON-RPC message is one frame",
+          request.payload().size(),
+          peerName(request));
+      send(
+          new Reply(
+              request,
+              invalidRequest(
+                  "a JSON-RPC message must be one ZeroMQ frame, got " + request.payload().size())));
       return;
     }
     long size = request.payloadSize();
     if (size > maxMessageSize) {
-      LOG.warn("Refused a message of {} bytes from {}: the limit is {} bytes",
-          size, peerName(request), maxMessageSize);
-      send(new Reply(request, invalidRequest("the message has " + size
-          + " bytes, more than the limit of " + maxMessageSize)));
+      LOG.warn(
+          "Refused a message of {} bytes from {}: the limit is {} bytes",
+          size,
+          peerName(request),
+          maxMessageSize);
+      send(
+          new Reply(
+              request,
+              invalidRequest(
+                  "the message has " + size + " bytes, more than the limit of " + maxMessageSize)));
       return;
     }
     inFlight++;
@@ -226,13 +240,17 @@ final class ServerLoop implements Runnable {
       body = NO_REPLY; // a REQ peer cannot send again before it has an answer
     }
     if (!Frames.send(socket, reply.request().envelope(), body)) {
-      LOG.warn("Reply to {} dropped: the peer is gone or its queue is full", peerName(reply.request()));
+      LOG.warn(
+          "Reply to {} dropped: the peer is gone or its queue is full", peerName(reply.request()));
     }
   }
 
   private static byte[] invalidRequest(String detail) {
-    return ("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":" + ErrorCodes.INVALID_REQUEST
-            + ",\"message\":\"Invalid Request: " + detail + "\"},\"id\":null}")
+    return ("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":"
+            + ErrorCodes.INVALID_REQUEST
+            + ",\"message\":\"Invalid Request: "
+            + detail
+            + "\"},\"id\":null}")
         .getBytes(StandardCharsets.UTF_8);
   }
 
@@ -283,7 +301,9 @@ final class ServerLoop implements Runnable {
     }
     try {
       if (mailbox != null) {
-        mailbox.close(late -> LOG.debug("Reply to {} dropped: the server is closed", peerName(late.request())));
+        mailbox.close(
+            late ->
+                LOG.debug("Reply to {} dropped: the server is closed", peerName(late.request())));
       }
       if (poller != null) {
         poller.close();

@@ -15,14 +15,14 @@ import org.zeromq.ZMQ;
  * Used instead of JeroMQ's {@code ZMQ.Poller}.
  *
  * <p>Why: JeroMQ tells a socket that it has work by writing a byte to a pipe and only then counting
- * that byte, so for a moment the pipe is readable while the socket reports nothing ready.
- * JeroMQ's poller loops on its selector without pause in that moment; when the writing thread is
- * descheduled in between (a busy machine, or both threads on one core) that is a whole time slice
- * of burnt CPU and a reply late by milliseconds. This poller steps aside instead (parks for some
- * microseconds) until the byte is counted. It also has no set-up cost per call.
+ * that byte, so for a moment the pipe is readable while the socket reports nothing ready. JeroMQ's
+ * poller loops on its selector without pause in that moment; when the writing thread is descheduled
+ * in between (a busy machine, or both threads on one core) that is a whole time slice of burnt CPU
+ * and a reply late by milliseconds. This poller steps aside instead (parks for some microseconds)
+ * until the byte is counted. It also has no set-up cost per call.
  *
- * <p>{@link #poll} and the registration methods belong to one thread; {@link #wakeup} may be
- * called from any thread and makes the current or the next {@link #poll} return.
+ * <p>{@link #poll} and the registration methods belong to one thread; {@link #wakeup} may be called
+ * from any thread and makes the current or the next {@link #poll} return.
  */
 final class SocketPoller implements AutoCloseable {
   private static final long STEP_ASIDE_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
@@ -41,7 +41,10 @@ final class SocketPoller implements AutoCloseable {
     }
   }
 
-  /** Watches {@code socket} for {@code events} ({@code ZMQ.Poller.POLLIN}, {@code POLLOUT}); returns its index. */
+  /**
+   * Watches {@code socket} for {@code events} ({@code ZMQ.Poller.POLLIN}, {@code POLLOUT}); returns
+   * its index.
+   */
   int add(ZMQ.Socket socket, int events) {
     int index = sockets.size();
     if (index == interest.length) {

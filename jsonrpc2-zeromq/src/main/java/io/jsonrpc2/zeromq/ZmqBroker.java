@@ -27,12 +27,12 @@ import org.zeromq.ZMQ;
  * ZmqServer worker = ZmqServer.builder(service).connect("tcp://broker-host:5556").start();
  * }</pre>
  *
- * <p>The broker knows nothing of JSON-RPC: {@code ZMQ.proxy} moves whole messages and their
- * routing envelopes both ways on one thread of its own, and the backend hands each request to the
- * next worker in turn. Workers are {@link ZmqServer}s that <em>connect</em> a REP socket (one call
- * at a time per worker) or a DEALER or ROUTER socket (many at a time). Clients use REQ or DEALER as
- * they would with a server. A request that reaches a worker that then dies is lost; the client's
- * timeout ends that call.
+ * <p>The broker knows nothing of JSON-RPC: {@code ZMQ.proxy} moves whole messages and their routing
+ * envelopes both ways on one thread of its own, and the backend hands each request to the next
+ * worker in turn. Workers are {@link ZmqServer}s that <em>connect</em> a REP socket (one call at a
+ * time per worker) or a DEALER or ROUTER socket (many at a time). Clients use REQ or DEALER as they
+ * would with a server. A request that reaches a worker that then dies is lost; the client's timeout
+ * ends that call.
  *
  * <p>Thread-safe; {@link #close()} stops the proxy and closes its sockets.
  */
@@ -47,7 +47,8 @@ public final class ZmqBroker implements AutoCloseable {
   private final Thread thread;
   private boolean closed; // guarded by this
 
-  private ZmqBroker(String frontendEndpoint, String backendEndpoint, ZMQ.Socket control, Thread thread) {
+  private ZmqBroker(
+      String frontendEndpoint, String backendEndpoint, ZMQ.Socket control, Thread thread) {
     this.frontendEndpoint = frontendEndpoint;
     this.backendEndpoint = backendEndpoint;
     this.control = control;
@@ -122,18 +123,22 @@ public final class ZmqBroker implements AutoCloseable {
       }
       boolean ownsContext = context == null;
       ZContext ctx = ownsContext ? new ZContext(1) : context;
-      String controlAddress = "inproc://jsonrpc2-zmq-broker-control-" + CONTROL_NAMES.incrementAndGet();
+      String controlAddress =
+          "inproc://jsonrpc2-zmq-broker-control-" + CONTROL_NAMES.incrementAndGet();
       CompletableFuture<List<String>> ready = new CompletableFuture<>();
       String front = frontend;
       String back = backend;
-      Thread thread = new Thread(() -> run(ctx, ownsContext, front, back, controlAddress, ready),
-          "jsonrpc2-zmq-broker-" + THREAD_NUMBERS.incrementAndGet());
+      Thread thread =
+          new Thread(
+              () -> run(ctx, ownsContext, front, back, controlAddress, ready),
+              "jsonrpc2-zmq-broker-" + THREAD_NUMBERS.incrementAndGet());
       thread.start();
       List<String> endpoints;
       try {
         endpoints = ready.get(30, TimeUnit.SECONDS);
       } catch (ExecutionException e) {
-        throw new IllegalStateException("the broker did not start: " + e.getCause().getMessage(), e.getCause());
+        throw new IllegalStateException(
+            "the broker did not start: " + e.getCause().getMessage(), e.getCause());
       } catch (TimeoutException | InterruptedException e) {
         if (e instanceof InterruptedException) {
           Thread.currentThread().interrupt();
@@ -146,8 +151,13 @@ public final class ZmqBroker implements AutoCloseable {
       return new ZmqBroker(endpoints.get(0), endpoints.get(1), control, thread);
     }
 
-    private static void run(ZContext ctx, boolean ownsContext, String front, String back,
-        String controlAddress, CompletableFuture<List<String>> ready) {
+    private static void run(
+        ZContext ctx,
+        boolean ownsContext,
+        String front,
+        String back,
+        String controlAddress,
+        CompletableFuture<List<String>> ready) {
       ZMQ.Socket frontend = null;
       ZMQ.Socket backend = null;
       ZMQ.Socket control = null;

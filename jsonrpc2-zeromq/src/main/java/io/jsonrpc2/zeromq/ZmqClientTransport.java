@@ -25,14 +25,15 @@ import org.zeromq.ZContext;
  * }</pre>
  *
  * <p><b>Socket types.</b>
+ *
  * <ul>
  *   <li>{@code REQ} (the default, as in jsonrpcclient's {@code ZMQServer}) is a request-response
- *       transport: one message at a time, each {@link #send} completing with its reply (empty for
- *       a notification, which a REP server answers with an empty message). Concurrent callers
- *       queue up in order. An exchange whose reply does not come is given up when the client
- *       stops waiting (its call timed out), after {@link Builder#replyTimeout}, or when the
- *       connection drops; the REQ socket, stuck at that point, is then closed with linger 0 and
- *       replaced by a freshly connected one, so the next call goes through.
+ *       transport: one message at a time, each {@link #send} completing with its reply (empty for a
+ *       notification, which a REP server answers with an empty message). Concurrent callers queue
+ *       up in order. An exchange whose reply does not come is given up when the client stops
+ *       waiting (its call timed out), after {@link Builder#replyTimeout}, or when the connection
+ *       drops; the REQ socket, stuck at that point, is then closed with linger 0 and replaced by a
+ *       freshly connected one, so the next call goes through.
  *   <li>{@code DEALER} is a connection transport: many calls in flight, replies delivered to the
  *       client's receiver as they come, in any order. Each message carries the empty delimiter
  *       frame a REQ socket would add, so REP servers, ROUTER servers and brokers all route the
@@ -40,9 +41,9 @@ import org.zeromq.ZContext;
  * </ul>
  *
  * <p><b>Connection loss.</b> ZeroMQ reconnects by itself and hides disconnects; this transport
- * watches the socket and fails the calls that were waiting on a dropped connection with a
- * {@link io.jsonrpc2.client.ConnectionLostException} instead of letting them run into their
- * timeout. Later calls use the new connection.
+ * watches the socket and fails the calls that were waiting on a dropped connection with a {@link
+ * io.jsonrpc2.client.ConnectionLostException} instead of letting them run into their timeout. Later
+ * calls use the new connection.
  *
  * <p><b>Threading.</b> Thread-safe. The socket belongs to one I/O thread, made by {@link #start};
  * callers hand their messages to it through a queue and a selector wake-up. Replies (REQ) and
@@ -92,13 +93,17 @@ public final class ZmqClientTransport implements ClientTransport {
   public synchronized void start(Receiver receiver) {
     Objects.requireNonNull(receiver, "receiver");
     if (loop != null || closed) {
-      throw new IllegalStateException("the transport to " + settings.endpoint() + " was already started");
+      throw new IllegalStateException(
+          "the transport to " + settings.endpoint() + " was already started");
     }
-    ClientLoop fresh = settings.socketType() == SocketType.REQ
-        ? new ReqLoop(settings, receiver)
-        : new DealerLoop(settings, receiver);
-    String name = settings.threadName() != null ? settings.threadName()
-        : "jsonrpc2-zmq-client-" + THREAD_NUMBERS.incrementAndGet();
+    ClientLoop fresh =
+        settings.socketType() == SocketType.REQ
+            ? new ReqLoop(settings, receiver)
+            : new DealerLoop(settings, receiver);
+    String name =
+        settings.threadName() != null
+            ? settings.threadName()
+            : "jsonrpc2-zmq-client-" + THREAD_NUMBERS.incrementAndGet();
     Thread io = new Thread(fresh, name);
     io.setDaemon(true);
     io.start();
@@ -106,8 +111,10 @@ public final class ZmqClientTransport implements ClientTransport {
       fresh.ready().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      throw cause instanceof IllegalArgumentException iae ? iae
-          : new IllegalStateException("the ZeroMQ client did not start: " + cause.getMessage(), cause);
+      throw cause instanceof IllegalArgumentException iae
+          ? iae
+          : new IllegalStateException(
+              "the ZeroMQ client did not start: " + cause.getMessage(), cause);
     } catch (TimeoutException e) {
       throw new IllegalStateException("the ZeroMQ client did not start within 30 s", e);
     } catch (InterruptedException e) {
@@ -120,8 +127,8 @@ public final class ZmqClientTransport implements ClientTransport {
 
   /**
    * Queues the message for the socket. REQ: completes with the reply. DEALER: completes with null
-   * once the socket took the message. Fails with a {@link TransportException} when the transport
-   * is closed or the reply cannot come; cancelling the future gives up the exchange.
+   * once the socket took the message. Fails with a {@link TransportException} when the transport is
+   * closed or the reply cannot come; cancelling the future gives up the exchange.
    */
   @Override
   public CompletableFuture<TransportReply> send(OutboundMessage message) {
@@ -130,11 +137,13 @@ public final class ZmqClientTransport implements ClientTransport {
       current = loop;
     }
     if (current == null) {
-      throw new IllegalStateException("the transport to " + settings.endpoint() + " is not started");
+      throw new IllegalStateException(
+          "the transport to " + settings.endpoint() + " is not started");
     }
     CompletableFuture<TransportReply> reply = new CompletableFuture<>();
     if (closed || !current.post(new ClientLoop.Outgoing(message, reply))) {
-      reply.completeExceptionally(new TransportException("the transport to " + settings.endpoint() + " is closed"));
+      reply.completeExceptionally(
+          new TransportException("the transport to " + settings.endpoint() + " is closed"));
     }
     return reply;
   }
@@ -202,10 +211,10 @@ public final class ZmqClientTransport implements ClientTransport {
     }
 
     /**
-     * REQ: the longest one exchange waits for its reply (30 s, the client's default call
-     * timeout), even when its caller would wait longer; it bounds notifications, which no caller
-     * waits for. A call's own shorter timeout ends the exchange sooner. Raise it together with the
-     * client's timeout.
+     * REQ: the longest one exchange waits for its reply (30 s, the client's default call timeout),
+     * even when its caller would wait longer; it bounds notifications, which no caller waits for. A
+     * call's own shorter timeout ends the exchange sooner. Raise it together with the client's
+     * timeout.
      */
     public Builder replyTimeout(Duration timeout) {
       if (timeout.isZero() || timeout.isNegative()) {
@@ -238,10 +247,10 @@ public final class ZmqClientTransport implements ClientTransport {
     }
 
     /**
-     * How long {@link ZmqClientTransport#close()} waits for messages already sent to leave (3 s):
-     * a notification sent just before close still goes out, even on a new connection whose
-     * handshake JeroMQ leaves stalled once (it is retried after {@code handshakeTimeout}). Calls
-     * waiting for replies are not waited for. Close returns as soon as everything has left.
+     * How long {@link ZmqClientTransport#close()} waits for messages already sent to leave (3 s): a
+     * notification sent just before close still goes out, even on a new connection whose handshake
+     * JeroMQ leaves stalled once (it is retried after {@code handshakeTimeout}). Calls waiting for
+     * replies are not waited for. Close returns as soon as everything has left.
      */
     public Builder closeTimeout(Duration timeout) {
       if (timeout.isNegative()) {
@@ -267,7 +276,13 @@ public final class ZmqClientTransport implements ClientTransport {
     public ZmqClientTransport build() {
       return new ZmqClientTransport(
           new Settings(
-              endpoint, socketType, replyTimeout, maxMessageSize, handshakeTimeout, closeTimeout, context,
+              endpoint,
+              socketType,
+              replyTimeout,
+              maxMessageSize,
+              handshakeTimeout,
+              closeTimeout,
+              context,
               threadName));
     }
   }

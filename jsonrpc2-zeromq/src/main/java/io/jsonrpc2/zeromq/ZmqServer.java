@@ -24,6 +24,7 @@ import org.zeromq.ZContext;
  * }</pre>
  *
  * <p><b>Socket types.</b>
+ *
  * <ul>
  *   <li>{@code REP} (the default) answers one message at a time, strictly in turn, as REP sockets
  *       must. Every message gets an answer, since a REQ peer cannot send again until it has one: a
@@ -35,28 +36,29 @@ import org.zeromq.ZContext;
  *   <li>{@code DEALER} is for a worker behind a broker ({@link ZmqBroker}); it is concurrent like
  *       ROUTER and sends back the envelope the broker added.
  * </ul>
- * The socket either binds (a server others connect to; {@code tcp://HOST:0} or
- * {@code tcp://HOST:*} picks a free port, see {@link #endpoints()}) or connects (a worker that
- * joins a broker's backend); both may be given.
+ *
+ * The socket either binds (a server others connect to; {@code tcp://HOST:0} or {@code tcp://HOST:*}
+ * picks a free port, see {@link #endpoints()}) or connects (a worker that joins a broker's
+ * backend); both may be given.
  *
  * <p><b>Threading.</b> ZeroMQ sockets are not thread-safe, so one I/O thread owns the socket: it
  * reads messages, hands them to the service (parsing happens on it; blocking methods move to the
- * service's executor) and writes every reply. A reply that is ready at once (a
- * {@link io.jsonrpc2.NonBlocking} method, an error) is written straight away; one completed on
- * another thread is queued, and the I/O thread, which waits on a selector watching the socket, is
- * woken with {@code Selector.wakeup()}. So no socket is ever used by two threads, and methods may
+ * service's executor) and writes every reply. A reply that is ready at once (a {@link
+ * io.jsonrpc2.NonBlocking} method, an error) is written straight away; one completed on another
+ * thread is queued, and the I/O thread, which waits on a selector watching the socket, is woken
+ * with {@code Selector.wakeup()}. So no socket is ever used by two threads, and methods may
  * complete on any thread they like. The I/O thread waits only when it has nothing left to do, and
  * is woken only when it waits: under load a reply costs no extra system call.
  *
- * <p><b>Bad input.</b> Invalid UTF-8 or text that is not JSON gets the core's -32700 Parse error.
- * A message over {@link Builder#maxMessageSize} or made of several frames gets a -32600 Invalid
- * Request error naming the problem, and a WARN log line. A single frame over
- * {@link Builder#discardMessagesAbove} is not even read: ZeroMQ drops that peer's connection
- * (its calls go unanswered; the peer reconnects). The server goes on serving in every case.
+ * <p><b>Bad input.</b> Invalid UTF-8 or text that is not JSON gets the core's -32700 Parse error. A
+ * message over {@link Builder#maxMessageSize} or made of several frames gets a -32600 Invalid
+ * Request error naming the problem, and a WARN log line. A single frame over {@link
+ * Builder#discardMessagesAbove} is not even read: ZeroMQ drops that peer's connection (its calls go
+ * unanswered; the peer reconnects). The server goes on serving in every case.
  *
- * <p><b>Closing.</b> {@link #close()} stops reading, waits up to
- * {@link Builder#shutdownTimeout} for the calls in flight and writes their replies, then closes the
- * socket. Messages that arrived but were not read yet get no answer. Thread-safe and idempotent.
+ * <p><b>Closing.</b> {@link #close()} stops reading, waits up to {@link Builder#shutdownTimeout}
+ * for the calls in flight and writes their replies, then closes the socket. Messages that arrived
+ * but were not read yet get no answer. Thread-safe and idempotent.
  */
 public final class ZmqServer implements AutoCloseable {
   /** The {@code transport} name in the {@link io.jsonrpc2.server.TransportContext} methods see. */
@@ -74,7 +76,11 @@ public final class ZmqServer implements AutoCloseable {
   private final Duration shutdownTimeout;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private ZmqServer(SocketType socketType, List<String> endpoints, ServerLoop loop, Thread thread,
+  private ZmqServer(
+      SocketType socketType,
+      List<String> endpoints,
+      ServerLoop loop,
+      Thread thread,
       Duration shutdownTimeout) {
     this.socketType = socketType;
     this.endpoints = endpoints;
@@ -95,7 +101,9 @@ public final class ZmqServer implements AutoCloseable {
     return endpoints;
   }
 
-  /** The first of {@link #endpoints()}: where clients connect when the server binds one endpoint. */
+  /**
+   * The first of {@link #endpoints()}: where clients connect when the server binds one endpoint.
+   */
   public String endpoint() {
     return endpoints.get(0);
   }
@@ -174,7 +182,8 @@ public final class ZmqServer implements AutoCloseable {
      */
     public Builder discardMessagesAbove(long bytes) {
       if (bytes < 1 && bytes != -1) {
-        throw new IllegalArgumentException("discardMessagesAbove must be positive or -1, got " + bytes);
+        throw new IllegalArgumentException(
+            "discardMessagesAbove must be positive or -1, got " + bytes);
       }
       this.discardMessagesAbove = bytes;
       return this;
@@ -226,8 +235,8 @@ public final class ZmqServer implements AutoCloseable {
     /**
      * Makes the socket, binds and connects it, and starts serving.
      *
-     * @throws IllegalStateException when no endpoint was given or the socket cannot bind or
-     *     connect (the message says why)
+     * @throws IllegalStateException when no endpoint was given or the socket cannot bind or connect
+     *     (the message says why)
      */
     public ZmqServer start() {
       if (binds.isEmpty() && connects.isEmpty()) {
@@ -235,17 +244,21 @@ public final class ZmqServer implements AutoCloseable {
       }
       boolean ownsContext = context == null;
       ServerLoop loop = new ServerLoop(this, ownsContext ? new ZContext(1) : context, ownsContext);
-      String name = threadName != null ? threadName
-          : "jsonrpc2-zmq-" + socketType.name().toLowerCase(java.util.Locale.ROOT) + "-"
-              + THREAD_NUMBERS.incrementAndGet();
+      String name =
+          threadName != null
+              ? threadName
+              : "jsonrpc2-zmq-"
+                  + socketType.name().toLowerCase(java.util.Locale.ROOT)
+                  + "-"
+                  + THREAD_NUMBERS.incrementAndGet();
       Thread thread = new Thread(loop, name);
       thread.start();
       try {
         List<String> endpoints = loop.ready().get(30, TimeUnit.SECONDS);
         return new ZmqServer(socketType, endpoints, loop, thread, shutdownTimeout);
       } catch (ExecutionException e) {
-        throw new IllegalStateException("the ZeroMQ server did not start: " + e.getCause().getMessage(),
-            e.getCause());
+        throw new IllegalStateException(
+            "the ZeroMQ server did not start: " + e.getCause().getMessage(), e.getCause());
       } catch (TimeoutException e) {
         loop.requestClose();
         throw new IllegalStateException("the ZeroMQ server did not start within 30 s", e);

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Timeout;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
@@ -18,20 +18,25 @@ import org.zeromq.ZMQ;
 class BadInputTest {
   private static final String PARSE_ERROR =
       "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32700,\"message\":\"Parse error\"},\"id\":null}";
-  private static final String ECHO = "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"still here\"],\"id\":9}";
+  private static final String ECHO =
+      "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"still here\"],\"id\":9}";
   private static final String ECHOED = "{\"jsonrpc\":\"2.0\",\"result\":\"still here\",\"id\":9}";
 
   private ZmqServer server;
 
-  enum Kind { REP, ROUTER }
+  enum Kind {
+    REP,
+    ROUTER
+  }
 
   private RawPeer start(Kind kind) {
-    server = ZmqServer.builder(TestMethods.service(new TestMethods("server", 1)))
-        .socketType(SocketType.valueOf(kind.name()))
-        .bind("tcp://127.0.0.1:0")
-        .maxMessageSize(1_000)
-        .discardMessagesAbove(100_000)
-        .start();
+    server =
+        ZmqServer.builder(TestMethods.service(new TestMethods("server", 1)))
+            .socketType(SocketType.valueOf(kind.name()))
+            .bind("tcp://127.0.0.1:0")
+            .maxMessageSize(1_000)
+            .discardMessagesAbove(100_000)
+            .start();
     return new RawPeer(SocketType.REQ, server.endpoint());
   }
 
@@ -68,10 +73,15 @@ class BadInputTest {
   @EnumSource(Kind.class)
   void aMessageOverTheLimitGetsAnErrorNamingTheLimit(Kind kind) {
     try (RawPeer peer = start(kind)) {
-      String big = "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"" + "x".repeat(2_000) + "\"],\"id\":1}";
-      assertSameJson(peer.send(big).receive(),
+      String big =
+          "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\""
+              + "x".repeat(2_000)
+              + "\"],\"id\":1}";
+      assertSameJson(
+          peer.send(big).receive(),
           "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":\"Invalid Request: the message has "
-              + big.length() + " bytes, more than the limit of 1000\"},\"id\":null}");
+              + big.length()
+              + " bytes, more than the limit of 1000\"},\"id\":null}");
       assertSameJson(peer.send(ECHO).receive(), ECHOED);
     }
   }
@@ -80,7 +90,8 @@ class BadInputTest {
   @EnumSource(Kind.class)
   void aMessageOfSeveralFramesGetsAnError(Kind kind) {
     try (RawPeer peer = start(kind)) {
-      assertSameJson(peer.send(utf8("{\"jsonrpc\":\"2.0\","), utf8("\"method\":\"echo\",\"id\":1}")).receive(),
+      assertSameJson(
+          peer.send(utf8("{\"jsonrpc\":\"2.0\","), utf8("\"method\":\"echo\",\"id\":1}")).receive(),
           "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":"
               + "\"Invalid Request: a JSON-RPC message must be one ZeroMQ frame, got 2\"},\"id\":null}");
       assertSameJson(peer.send(ECHO).receive(), ECHOED);
@@ -91,7 +102,8 @@ class BadInputTest {
   @ParameterizedTest
   @EnumSource(Kind.class)
   void aHugeFrameCostsThePeerItsConnectionAndNobodyElseAnything(Kind kind) {
-    try (RawPeer bystander = start(kind); RawPeer attacker = new RawPeer(SocketType.DEALER, server.endpoint())) {
+    try (RawPeer bystander = start(kind);
+        RawPeer attacker = new RawPeer(SocketType.DEALER, server.endpoint())) {
       assertSameJson(bystander.send(ECHO).receive(), ECHOED);
       ZMQ.Socket watch = attacker.context().createSocket(SocketType.PAIR);
       attacker.socket().monitor("inproc://attacker", ZMQ.EVENT_DISCONNECTED);
@@ -109,7 +121,8 @@ class BadInputTest {
   void plainDealerPeersGetBareRepliesAndNothingForNotifications(Kind kind) {
     start(kind).close();
     try (RawPeer dealer = new RawPeer(SocketType.DEALER, server.endpoint())) {
-      dealer.send("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"params\":[1]}"); // answered with nothing
+      dealer.send(
+          "{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"params\":[1]}"); // answered with nothing
       dealer.send(ECHO);
       List<byte[]> frames = dealer.receiveFrames();
       assertThat(frames).hasSize(1);

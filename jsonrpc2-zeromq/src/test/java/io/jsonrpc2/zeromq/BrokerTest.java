@@ -44,10 +44,11 @@ class BrokerTest {
   }
 
   private void worker(String name, SocketType type) {
-    open.add(ZmqServer.builder(TestMethods.service(new TestMethods(name, 1)))
-        .socketType(type)
-        .connect(broker.backendEndpoint())
-        .start());
+    open.add(
+        ZmqServer.builder(TestMethods.service(new TestMethods(name, 1)))
+            .socketType(type)
+            .connect(broker.backendEndpoint())
+            .start());
   }
 
   private JsonRpcClient client(SocketType type) {
@@ -107,10 +108,11 @@ class BrokerTest {
     assertThat(broker.backendEndpoint()).matches("tcp://127\\.0\\.0\\.1:[1-9]\\d*");
     broker.close();
     broker.close();
-    try (ZmqBroker again = ZmqBroker.builder()
-        .frontend(broker.frontendEndpoint())
-        .backend(broker.backendEndpoint())
-        .start()) {
+    try (ZmqBroker again =
+        ZmqBroker.builder()
+            .frontend(broker.frontendEndpoint())
+            .backend(broker.backendEndpoint())
+            .start()) {
       assertThat(again.frontendEndpoint()).isEqualTo(broker.frontendEndpoint());
     }
   }

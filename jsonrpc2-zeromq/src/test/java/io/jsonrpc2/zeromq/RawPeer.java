@@ -19,7 +19,8 @@ final class RawPeer implements AutoCloseable {
     socket = context.createSocket(type);
     socket.setLinger(0);
     socket.setReceiveTimeOut(10_000);
-    socket.setHandshakeIvl(1_000); // see ClientSocket: JeroMQ may stall a fresh connection's handshake
+    socket.setHandshakeIvl(
+        1_000); // see ClientSocket: JeroMQ may stall a fresh connection's handshake
     socket.connect(endpoint);
   }
 

@@ -33,20 +33,27 @@ class RecoveryTest {
   }
 
   private ZmqServer server(SocketType type) {
-    ZmqServer server = ZmqServer.builder(TestMethods.service(methods))
-        .socketType(type)
-        .bind("tcp://127.0.0.1:0")
-        .shutdownTimeout(Duration.ZERO)
-        .start();
+    ZmqServer server =
+        ZmqServer.builder(TestMethods.service(methods))
+            .socketType(type)
+            .bind("tcp://127.0.0.1:0")
+            .shutdownTimeout(Duration.ZERO)
+            .start();
     open.add(server);
     return server;
   }
 
-  private JsonRpcClient client(String endpoint, SocketType type, Duration timeout, Duration replyTimeout) {
-    JsonRpcClient client = JsonRpcClient.builder()
-        .transport(ZmqClientTransport.builder(endpoint).socketType(type).replyTimeout(replyTimeout).build())
-        .timeout(timeout)
-        .build();
+  private JsonRpcClient client(
+      String endpoint, SocketType type, Duration timeout, Duration replyTimeout) {
+    JsonRpcClient client =
+        JsonRpcClient.builder()
+            .transport(
+                ZmqClientTransport.builder(endpoint)
+                    .socketType(type)
+                    .replyTimeout(replyTimeout)
+                    .build())
+            .timeout(timeout)
+            .build();
     open.add(client);
     return client;
   }
@@ -58,19 +65,32 @@ class RecoveryTest {
   @Test
   void aReqClientRecoversFromATimedOutCall() {
     JsonRpcClient client =
-        client(server(SocketType.ROUTER).endpoint(), SocketType.REQ, Duration.ofSeconds(2), Duration.ofSeconds(30));
-    assertThatThrownBy(() -> client.withTimeout(Duration.ofMillis(300)).call("slow", String.class, 10_000))
+        client(
+            server(SocketType.ROUTER).endpoint(),
+            SocketType.REQ,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(30));
+    assertThatThrownBy(
+            () -> client.withTimeout(Duration.ofMillis(300)).call("slow", String.class, 10_000))
         .isInstanceOf(CallTimeoutException.class);
     assertThat(client.call("echo", String.class, "next")).isEqualTo("next");
     assertThat(client.call("echo", String.class, "and the next")).isEqualTo("and the next");
   }
 
-  /** A REP server answers the slow call late; that answer goes to the closed socket, not to the next call. */
+  /**
+   * A REP server answers the slow call late; that answer goes to the closed socket, not to the next
+   * call.
+   */
   @Test
   void aLateReplyIsNeverTakenForTheNextOne() {
     JsonRpcClient client =
-        client(server(SocketType.REP).endpoint(), SocketType.REQ, Duration.ofSeconds(10), Duration.ofSeconds(30));
-    assertThatThrownBy(() -> client.withTimeout(Duration.ofMillis(300)).call("slow", String.class, 1_000))
+        client(
+            server(SocketType.REP).endpoint(),
+            SocketType.REQ,
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(30));
+    assertThatThrownBy(
+            () -> client.withTimeout(Duration.ofMillis(300)).call("slow", String.class, 1_000))
         .isInstanceOf(CallTimeoutException.class);
     assertThat(client.call("echo", String.class, "next")).isEqualTo("next");
   }
@@ -78,17 +98,28 @@ class RecoveryTest {
   @Test
   void aDealerClientRecoversFromATimedOutCall() {
     JsonRpcClient client =
-        client(server(SocketType.ROUTER).endpoint(), SocketType.DEALER, Duration.ofSeconds(10), Duration.ofSeconds(30));
-    assertThatThrownBy(() -> client.withTimeout(Duration.ofMillis(300)).call("slow", String.class, 1_000))
+        client(
+            server(SocketType.ROUTER).endpoint(),
+            SocketType.DEALER,
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(30));
+    assertThatThrownBy(
+            () -> client.withTimeout(Duration.ofMillis(300)).call("slow", String.class, 1_000))
         .isInstanceOf(CallTimeoutException.class);
     assertThat(client.call("echo", String.class, "next")).isEqualTo("next");
   }
 
-  /** Nobody waits for a notification's empty answer; the reply timeout is what frees the REQ socket. */
+  /**
+   * Nobody waits for a notification's empty answer; the reply timeout is what frees the REQ socket.
+   */
   @Test
   void theReplyTimeoutFreesAReqSocketStuckOnANotification() {
     JsonRpcClient client =
-        client(server(SocketType.ROUTER).endpoint(), SocketType.REQ, Duration.ofSeconds(5), Duration.ofMillis(500));
+        client(
+            server(SocketType.ROUTER).endpoint(),
+            SocketType.REQ,
+            Duration.ofSeconds(5),
+            Duration.ofMillis(500));
     client.notify("slow", 60_000);
     assertThat(client.call("echo", String.class, "next")).isEqualTo("next");
   }
@@ -96,7 +127,8 @@ class RecoveryTest {
   @Test
   void aDroppedConnectionFailsTheCallsWaitingOnItAtOnceOverDealer() throws Exception {
     ZmqServer server = server(SocketType.ROUTER);
-    JsonRpcClient client = client(server.endpoint(), SocketType.DEALER, Duration.ofMinutes(1), Duration.ofMinutes(1));
+    JsonRpcClient client =
+        client(server.endpoint(), SocketType.DEALER, Duration.ofMinutes(1), Duration.ofMinutes(1));
     assertThat(client.call("echo", String.class, "up")).isEqualTo("up"); // the connection is in use
     CompletableFuture<String> waiting = client.callAsync("slow", String.class, 60_000);
     assertThat(methods.slowStarted.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
@@ -109,7 +141,8 @@ class RecoveryTest {
   @Test
   void aDroppedConnectionFailsTheWaitingExchangeOverReq() throws Exception {
     ZmqServer server = server(SocketType.ROUTER);
-    JsonRpcClient client = client(server.endpoint(), SocketType.REQ, Duration.ofMinutes(1), Duration.ofMinutes(1));
+    JsonRpcClient client =
+        client(server.endpoint(), SocketType.REQ, Duration.ofMinutes(1), Duration.ofMinutes(1));
     assertThat(client.call("echo", String.class, "up")).isEqualTo("up"); // the connection is in use
     CompletableFuture<String> waiting = client.callAsync("slow", String.class, 60_000);
     assertThat(methods.slowStarted.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
@@ -127,7 +160,8 @@ class RecoveryTest {
       port = probe.getLocalPort();
     }
     String endpoint = "tcp://127.0.0.1:" + port;
-    JsonRpcClient client = client(endpoint, SocketType.REQ, Duration.ofSeconds(20), Duration.ofSeconds(20));
+    JsonRpcClient client =
+        client(endpoint, SocketType.REQ, Duration.ofSeconds(20), Duration.ofSeconds(20));
     CompletableFuture<String> early = client.callAsync("echo", String.class, "early");
     open.add(ZmqServer.builder(TestMethods.service(methods)).bind(endpoint).start());
     assertThat(early.join()).isEqualTo("early");

@@ -11,7 +11,8 @@ class RepConformanceTest extends ServerConformanceTest {
 
   @Override
   protected void startServer(JsonRpcService service) {
-    server = ZmqServer.builder(service).socketType(SocketType.REP).bind("tcp://127.0.0.1:0").start();
+    server =
+        ZmqServer.builder(service).socketType(SocketType.REP).bind("tcp://127.0.0.1:0").start();
     peer = new RawPeer(SocketType.REQ, server.endpoint());
   }
 

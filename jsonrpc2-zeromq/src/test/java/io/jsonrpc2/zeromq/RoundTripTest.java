@@ -38,19 +38,21 @@ class RoundTripTest {
   }
 
   private ZmqServer server(SocketType type) {
-    ZmqServer server = ZmqServer.builder(TestMethods.service(methods))
-        .socketType(type)
-        .bind("tcp://127.0.0.1:0")
-        .start();
+    ZmqServer server =
+        ZmqServer.builder(TestMethods.service(methods))
+            .socketType(type)
+            .bind("tcp://127.0.0.1:0")
+            .start();
     open.add(server);
     return server;
   }
 
   private JsonRpcClient client(ZmqServer server, SocketType type) {
-    JsonRpcClient client = JsonRpcClient.builder()
-        .transport(ZmqClientTransport.builder(server.endpoint()).socketType(type).build())
-        .timeout(Duration.ofSeconds(20))
-        .build();
+    JsonRpcClient client =
+        JsonRpcClient.builder()
+            .transport(ZmqClientTransport.builder(server.endpoint()).socketType(type).build())
+            .timeout(Duration.ofSeconds(20))
+            .build();
     open.add(client);
     return client;
   }
@@ -78,9 +80,8 @@ class RoundTripTest {
   @Test
   void dealerToRep() {
     JsonRpcClient client = client(server(SocketType.REP), SocketType.DEALER);
-    List<CompletableFuture<Long>> cubes = IntStream.range(0, 20)
-        .mapToObj(i -> client.callAsync("cube", Long.class, i))
-        .toList();
+    List<CompletableFuture<Long>> cubes =
+        IntStream.range(0, 20).mapToObj(i -> client.callAsync("cube", Long.class, i)).toList();
     for (int i = 0; i < cubes.size(); i++) {
       assertThat(cubes.get(i).join()).isEqualTo((long) i * i * i);
     }
@@ -118,7 +119,9 @@ class RoundTripTest {
 
   /** close() still sends what was handed over before it: here a notification. */
   @ParameterizedTest
-  @EnumSource(value = SocketType.class, names = {"REQ", "DEALER"})
+  @EnumSource(
+      value = SocketType.class,
+      names = {"REQ", "DEALER"})
   void aNotificationSentJustBeforeCloseStillArrives(SocketType clientType) throws Exception {
     JsonRpcClient client = client(server(SocketType.ROUTER), clientType);
     client.notify("ping", 42);
@@ -126,19 +129,23 @@ class RoundTripTest {
     assertThat(methods.pings.poll(10, TimeUnit.SECONDS)).isEqualTo(42);
   }
 
-  /** Every call waits at the server until all of them are there: only a concurrent server answers. */
+  /**
+   * Every call waits at the server until all of them are there: only a concurrent server answers.
+   */
   @Test
   void manyConcurrentCallsOverDealer() {
     JsonRpcClient client = client(server(SocketType.ROUTER), SocketType.DEALER);
-    List<CompletableFuture<Integer>> calls = IntStream.range(0, RENDEZVOUS)
-        .mapToObj(i -> client.callAsync("rendezvous", Integer.class, i))
-        .toList();
+    List<CompletableFuture<Integer>> calls =
+        IntStream.range(0, RENDEZVOUS)
+            .mapToObj(i -> client.callAsync("rendezvous", Integer.class, i))
+            .toList();
     for (int i = 0; i < RENDEZVOUS; i++) {
       assertThat(calls.get(i).join()).isEqualTo(i);
     }
-    List<CompletableFuture<String>> echoes = IntStream.range(0, 2_000)
-        .mapToObj(i -> client.callAsync("echo", String.class, "m" + i))
-        .toList();
+    List<CompletableFuture<String>> echoes =
+        IntStream.range(0, 2_000)
+            .mapToObj(i -> client.callAsync("echo", String.class, "m" + i))
+            .toList();
     for (int i = 0; i < echoes.size(); i++) {
       assertThat(echoes.get(i).join()).isEqualTo("m" + i);
     }
@@ -153,15 +160,17 @@ class RoundTripTest {
       List<Future<Boolean>> results = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
         int thread = t;
-        results.add(threads.submit(() -> {
-          for (int i = 0; i < 50; i++) {
-            String text = thread + "/" + i;
-            if (!text.equals(client.call("echo", String.class, text))) {
-              return false;
-            }
-          }
-          return true;
-        }));
+        results.add(
+            threads.submit(
+                () -> {
+                  for (int i = 0; i < 50; i++) {
+                    String text = thread + "/" + i;
+                    if (!text.equals(client.call("echo", String.class, text))) {
+                      return false;
+                    }
+                  }
+                  return true;
+                }));
       }
       for (Future<Boolean> result : results) {
         assertThat(result.get(20, TimeUnit.SECONDS)).isTrue();

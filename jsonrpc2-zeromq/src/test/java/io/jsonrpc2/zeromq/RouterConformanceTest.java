@@ -15,7 +15,8 @@ class RouterConformanceTest extends ServerConformanceTest {
 
   @Override
   protected void startServer(JsonRpcService service) {
-    server = ZmqServer.builder(service).socketType(SocketType.ROUTER).bind("tcp://127.0.0.1:0").start();
+    server =
+        ZmqServer.builder(service).socketType(SocketType.ROUTER).bind("tcp://127.0.0.1:0").start();
     peer = new RawPeer(SocketType.REQ, server.endpoint());
   }
 

@@ -15,8 +15,10 @@ import java.util.concurrent.TimeoutException;
 public final class TestMethods {
   private final String name;
   private final CyclicBarrier rendezvous;
+
   /** The values of the {@code ping} notifications received, in order. */
   public final LinkedBlockingQueue<Integer> pings = new LinkedBlockingQueue<>();
+
   /** Released each time {@code slow} begins, so a test can wait for a call to be in flight. */
   public final Semaphore slowStarted = new Semaphore(0);
 
@@ -78,7 +80,10 @@ public final class TestMethods {
   @JsonRpcMethod
   @NonBlocking
   public String peer(CallContext call) {
-    return call.transport().transport() + " " + call.transport().attributes().get(ZmqServer.SOCKET_TYPE_ATTRIBUTE)
-        + " " + call.transport().remoteAddress();
+    return call.transport().transport()
+        + " "
+        + call.transport().attributes().get(ZmqServer.SOCKET_TYPE_ATTRIBUTE)
+        + " "
+        + call.transport().remoteAddress();
   }
 }

@@ -7,12 +7,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * (e) The Jetty ceiling: a servlet on the same Jetty set-up that reads the body and answers a
- * fixed reply, doing no JSON-RPC at all. What is left between it and the servlet rows is the
- * JSON-RPC work and its glue. Argument: port.
+ * (e) The Jetty ceiling: a servlet on the same Jetty set-up that reads the body and answers a fixed
+ * reply, doing no JSON-RPC at all. What is left between it and the servlet rows is the JSON-RPC
+ * work and its glue. Argument: port.
  */
 public final class FixedReplyJettyServer {
-  private static final byte[] REPLY = "{\"jsonrpc\":\"2.0\",\"result\":\"hello\",\"id\":1}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] REPLY =
+      "{\"jsonrpc\":\"2.0\",\"result\":\"hello\",\"id\":1}".getBytes(StandardCharsets.UTF_8);
 
   private FixedReplyJettyServer() {}
 
@@ -20,7 +21,8 @@ public final class FixedReplyJettyServer {
     private static final long serialVersionUID = 1L;
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
       long length = request.getContentLengthLong();
       // Exactly the declared length, as JsonRpcServlet reads it: no extra read waiting for the end.
       if (length >= 0) {

@@ -13,9 +13,9 @@ import java.io.OutputStream;
 /**
  * (b) jsonrpc4j 1.6 serving the same echo on the same Jetty 12. Argument: port.
  *
- * <p>jsonrpc4j's {@code JsonRpcServer.handle(HttpServletRequest, HttpServletResponse)} takes
- * {@code javax.servlet} types, which a Jakarta container cannot pass, so this servlet does exactly
- * what that method does, through jsonrpc4j's public API: content type {@code application/json-rpc},
+ * <p>jsonrpc4j's {@code JsonRpcServer.handle(HttpServletRequest, HttpServletResponse)} takes {@code
+ * javax.servlet} types, which a Jakarta container cannot pass, so this servlet does exactly what
+ * that method does, through jsonrpc4j's public API: content type {@code application/json-rpc},
  * {@code handleRequest} into a buffer, the status from its {@code DefaultHttpStatusCodeProvider},
  * Content-Length, write, flush.
  */
@@ -41,7 +41,8 @@ public final class Jsonrpc4jJettyServer {
         new JsonRpcBasicServer(new ObjectMapper(), new EchoServiceImpl(), EchoService.class);
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
       response.setContentType("application/json-rpc");
       OutputStream output = response.getOutputStream();
       ByteArrayOutputStream buffer = new ByteArrayOutputStream();

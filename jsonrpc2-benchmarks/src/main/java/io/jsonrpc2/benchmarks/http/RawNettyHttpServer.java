@@ -1,5 +1,6 @@
 package io.jsonrpc2.benchmarks.http;
 
+import io.jsonrpc2.netty.NettyTransport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -7,11 +8,9 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.jsonrpc2.netty.NettyTransport;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -26,22 +25,25 @@ import io.netty.handler.codec.http.LastHttpContent;
 import java.nio.charset.StandardCharsets;
 
 /**
- * (d) The ceiling: Netty's HTTP codec and a handler that answers every request with the same
- * fixed JSON-RPC reply, parsing nothing (the shape of Netty's own hello-world example). Argument:
- * port.
+ * (d) The ceiling: Netty's HTTP codec and a handler that answers every request with the same fixed
+ * JSON-RPC reply, parsing nothing (the shape of Netty's own hello-world example). Argument: port.
  */
 public final class RawNettyHttpServer {
   private static final ByteBuf REPLY =
       Unpooled.unreleasableBuffer(
           Unpooled.directBuffer()
-              .writeBytes("{\"jsonrpc\":\"2.0\",\"result\":\"hello\",\"id\":1}".getBytes(StandardCharsets.UTF_8)));
+              .writeBytes(
+                  "{\"jsonrpc\":\"2.0\",\"result\":\"hello\",\"id\":1}"
+                      .getBytes(StandardCharsets.UTF_8)));
 
   private RawNettyHttpServer() {}
 
   public static void main(String[] args) throws InterruptedException {
     int port = Integer.parseInt(args[0]);
     NettyTransport transport = NettyTransport.best();
-    EventLoopGroup group = transport.newEventLoopGroup(1, new io.netty.util.concurrent.DefaultThreadFactory("raw-http"));
+    EventLoopGroup group =
+        transport.newEventLoopGroup(
+            1, new io.netty.util.concurrent.DefaultThreadFactory("raw-http"));
     new ServerBootstrap()
         .group(group)
         .channel(transport.serverChannelType())
@@ -69,8 +71,10 @@ public final class RawNettyHttpServer {
       }
       if (msg instanceof LastHttpContent) {
         FullHttpResponse response =
-            new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, REPLY.duplicate());
-        response.headers()
+            new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1, HttpResponseStatus.OK, REPLY.duplicate());
+        response
+            .headers()
             .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
             .setInt(HttpHeaderNames.CONTENT_LENGTH, REPLY.readableBytes());
         if (keepAlive) {

@@ -13,13 +13,13 @@ import net.minidev.json.JSONArray;
 import net.minidev.json.parser.JSONParser;
 
 /**
- * Connect2id's JSON-RPC 2.0 Base 1.38 and Server 1.11 (json-smart, no Jackson): a
- * {@link Dispatcher} with one handler, {@code JSONRPC2Request.parse}, {@code toJSONString}.
+ * Connect2id's JSON-RPC 2.0 Base 1.38 and Server 1.11 (json-smart, no Jackson): a {@link
+ * Dispatcher} with one handler, {@code JSONRPC2Request.parse}, {@code toJSONString}.
  *
  * <p>The library has no batch support ({@code JSONRPC2Request.parse} rejects arrays). A batch is
- * therefore parsed once with json-smart in the library's own parser mode, and each element is
- * made into a request with the public constructor, skipping the per-request checks that
- * {@code parse} does: a generous stand-in, so the batch row flatters this library if anything.
+ * therefore parsed once with json-smart in the library's own parser mode, and each element is made
+ * into a request with the public constructor, skipping the per-request checks that {@code parse}
+ * does: a generous stand-in, so the batch row flatters this library if anything.
  */
 public final class Connect2idServer implements RpcServer {
   /** Parser flags used by {@code JSONRPC2Parser} (see its constructor). */
@@ -68,7 +68,8 @@ public final class Connect2idServer implements RpcServer {
       Map<String, Object> object = (Map<String, Object>) element;
       @SuppressWarnings("unchecked")
       List<Object> params = (List<Object>) object.get("params");
-      JSONRPC2Request call = new JSONRPC2Request((String) object.get("method"), params, object.get("id"));
+      JSONRPC2Request call =
+          new JSONRPC2Request((String) object.get("method"), params, object.get("id"));
       replies.add(dispatcher.process(call, null).toJSONObject());
     }
     return replies.toJSONString().getBytes(StandardCharsets.UTF_8);

@@ -15,11 +15,11 @@ import org.openjdk.jmh.results.ScalarResult;
  * Reports {@code cpu.time.norm}: the CPU time the whole benchmark JVM used per operation (the
  * measured thread, and whatever else the operation makes the JVM do: garbage collection, an
  * executor's threads). On a machine shared with other work, wall-clock time per operation also
- * counts the time the benchmark waited for a CPU; CPU time does not, so it compares
- * implementations measured at different moments more fairly.
+ * counts the time the benchmark waited for a CPU; CPU time does not, so it compares implementations
+ * measured at different moments more fairly.
  *
- * <p>Use with {@code -prof io.jsonrpc2.benchmarks.jmh.CpuTimeProfiler}. Needs the
- * {@code com.sun.management} extension of the platform MXBean (HotSpot JVMs have it).
+ * <p>Use with {@code -prof io.jsonrpc2.benchmarks.jmh.CpuTimeProfiler}. Needs the {@code
+ * com.sun.management} extension of the platform MXBean (HotSpot JVMs have it).
  */
 public final class CpuTimeProfiler implements InternalProfiler {
   private final com.sun.management.OperatingSystemMXBean os =
@@ -42,6 +42,10 @@ public final class CpuTimeProfiler implements InternalProfiler {
     long used = os.getProcessCpuTime() - cpuBefore;
     long ops = result.getMetadata().getAllOps();
     return List.of(
-        new ScalarResult("cpu.time.norm", ops == 0 ? Double.NaN : (double) used / ops, "ns/op", AggregationPolicy.AVG));
+        new ScalarResult(
+            "cpu.time.norm",
+            ops == 0 ? Double.NaN : (double) used / ops,
+            "ns/op",
+            AggregationPolicy.AVG));
   }
 }

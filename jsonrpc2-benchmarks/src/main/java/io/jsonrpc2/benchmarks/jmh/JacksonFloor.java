@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 
 /**
- * The least JSON work a reply can cost with Jackson's tree model: {@code readTree} of the
- * request, a reply node built by hand, {@code writeValueAsBytes}. No validation, no method table,
- * no binding: every JSON-RPC server does at least this much, so it is the yardstick.
+ * The least JSON work a reply can cost with Jackson's tree model: {@code readTree} of the request,
+ * a reply node built by hand, {@code writeValueAsBytes}. No validation, no method table, no
+ * binding: every JSON-RPC server does at least this much, so it is the yardstick.
  */
 public final class JacksonFloor implements RpcServer {
   private final ObjectMapper mapper = new ObjectMapper();

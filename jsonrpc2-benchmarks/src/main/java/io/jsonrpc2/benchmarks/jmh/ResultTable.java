@@ -18,9 +18,16 @@ import java.util.Map;
  */
 public final class ResultTable {
   private static final List<String> ORDER =
-      List.of("floor", "jsonrpc2", "jsonrpc2DefaultExecutor", "jsonrpc4j", "simpleJsonRpc", "connect2id");
+      List.of(
+          "floor",
+          "jsonrpc2",
+          "jsonrpc2DefaultExecutor",
+          "jsonrpc4j",
+          "simpleJsonRpc",
+          "connect2id");
 
-  private record Row(String implementation, double nanos, double error, double cpuNanos, double bytes) {}
+  private record Row(
+      String implementation, double nanos, double error, double cpuNanos, double bytes) {}
 
   private ResultTable() {}
 
@@ -44,15 +51,23 @@ public final class ResultTable {
       double cpu = secondary.path("cpu.time.norm").path("score").asDouble(Double.NaN);
       byWorkload
           .computeIfAbsent(workload, w -> new ArrayList<>())
-          .add(new Row(implementation, primary.path("score").asDouble(), primary.path("scoreError").asDouble(), cpu, bytes));
+          .add(
+              new Row(
+                  implementation,
+                  primary.path("score").asDouble(),
+                  primary.path("scoreError").asDouble(),
+                  cpu,
+                  bytes));
     }
     StringBuilder out = new StringBuilder();
-    out.append("| workload | implementation | ops/s | ns/op | CPU ns/op | B/op | time vs floor | CPU vs floor | bytes vs floor |\n");
+    out.append(
+        "| workload | implementation | ops/s | ns/op | CPU ns/op | B/op | time vs floor | CPU vs floor | bytes vs floor |\n");
     out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Map.Entry<String, List<Row>> entry : byWorkload.entrySet()) {
       List<Row> rows = entry.getValue();
       rows.sort((a, b) -> Integer.compare(rank(a.implementation()), rank(b.implementation())));
-      Row floor = rows.stream().filter(r -> r.implementation().equals("floor")).findFirst().orElse(null);
+      Row floor =
+          rows.stream().filter(r -> r.implementation().equals("floor")).findFirst().orElse(null);
       for (Row row : rows) {
         out.append(
             String.format(
@@ -63,7 +78,9 @@ public final class ResultTable {
                 1e9 / row.nanos(),
                 row.nanos(),
                 row.error(),
-                Double.isNaN(row.cpuNanos()) ? "" : String.format(Locale.ROOT, "%,.1f", row.cpuNanos()),
+                Double.isNaN(row.cpuNanos())
+                    ? ""
+                    : String.format(Locale.ROOT, "%,.1f", row.cpuNanos()),
                 row.bytes(),
                 multiple(row.nanos(), floor == null ? Double.NaN : floor.nanos()),
                 multiple(row.cpuNanos(), floor == null ? Double.NaN : floor.cpuNanos()),
@@ -74,7 +91,9 @@ public final class ResultTable {
   }
 
   private static String multiple(double value, double floor) {
-    return Double.isNaN(value) || Double.isNaN(floor) ? "" : String.format(Locale.ROOT, "%.2fx", value / floor);
+    return Double.isNaN(value) || Double.isNaN(floor)
+        ? ""
+        : String.format(Locale.ROOT, "%.2fx", value / floor);
   }
 
   private static int rank(String implementation) {

@@ -20,14 +20,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * One thread, request bytes in, reply bytes out: the Jackson floor, this library and its peers on
  * the same four {@link Workload}s. Run it through {@code jsonrpc2-benchmarks/run-jmh.sh}.
  *
- * <p>Before any measurement every implementation's reply to the workload is checked, so a row
- * that measures a wrong answer fails instead of being recorded.
+ * <p>Before any measurement every implementation's reply to the workload is checked, so a row that
+ * measures a wrong answer fails instead of being recorded.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Threads(1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseG1GC"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseG1GC"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ServerBenchmark {

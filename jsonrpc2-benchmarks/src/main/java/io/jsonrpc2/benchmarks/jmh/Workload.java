@@ -55,7 +55,10 @@ public enum Workload {
     if (!actual.equals(expectedReply())) {
       String text = new String(reply, StandardCharsets.UTF_8);
       throw new IllegalStateException(
-          implementation + " answered " + this + " wrongly: "
+          implementation
+              + " answered "
+              + this
+              + " wrongly: "
               + (text.length() > 300 ? text.substring(0, 300) + "..." : text));
     }
   }
@@ -69,7 +72,11 @@ public enum Workload {
   }
 
   private static String echo(int id, String value) {
-    return "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"" + value + "\"],\"id\":" + id + "}";
+    return "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\""
+        + value
+        + "\"],\"id\":"
+        + id
+        + "}";
   }
 
   private static String subtract(int id) {

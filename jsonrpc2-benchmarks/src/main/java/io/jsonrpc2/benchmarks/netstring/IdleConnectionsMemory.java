@@ -15,9 +15,8 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Heap used per idle connection on the netstring server: serves in this JVM, has a child JVM
- * open N plain TCP connections that send nothing, and compares the heap after a full GC before
- * and after.
+ * Heap used per idle connection on the netstring server: serves in this JVM, has a child JVM open N
+ * plain TCP connections that send nothing, and compares the heap after a full GC before and after.
  *
  * <p>Usage: {@code IdleConnectionsMemory [connections]} (default 10,000). The child is the same
  * class with {@code --clients PORT N}; it holds its connections until its stdin closes.
@@ -32,7 +31,8 @@ public final class IdleConnectionsMemory {
     }
     int connections = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     JsonRpcService service = JsonRpcService.builder().handler(new LoadServer.Echo()).build();
-    try (NetstringServer server = NetstringServer.builder(service).host("127.0.0.1").workerThreads(1).start()) {
+    try (NetstringServer server =
+        NetstringServer.builder(service).host("127.0.0.1").workerThreads(1).start()) {
       long before = usedHeapAfterGc();
       Process clients =
           new ProcessBuilder(
@@ -47,7 +47,9 @@ public final class IdleConnectionsMemory {
               .redirectError(ProcessBuilder.Redirect.INHERIT)
               .start();
       try {
-        BufferedReader out = new BufferedReader(new InputStreamReader(clients.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+            new BufferedReader(
+                new InputStreamReader(clients.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         if (line == null || !line.startsWith("OPEN")) {
           throw new IllegalStateException("the client process failed: " + line);
@@ -61,7 +63,10 @@ public final class IdleConnectionsMemory {
         System.out.printf(
             Locale.ROOT,
             "%,d idle connections: heap %,d -> %,d bytes after full GC, %,.0f bytes per connection%n",
-            open, before, after, (after - before) / (double) open);
+            open,
+            before,
+            after,
+            (after - before) / (double) open);
       } finally {
         clients.getOutputStream().close();
         clients.waitFor(30, TimeUnit.SECONDS);

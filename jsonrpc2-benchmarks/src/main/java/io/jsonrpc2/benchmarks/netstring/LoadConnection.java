@@ -6,15 +6,20 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One load connection: keeps {@code inFlight} echo requests outstanding, each slot sending its
- * next request as soon as the reply to its last one arrives; writes are flushed once per read
- * batch. Request ids are {@code n * inFlight + slot}, so a reply's id names its slot even when
- * replies come out of order. Runs on one event loop, as does its {@link LoadStats}.
+ * One load connection: keeps {@code inFlight} echo requests outstanding, each slot sending its next
+ * request as soon as the reply to its last one arrives; writes are flushed once per read batch.
+ * Request ids are {@code n * inFlight + slot}, so a reply's id names its slot even when replies
+ * come out of order. Runs on one event loop, as does its {@link LoadStats}.
  */
 final class LoadConnection extends ChannelInboundHandlerAdapter {
   private static final byte[] PREFIX =
-      "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"hello\"],\"id\":".getBytes(StandardCharsets.US_ASCII);
-  /** Offset of the member name after "jsonrpc":"2.0": 'r' of result, 'm' of an echoed method, 'e' of error. */
+      "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"hello\"],\"id\":"
+          .getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * Offset of the member name after "jsonrpc":"2.0": 'r' of result, 'm' of an echoed method, 'e' of
+   * error.
+   */
   private static final int SECOND_MEMBER = "{\"jsonrpc\":\"2.0\",\"".length();
 
   private final int inFlight;
@@ -40,7 +45,9 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
     ByteBuf reply = (ByteBuf) msg;
     long now = System.nanoTime();
     long id = trailingId(reply);
-    boolean error = reply.readableBytes() <= SECOND_MEMBER || reply.getByte(reply.readerIndex() + SECOND_MEMBER) == 'e';
+    boolean error =
+        reply.readableBytes() <= SECOND_MEMBER
+            || reply.getByte(reply.readerIndex() + SECOND_MEMBER) == 'e';
     reply.release();
     if (id < 0) {
       stats.record(0, true);

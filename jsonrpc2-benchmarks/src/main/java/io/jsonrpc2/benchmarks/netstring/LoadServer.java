@@ -9,8 +9,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The server side of the netstring load test, meant to run in its own (pinned) JVM.
  *
- * <p>Usage: {@code LoadServer raw|jsonrpc [port [ioThreads]]}; defaults 0 (any free port) and 1
- * I/O thread. Prints {@code READY <port>} once listening and serves until killed.
+ * <p>Usage: {@code LoadServer raw|jsonrpc [port [ioThreads]]}; defaults 0 (any free port) and 1 I/O
+ * thread. Prints {@code READY <port>} once listening and serves until killed.
  */
 public final class LoadServer {
   private LoadServer() {}
@@ -33,7 +33,13 @@ public final class LoadServer {
       bound = new RawNetstringEchoServer("127.0.0.1", port, threads).port();
     } else if (mode.equals("jsonrpc")) {
       JsonRpcService service = JsonRpcService.builder().handler(new Echo()).build();
-      bound = NetstringServer.builder(service).host("127.0.0.1").port(port).workerThreads(threads).start().port();
+      bound =
+          NetstringServer.builder(service)
+              .host("127.0.0.1")
+              .port(port)
+              .workerThreads(threads)
+              .start()
+              .port();
     } else {
       throw new IllegalArgumentException("mode must be raw or jsonrpc, got " + mode);
     }

@@ -1,12 +1,12 @@
 package io.jsonrpc2.benchmarks.netstring;
 
+import io.jsonrpc2.netty.NettyTransport;
 import io.jsonrpc2.netty.netstring.NetstringDecoder;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.jsonrpc2.netty.NettyTransport;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
  * flight, for a bounded time; prints req/s, p50/p99 latency and the server's CPU time per request.
  *
  * <p>Usage: {@code NetstringLoad --port P [--host H] [--server-pid PID] [--warmup S] [--measure S]
- * [--label L] CxK...}, for example {@code --port 7090 --server-pid 1234 4x32 32x1}. The first row is
- * preceded by the warm-up (default 15 s), later rows by 3 s with their own connections. All
+ * [--label L] CxK...}, for example {@code --port 7090 --server-pid 1234 4x32 32x1}. The first row
+ * is preceded by the warm-up (default 15 s), later rows by 3 s with their own connections. All
  * connections share one I/O thread, so pin this JVM to its own core. Stops by itself.
  */
 public final class NetstringLoad {
@@ -54,11 +54,24 @@ public final class NetstringLoad {
       throw new IllegalArgumentException("usage: NetstringLoad --port P [--server-pid PID] CxK...");
     }
     NettyTransport transport = NettyTransport.best();
-    EventLoopGroup group = transport.newEventLoopGroup(1, new io.netty.util.concurrent.DefaultThreadFactory("netstring-load"));
+    EventLoopGroup group =
+        transport.newEventLoopGroup(
+            1, new io.netty.util.concurrent.DefaultThreadFactory("netstring-load"));
     try {
       boolean first = true;
       for (int[] row : rows) {
-        System.out.println(run(group, transport, host, port, row[0], row[1], first ? warmup : 3, measure, serverPid, label));
+        System.out.println(
+            run(
+                group,
+                transport,
+                host,
+                port,
+                row[0],
+                row[1],
+                first ? warmup : 3,
+                measure,
+                serverPid,
+                label));
         first = false;
       }
     } finally {
@@ -67,8 +80,17 @@ public final class NetstringLoad {
   }
 
   private static String run(
-      EventLoopGroup group, NettyTransport transport, String host, int port, int connections, int inFlight,
-      int warmupSeconds, int measureSeconds, long serverPid, String label) throws Exception {
+      EventLoopGroup group,
+      NettyTransport transport,
+      String host,
+      int port,
+      int connections,
+      int inFlight,
+      int warmupSeconds,
+      int measureSeconds,
+      long serverPid,
+      String label)
+      throws Exception {
     LoadStats stats = new LoadStats();
     Bootstrap bootstrap =
         new Bootstrap()
@@ -79,7 +101,9 @@ public final class NetstringLoad {
                 new ChannelInitializer<Channel>() {
                   @Override
                   protected void initChannel(Channel ch) {
-                    ch.pipeline().addLast(new NetstringDecoder(1 << 20), new LoadConnection(inFlight, stats));
+                    ch.pipeline()
+                        .addLast(
+                            new NetstringDecoder(1 << 20), new LoadConnection(inFlight, stats));
                   }
                 });
     List<Channel> channels = new ArrayList<>();
@@ -101,12 +125,20 @@ public final class NetstringLoad {
     }
     double seconds = elapsed / 1e9;
     double cpuMicrosPerRequest =
-        serverPid < 0 || result.count() == 0 ? Double.NaN : (cpuAfter - cpuBefore) * 1e6 / CLOCK_TICKS / result.count();
+        serverPid < 0 || result.count() == 0
+            ? Double.NaN
+            : (cpuAfter - cpuBefore) * 1e6 / CLOCK_TICKS / result.count();
     return String.format(
         Locale.ROOT,
         "| %s | %d x %d | %,.0f | %d | %d | %.2f | %d |",
-        label, connections, inFlight, result.count() / seconds, result.p50Micros(), result.p99Micros(),
-        cpuMicrosPerRequest, result.errors());
+        label,
+        connections,
+        inFlight,
+        result.count() / seconds,
+        result.p50Micros(),
+        result.p99Micros(),
+        cpuMicrosPerRequest,
+        result.errors());
   }
 
   private static final double CLOCK_TICKS = 100.0; // USER_HZ on Linux

@@ -1,5 +1,6 @@
 package io.jsonrpc2.benchmarks.netstring;
 
+import io.jsonrpc2.netty.NettyTransport;
 import io.jsonrpc2.netty.netstring.NetstringDecoder;
 import io.jsonrpc2.netty.netstring.NetstringEncoder;
 import io.netty.bootstrap.ServerBootstrap;
@@ -9,14 +10,13 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.jsonrpc2.netty.NettyTransport;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 
 /**
- * The ceiling for the netstring load test: the same Netty pipeline as the JSON-RPC server
- * ({@link io.jsonrpc2.netty.NettyTransport#best()} I/O as the project's servers, {@link NetstringDecoder}, {@link NetstringEncoder}) sending every frame back as it is,
- * with one flush per read batch, and no JSON-RPC at all.
+ * The ceiling for the netstring load test: the same Netty pipeline as the JSON-RPC server ({@link
+ * io.jsonrpc2.netty.NettyTransport#best()} I/O as the project's servers, {@link NetstringDecoder},
+ * {@link NetstringEncoder}) sending every frame back as it is, with one flush per read batch, and
+ * no JSON-RPC at all.
  */
 final class RawNetstringEchoServer implements AutoCloseable {
   private final EventLoopGroup group;
@@ -24,7 +24,9 @@ final class RawNetstringEchoServer implements AutoCloseable {
 
   RawNetstringEchoServer(String host, int port, int threads) throws InterruptedException {
     NettyTransport transport = NettyTransport.best();
-    group = transport.newEventLoopGroup(threads, new io.netty.util.concurrent.DefaultThreadFactory("raw-netstring"));
+    group =
+        transport.newEventLoopGroup(
+            threads, new io.netty.util.concurrent.DefaultThreadFactory("raw-netstring"));
     listener =
         new ServerBootstrap()
             .group(group)
@@ -35,7 +37,10 @@ final class RawNetstringEchoServer implements AutoCloseable {
                   @Override
                   protected void initChannel(Channel ch) {
                     ch.pipeline()
-                        .addLast(new NetstringDecoder(8 * 1024 * 1024), NetstringEncoder.INSTANCE, new Echo());
+                        .addLast(
+                            new NetstringDecoder(8 * 1024 * 1024),
+                            NetstringEncoder.INSTANCE,
+                            new Echo());
                   }
                 })
             .bind(host, port)

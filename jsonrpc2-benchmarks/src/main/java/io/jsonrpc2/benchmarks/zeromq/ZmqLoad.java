@@ -19,14 +19,15 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
- * The load side of the ZeroMQ load test: keeps K echo calls in flight against a
- * {@link ZmqLoadServer} for a fixed time and prints one Markdown table row per K: calls per second,
- * p50 and p99 latency, and the server's CPU time per call (read from {@code /proc/PID/stat}).
+ * The load side of the ZeroMQ load test: keeps K echo calls in flight against a {@link
+ * ZmqLoadServer} for a fixed time and prints one Markdown table row per K: calls per second, p50
+ * and p99 latency, and the server's CPU time per call (read from {@code /proc/PID/stat}).
  *
  * <pre>
  * ZmqLoad --endpoint tcp://HOST:PORT [--server-pid PID] [--client raw|dealer|req] [--label TEXT]
  *         [--warmup S] [--measure S] K...
  * </pre>
+ *
  * <ul>
  *   <li>{@code raw}: one thread on a bare JeroMQ DEALER sending the bytes of an echo request and
  *       reading replies, which come back in order; no JSON-RPC client at all.
@@ -67,8 +68,10 @@ public final class ZmqLoad {
     boolean first = true;
     for (int k : inFlight) {
       // One connection per row, warmed up before it is measured: a fresh connection's handshake
-      // may stall for a second (see ClientSocket in jsonrpc2-zeromq), which is not what is measured.
-      try (Load load = client.equals("raw") ? new RawLoad(endpoint) : new ClientLoad(endpoint, client)) {
+      // may stall for a second (see ClientSocket in jsonrpc2-zeromq), which is not what is
+      // measured.
+      try (Load load =
+          client.equals("raw") ? new RawLoad(endpoint) : new ClientLoad(endpoint, client)) {
         load.run(k, first ? warmup : 3);
         first = false;
         long ticksBefore = cpuTicks(serverPid);
@@ -76,12 +79,21 @@ public final class ZmqLoad {
         Result result = load.run(k, measure);
         double seconds = (System.nanoTime() - started) / 1e9;
         long ticks = cpuTicks(serverPid) - ticksBefore;
-        double cpuMicrosPerCall = serverPid < 0 || result.calls() == 0
-            ? Double.NaN
-            : ticks / CLOCK_TICKS_PER_SECOND * 1e6 / result.calls();
-        System.out.printf(Locale.ROOT, "| %s | %s | %d | %,.0f | %d | %d | %.2f | %d |%n",
-            label, client, k, result.calls() / seconds, result.latencies().percentileMicros(0.50),
-            result.latencies().percentileMicros(0.99), cpuMicrosPerCall, result.errors());
+        double cpuMicrosPerCall =
+            serverPid < 0 || result.calls() == 0
+                ? Double.NaN
+                : ticks / CLOCK_TICKS_PER_SECOND * 1e6 / result.calls();
+        System.out.printf(
+            Locale.ROOT,
+            "| %s | %s | %d | %,.0f | %d | %d | %.2f | %d |%n",
+            label,
+            client,
+            k,
+            result.calls() / seconds,
+            result.latencies().percentileMicros(0.50),
+            result.latencies().percentileMicros(0.99),
+            cpuMicrosPerCall,
+            result.errors());
       }
     }
   }
@@ -100,15 +112,16 @@ public final class ZmqLoad {
 
     ClientLoad(String endpoint, String socketType) {
       SocketType type = socketType.equals("req") ? SocketType.REQ : SocketType.DEALER;
-      client = JsonRpcClient.builder()
-          .transport(ZmqClientTransport.builder(endpoint).socketType(type).build())
-          .timeout(Duration.ofSeconds(30))
-          .build();
+      client =
+          JsonRpcClient.builder()
+              .transport(ZmqClientTransport.builder(endpoint).socketType(type).build())
+              .timeout(Duration.ofSeconds(30))
+              .build();
     }
 
     /**
-     * K chains of calls: each reply sends the chain's next call from the thread that completed
-     * it, so no thread waits to be woken between two calls and only the client itself is measured.
+     * K chains of calls: each reply sends the chain's next call from the thread that completed it,
+     * so no thread waits to be woken between two calls and only the client itself is measured.
      */
     @Override
     public Result run(int inFlight, int seconds) throws InterruptedException {
@@ -125,25 +138,33 @@ public final class ZmqLoad {
     }
 
     private void call(
-        long end, LatencyHistogram latencies, AtomicLong completed, AtomicLong failed, CountDownLatch chainsDone) {
+        long end,
+        LatencyHistogram latencies,
+        AtomicLong completed,
+        AtomicLong failed,
+        CountDownLatch chainsDone) {
       long sent = System.nanoTime();
-      client.callAsync("echo", String.class, TEXT).whenComplete((echoed, failure) -> {
-        long now = System.nanoTime();
-        boolean ok = failure == null && TEXT.equals(echoed);
-        if (ok) {
-          latencies.record(now - sent);
-          completed.incrementAndGet();
-        } else {
-          failed.incrementAndGet();
-        }
-        // A failed call ends its chain: a failure may come at once, and calling again from here
-        // would then recurse.
-        if (ok && now - end < 0) {
-          call(end, latencies, completed, failed, chainsDone);
-        } else {
-          chainsDone.countDown();
-        }
-      });
+      client
+          .callAsync("echo", String.class, TEXT)
+          .whenComplete(
+              (echoed, failure) -> {
+                long now = System.nanoTime();
+                boolean ok = failure == null && TEXT.equals(echoed);
+                if (ok) {
+                  latencies.record(now - sent);
+                  completed.incrementAndGet();
+                } else {
+                  failed.incrementAndGet();
+                }
+                // A failed call ends its chain: a failure may come at once, and calling again from
+                // here
+                // would then recurse.
+                if (ok && now - end < 0) {
+                  call(end, latencies, completed, failed, chainsDone);
+                } else {
+                  chainsDone.countDown();
+                }
+              });
     }
 
     @Override

@@ -15,11 +15,12 @@ import org.zeromq.ZMQ;
  * until killed.
  *
  * <pre>ZmqLoadServer raw|router|rep</pre>
+ *
  * <ul>
  *   <li>{@code raw}: bare JeroMQ, one thread on a ROUTER socket that sends every message straight
  *       back; no JSON-RPC at all. The ceiling.
- *   <li>{@code router}, {@code rep}: {@link ZmqServer} on that socket type serving a
- *       {@link NonBlocking} echo, so the numbers are those of the I/O path.
+ *   <li>{@code router}, {@code rep}: {@link ZmqServer} on that socket type serving a {@link
+ *       NonBlocking} echo, so the numbers are those of the I/O path.
  * </ul>
  */
 public final class ZmqLoadServer {
@@ -42,7 +43,8 @@ public final class ZmqLoadServer {
     }
     SocketType type = mode.equals("rep") ? SocketType.REP : SocketType.ROUTER;
     JsonRpcService service = JsonRpcService.builder().handler(new Echo()).build();
-    ZmqServer server = ZmqServer.builder(service).socketType(type).bind("tcp://127.0.0.1:0").start();
+    ZmqServer server =
+        ZmqServer.builder(service).socketType(type).bind("tcp://127.0.0.1:0").start();
     System.out.println("READY " + server.endpoint());
   }
 

@@ -24,7 +24,13 @@ class ServerBenchmarkTest {
 
     Map<String, RpcServer> servers = benchmark.servers();
     assertThat(servers.keySet())
-        .containsExactly("floor", "jsonrpc2", "jsonrpc2DefaultExecutor", "jsonrpc4j", "simpleJsonRpc", "connect2id");
+        .containsExactly(
+            "floor",
+            "jsonrpc2",
+            "jsonrpc2DefaultExecutor",
+            "jsonrpc4j",
+            "simpleJsonRpc",
+            "connect2id");
     for (Map.Entry<String, RpcServer> server : servers.entrySet()) {
       byte[] reply = server.getValue().handle(workload.request());
       assertThat(Workload.parse(reply)).as(server.getKey()).isEqualTo(workload.expectedReply());
@@ -33,8 +39,10 @@ class ServerBenchmarkTest {
 
   @Test
   void theCheckRejectsAWrongReply() {
-    RpcServer wrong = request -> "{\"jsonrpc\":\"2.0\",\"result\":20,\"id\":1}".getBytes(StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> ServerBenchmark.checkReplies(Workload.SUBTRACT, Map.of("wrong", wrong)))
+    RpcServer wrong =
+        request -> "{\"jsonrpc\":\"2.0\",\"result\":20,\"id\":1}".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(
+            () -> ServerBenchmark.checkReplies(Workload.SUBTRACT, Map.of("wrong", wrong)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("wrong answered SUBTRACT wrongly");
   }
@@ -59,7 +67,9 @@ class ServerBenchmarkTest {
             + "\"secondaryMetrics\":{\"gc.alloc.rate.norm\":{\"score\":1000.0},\"cpu.time.norm\":{\"score\":300.0}}}]";
     String table = ResultTable.render(new ObjectMapper().readTree(json));
     assertThat(table)
-        .contains("| ECHO | floor | 1,000,000 | 1,000.0 ± 10.0 | 900.0 | 2,000 | 1.00x | 1.00x | 1.00x |")
-        .contains("| ECHO | jsonrpc2 | 2,000,000 | 500.0 ± 5.0 | 300.0 | 1,000 | 0.50x | 0.33x | 0.50x |");
+        .contains(
+            "| ECHO | floor | 1,000,000 | 1,000.0 ± 10.0 | 900.0 | 2,000 | 1.00x | 1.00x | 1.00x |")
+        .contains(
+            "| ECHO | jsonrpc2 | 2,000,000 | 500.0 ± 5.0 | 300.0 | 1,000 | 0.50x | 0.33x | 0.50x |");
   }
 }

@@ -38,6 +38,7 @@ public final class CalculatorProxy {
       return add(n, n);
     }
   }
+
   // docs:end interface
 
   // docs:begin implementation
@@ -65,12 +66,15 @@ public final class CalculatorProxy {
     @Override
     public void reset() {}
   }
+
   // docs:end implementation
 
   public static Calculator connect() {
     // docs:begin proxy
-    JsonRpcService service = JsonRpcService.builder().handler(new RealCalculator()).build(); // calc.*
-    JsonRpcClient client = JsonRpcClient.builder().transport(InMemoryTransport.connection(service)).build();
+    JsonRpcService service =
+        JsonRpcService.builder().handler(new RealCalculator()).build(); // calc.*
+    JsonRpcClient client =
+        JsonRpcClient.builder().transport(InMemoryTransport.connection(service)).build();
     Calculator calc = client.proxy(Calculator.class);
     int five = calc.add(2, 3);
     int nineteen = calc.subtract(42, 23);

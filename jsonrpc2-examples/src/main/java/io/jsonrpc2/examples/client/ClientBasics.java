@@ -22,7 +22,8 @@ public final class ClientBasics {
     // docs:begin connect
     JsonRpcClient client =
         JsonRpcClient.builder()
-            .transport(InMemoryTransport.requestResponse(PetService.create())) // any ClientTransport
+            .transport(
+                InMemoryTransport.requestResponse(PetService.create())) // any ClientTransport
             .timeout(Duration.ofSeconds(5))
             .build();
     // docs:end connect
@@ -71,7 +72,8 @@ public final class ClientBasics {
   public static BatchResponse sendJson(JsonRpcClient client) {
     // docs:begin send-json
     BatchResponse responses =
-        client.send("{\"jsonrpc\": \"2.0\", \"method\": \"cat\", \"params\": {\"name\": \"Mittens\"}, \"id\": 5}");
+        client.send(
+            "{\"jsonrpc\": \"2.0\", \"method\": \"cat\", \"params\": {\"name\": \"Mittens\"}, \"id\": 5}");
     JsonNode meow = responses.get(5).orElseThrow().result();
     // docs:end send-json
     return responses;
@@ -79,13 +81,18 @@ public final class ClientBasics {
 
   public static BatchResponse batch(JsonRpcClient client) {
     // docs:begin batch
-    List<Message> batch = IntStream.range(0, 10).mapToObj(i -> (Message) Request.of("cube", i)).toList();
+    List<Message> batch =
+        IntStream.range(0, 10).mapToObj(i -> (Message) Request.of("cube", i)).toList();
     BatchResponse cubes = client.send(batch);
     for (Response cube : cubes.responses()) {
       System.out.println(cube.id() + " -> " + cube.result()); // 1 -> 0, 2 -> 1, 3 -> 8, ...
     }
     BatchResponse pets =
-        client.send(List.of(Request.of("cat").withId("c"), Request.of("dog").withId("d"), Notification.of("log", "walk")));
+        client.send(
+            List.of(
+                Request.of("cat").withId("c"),
+                Request.of("dog").withId("d"),
+                Notification.of("log", "walk")));
     String woof = pets.get("d").orElseThrow().result().textValue();
     // docs:end batch
     return cubes;

@@ -17,7 +17,11 @@ public final class ErrorHandling {
     try {
       return client.call("adopt", String.class, Map.of("name", name));
     } catch (ErrorResponseException e) { // the server answered with an error object
-      return e.code() + " " + e.errorMessage() + " " + e.data(); // -32050 No such pet {"name":"Rex"}
+      return e.code()
+          + " "
+          + e.errorMessage()
+          + " "
+          + e.data(); // -32050 No such pet {"name":"Rex"}
     } catch (CallTimeoutException e) { // no response in time; the call is forgotten
       return "timed out";
     } catch (TransportException e) { // not delivered, connection lost, client closed
@@ -30,7 +34,8 @@ public final class ErrorHandling {
 
   public static JsonRpcClient lenient(io.jsonrpc2.client.ClientTransport transport) {
     // docs:begin lenient
-    JsonRpcClient client = JsonRpcClient.builder().transport(transport).validateResponses(false).build();
+    JsonRpcClient client =
+        JsonRpcClient.builder().transport(transport).validateResponses(false).build();
     // docs:end lenient
     return client;
   }

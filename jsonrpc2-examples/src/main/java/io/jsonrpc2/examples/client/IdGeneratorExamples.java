@@ -28,7 +28,8 @@ public final class IdGeneratorExamples {
     // docs:begin custom-ids
     AtomicLong counter = new AtomicLong();
     IdGenerator prefixed = () -> Id.of("req-" + counter.incrementAndGet()); // must be thread-safe
-    JsonRpcClient client = JsonRpcClient.builder().transport(transport).idGenerator(prefixed).build();
+    JsonRpcClient client =
+        JsonRpcClient.builder().transport(transport).idGenerator(prefixed).build();
     // docs:end custom-ids
     return client;
   }

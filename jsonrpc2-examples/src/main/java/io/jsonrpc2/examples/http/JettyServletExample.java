@@ -52,6 +52,7 @@ public final class JettyServletExample {
       return JsonRpcService.builder().handler(new Greeter()).build();
     }
   }
+
   // docs:end web-xml
 
   /** What a container does with a web.xml naming {@link GreeterService}. */

@@ -43,7 +43,8 @@ public final class NettyHttpServerExample {
     // docs:begin rules
     HttpRules rules =
         HttpRules.builder()
-            .strictContentType(true) // only application/json(-rpc)/jsonrequest; no missing Content-Type
+            .strictContentType(
+                true) // only application/json(-rpc)/jsonrequest; no missing Content-Type
             .notificationStatus(204) // notification-only posts get 204 instead of an empty 200
             .maxBodyBytes(1024 * 1024) // 413 above 1 MiB (default 16 MiB)
             .corsOrigins("https://app.example.com") // CORS on, for this origin only
@@ -60,7 +61,8 @@ public final class NettyHttpServerExample {
         HttpRules.builder()
             .authenticator(BasicAuthenticator.of("greeter", Map.of("ann", "correct horse")))
             .build();
-    JsonRpcHttpServer server = JsonRpcHttpServer.builder(service).port(port).rules(rules).build().start();
+    JsonRpcHttpServer server =
+        JsonRpcHttpServer.builder(service).port(port).rules(rules).build().start();
     // docs:end basic-auth
     return server;
   }
@@ -70,7 +72,8 @@ public final class NettyHttpServerExample {
     // docs:begin bearer-auth
     HttpRules rules =
         HttpRules.builder()
-            .authenticator(BearerTokenAuthenticator.of("greeter", Map.of("s3cr3t-token", "build-bot")))
+            .authenticator(
+                BearerTokenAuthenticator.of("greeter", Map.of("s3cr3t-token", "build-bot")))
             .build();
     // docs:end bearer-auth
     return rules;
@@ -82,7 +85,8 @@ public final class NettyHttpServerExample {
     HttpAuthenticator loopbackOnly =
         (headers, remoteAddress) ->
             remoteAddress instanceof InetSocketAddress inet && inet.getAddress().isLoopbackAddress()
-                ? HttpAuthentication.accepted(new HttpPrincipal("local:" + inet.getPort(), "Loopback"))
+                ? HttpAuthentication.accepted(
+                    new HttpPrincipal("local:" + inet.getPort(), "Loopback"))
                 : HttpAuthentication.refused("Loopback");
     HttpRules rules = HttpRules.builder().authenticator(loopbackOnly).build();
     // docs:end custom-auth
@@ -96,7 +100,9 @@ public final class NettyHttpServerExample {
     JsonRpcHttpServer server =
         JsonRpcHttpServer.builder(service)
             .port(port)
-            .tls(certificateChain, privateKey) // PEM files; or .tls(SslContext) from Netty's SslContextBuilder
+            .tls(
+                certificateChain,
+                privateKey) // PEM files; or .tls(SslContext) from Netty's SslContextBuilder
             .idleTimeout(Duration.ofMinutes(2))
             .build()
             .start();

@@ -15,7 +15,8 @@ public final class OwnBootstrapExample {
   public static Channel bind(EventLoopGroup group, int port) throws InterruptedException {
     JsonRpcService service = JsonRpcService.builder().handler(new Greeter()).build();
     // docs:begin own-bootstrap
-    JsonRpcHttpInitializer initializer = JsonRpcHttpInitializer.builder(service).path("/rpc").build();
+    JsonRpcHttpInitializer initializer =
+        JsonRpcHttpInitializer.builder(service).path("/rpc").build();
     Channel channel =
         new ServerBootstrap()
             .group(group)

@@ -18,9 +18,8 @@ import java.util.stream.IntStream;
 
 /**
  * The jsonrpcclient examples over HTTP, in Java: a named call, the batch of ten cubes, a
- * notification and an explicit request with id 5; plus configuration, per-call options and
- * error handling. Each example talks to the endpoint URL it is given, where {@link PetShop} is
- * served.
+ * notification and an explicit request with id 5; plus configuration, per-call options and error
+ * handling. Each example talks to the endpoint URL it is given, where {@link PetShop} is served.
  *
  * <p>Run with {@code java ... io.jsonrpc2.examples.httpclient.HttpClientExamples URL}.
  */
@@ -44,7 +43,8 @@ public final class HttpClientExamples {
     List<Request> requests = IntStream.range(0, 10).mapToObj(i -> Request.of("cube", i)).toList();
     BatchResponse batch = client.send(requests);
     // One response per request, in the order of the requests; batch.get(id) finds one by id.
-    List<Long> cubes = batch.responses().stream().map(response -> response.result().asLong()).toList();
+    List<Long> cubes =
+        batch.responses().stream().map(response -> response.result().asLong()).toList();
     // docs:end batch
     return cubes;
   }
@@ -76,7 +76,8 @@ public final class HttpClientExamples {
             .connectTimeout(Duration.ofSeconds(5))
             .requestTimeout(Duration.ofSeconds(30))
             .build();
-    JsonRpcClient client = JsonRpcClient.builder().transport(transport).timeout(Duration.ofSeconds(30)).build();
+    JsonRpcClient client =
+        JsonRpcClient.builder().transport(transport).timeout(Duration.ofSeconds(30)).build();
     // docs:end configured-client
     return client;
   }
@@ -85,7 +86,8 @@ public final class HttpClientExamples {
   public static JsonRpcClient clientTrusting(String url, Path trustStore, char[] password) {
     // docs:begin trust-store
     JsonRpcClient client =
-        JsonRpcHttp.client(HttpClientTransport.builder(url).trustStore(trustStore, password).build());
+        JsonRpcHttp.client(
+            HttpClientTransport.builder(url).trustStore(trustStore, password).build());
     // docs:end trust-store
     return client;
   }

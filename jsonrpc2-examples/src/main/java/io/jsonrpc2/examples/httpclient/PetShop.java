@@ -6,8 +6,8 @@ import io.jsonrpc2.JsonRpcService;
 
 /**
  * The methods the HTTP client examples call: the pets of the jsonrpcclient documentation and a
- * {@code cube} for the batch example. Serve {@link #service()} with any HTTP server of jsonrpc2
- * to run {@link HttpClientExamples} against it.
+ * {@code cube} for the batch example. Serve {@link #service()} with any HTTP server of jsonrpc2 to
+ * run {@link HttpClientExamples} against it.
  */
 public final class PetShop {
 

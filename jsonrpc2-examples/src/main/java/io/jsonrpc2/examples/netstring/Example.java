@@ -43,7 +43,9 @@ public final class Example {
     return a + b;
   }
 
-  /** Blocks for a while: it runs on the service's executor, and shows timeouts and cancelPending. */
+  /**
+   * Blocks for a while: it runs on the service's executor, and shows timeouts and cancelPending.
+   */
   @JsonRpcMethod
   public String sleep(double seconds) throws InterruptedException {
     Thread.sleep((long) (seconds * 1000));

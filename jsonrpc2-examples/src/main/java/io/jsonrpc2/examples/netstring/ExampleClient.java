@@ -5,8 +5,8 @@ import io.jsonrpc2.client.JsonRpcClientException;
 import io.jsonrpc2.netty.netstring.NetstringClient;
 
 /**
- * Calls {@code main.echo} on the {@link ExampleServer} and prints the answer, like txjason's
- * {@code examples/client.py}.
+ * Calls {@code main.echo} on the {@link ExampleServer} and prints the answer, like txjason's {@code
+ * examples/client.py}.
  *
  * <p>Usage: {@code ExampleClient [port [host [text]]]}, by default 7080, 127.0.0.1 and "foo".
  */
@@ -19,6 +19,7 @@ public final class ExampleClient {
       return client.call("main.echo", String.class, text);
     }
   }
+
   // docs:end netstring-client
 
   public static void main(String[] args) {

@@ -5,8 +5,8 @@ import io.jsonrpc2.netty.netstring.NetstringServer;
 import java.time.Duration;
 
 /**
- * Serves {@link Example} under the namespace {@code main} over netstrings, like txjason's
- * {@code examples/server.tac}.
+ * Serves {@link Example} under the namespace {@code main} over netstrings, like txjason's {@code
+ * examples/server.tac}.
  *
  * <p>Usage: {@code ExampleServer [port [host]]}, port 7080 and host 127.0.0.1 by default. Runs
  * until stopped (Ctrl-C), then shuts down gracefully.
@@ -25,6 +25,7 @@ public final class ExampleServer {
             .build();
     return NetstringServer.builder(service).host(host).port(port).start();
   }
+
   // docs:end netstring-server
 
   public static void main(String[] args) {
@@ -38,7 +39,11 @@ public final class ExampleServer {
     String host = args.length > 1 ? args[1] : "127.0.0.1";
     NetstringServer server = start(host, port);
     System.out.println(
-        "Serving " + server.service().methodNames() + " on " + server.localAddress() + "; Ctrl-C stops");
+        "Serving "
+            + server.service().methodNames()
+            + " on "
+            + server.localAddress()
+            + "; Ctrl-C stops");
     return server;
   }
 }

@@ -16,19 +16,22 @@ import java.time.Duration;
 public final class NetstringRecipes {
   private NetstringRecipes() {}
 
-  public static NetstringServer tlsServer(JsonRpcService service, int port, File certificateChain, File privateKey, File clientCas) {
+  public static NetstringServer tlsServer(
+      JsonRpcService service, int port, File certificateChain, File privateKey, File clientCas) {
     // docs:begin netstring-tls-server
     NetstringServer server =
         NetstringServer.builder(service)
             .port(port)
             .tls(certificateChain, privateKey) // PEM certificate chain, PEM PKCS#8 key
-            .clientCertificates(clientCas, true) // optional: only clients with a certificate from these CAs
+            .clientCertificates(
+                clientCas, true) // optional: only clients with a certificate from these CAs
             .start();
     // docs:end netstring-tls-server
     return server;
   }
 
-  public static JsonRpcClient tlsClient(String host, int port, Path serverCa, File certificate, File key) {
+  public static JsonRpcClient tlsClient(
+      String host, int port, Path serverCa, File certificate, File key) {
     // docs:begin netstring-tls-client
     JsonRpcClient client =
         JsonRpcClient.builder()
@@ -84,13 +87,15 @@ public final class NetstringRecipes {
     return drained && cancelled >= 0;
   }
 
-  public static Channel ownBootstrap(JsonRpcService service, EventLoopGroup group) throws InterruptedException {
+  public static Channel ownBootstrap(JsonRpcService service, EventLoopGroup group)
+      throws InterruptedException {
     // docs:begin netstring-own-bootstrap
     Channel listener =
         new ServerBootstrap()
             .group(group)
             .channel(NioServerSocketChannel.class)
-            .childHandler(NetstringServer.builder(service).maxFrameLength(65536).channelInitializer())
+            .childHandler(
+                NetstringServer.builder(service).maxFrameLength(65536).channelInitializer())
             .bind("127.0.0.1", 0)
             .sync()
             .channel();

@@ -28,6 +28,7 @@ public final class ServiceExamples {
       super(-32050, "Custom Error");
     }
   }
+
   // docs:end custom-error
 
   // docs:begin context
@@ -38,6 +39,7 @@ public final class ServiceExamples {
       return user + " calling " + context.method() + " from " + context.transport().remoteAddress();
     }
   }
+
   // docs:end context
 
   /** Builds the service of the docs' first example. */
@@ -46,8 +48,12 @@ public final class ServiceExamples {
     JsonRpcService service =
         JsonRpcService.builder()
             .handler("main", new Example()) // main.echo, main.deferredEcho
-            .method("greeting", (params, ctx) -> "Hello, " + params.find("name", String.class).orElse("world") + "!")
-            .lazyMethod("sample.add", "io.jsonrpc2.examples.service.Sample#add") // loaded on first call
+            .method(
+                "greeting",
+                (params, ctx) ->
+                    "Hello, " + params.find("name", String.class).orElse("world") + "!")
+            .lazyMethod(
+                "sample.add", "io.jsonrpc2.examples.service.Sample#add") // loaded on first call
             .errorCode(QuotaExceeded.class, -32001) // exception-to-code mapping
             .timeout(Duration.ofSeconds(2)) // -32098 after two seconds
             .build();
@@ -59,7 +65,10 @@ public final class ServiceExamples {
   public static String handleOne(JsonRpcService service) {
     // docs:begin handle
     String reply =
-        service.handle("{\"jsonrpc\":\"2.0\",\"method\":\"main.echo\",\"params\":[\"hello\"],\"id\":1}").join();
+        service
+            .handle(
+                "{\"jsonrpc\":\"2.0\",\"method\":\"main.echo\",\"params\":[\"hello\"],\"id\":1}")
+            .join();
     // reply is {"jsonrpc":"2.0","result":"hello","id":1}; null for a notification
     // docs:end handle
     return reply;
@@ -96,7 +105,9 @@ public final class ServiceExamples {
     System.out.println(
         new String(
             handleFromTransport(
-                service, "{\"jsonrpc\":\"2.0\",\"method\":\"sample.add\",\"params\":[1,2],\"id\":2}".getBytes(StandardCharsets.UTF_8)),
+                service,
+                "{\"jsonrpc\":\"2.0\",\"method\":\"sample.add\",\"params\":[1,2],\"id\":2}"
+                    .getBytes(StandardCharsets.UTF_8)),
             StandardCharsets.UTF_8));
   }
 }

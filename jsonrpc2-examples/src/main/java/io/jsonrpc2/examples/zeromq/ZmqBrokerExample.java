@@ -19,12 +19,14 @@ import org.zeromq.SocketType;
  * over workers that connect to it, each of which may be its own process on its own machine.
  *
  * <p>Run the parts as separate processes:
+ *
  * <pre>
  * ZmqBrokerExample broker tcp://*:5555 tcp://*:5556
  * ZmqBrokerExample worker worker-1 tcp://127.0.0.1:5556
  * ZmqBrokerExample worker worker-2 tcp://127.0.0.1:5556
  * ZmqBrokerExample client tcp://127.0.0.1:5555
  * </pre>
+ *
  * or all in one: {@code ZmqBrokerExample demo}.
  */
 public final class ZmqBrokerExample {
@@ -46,10 +48,11 @@ public final class ZmqBrokerExample {
 
   public static ZmqBroker broker(String frontend, String backend) {
     // docs:begin zmq-broker
-    ZmqBroker broker = ZmqBroker.builder()
-        .frontend(frontend)   // clients connect here, as to any server
-        .backend(backend)     // workers connect here
-        .start();
+    ZmqBroker broker =
+        ZmqBroker.builder()
+            .frontend(frontend) // clients connect here, as to any server
+            .backend(backend) // workers connect here
+            .start();
     // docs:end zmq-broker
     return broker;
   }
@@ -57,10 +60,11 @@ public final class ZmqBrokerExample {
   public static ZmqServer worker(String name, String backend) {
     // docs:begin zmq-worker
     JsonRpcService service = JsonRpcService.builder().handler(new Worker(name)).build();
-    ZmqServer worker = ZmqServer.builder(service)
-        .socketType(SocketType.REP)  // one call at a time; ROUTER or DEALER for many
-        .connect(backend)            // a worker connects instead of binding
-        .start();
+    ZmqServer worker =
+        ZmqServer.builder(service)
+            .socketType(SocketType.REP) // one call at a time; ROUTER or DEALER for many
+            .connect(backend) // a worker connects instead of binding
+            .start();
     // docs:end zmq-worker
     return worker;
   }
@@ -81,9 +85,13 @@ public final class ZmqBrokerExample {
       }
     }
   }
+
   // docs:end zmq-broker-client
 
-  /** Asks until {@code expected} workers have answered, at most {@code maxCalls} times; the names seen. */
+  /**
+   * Asks until {@code expected} workers have answered, at most {@code maxCalls} times; the names
+   * seen.
+   */
   public static Set<String> askAround(String frontend, int expected, int maxCalls) {
     Set<String> seen = new TreeSet<>();
     try (JsonRpcClient client = JsonRpcZmq.client(frontend)) {
@@ -119,14 +127,16 @@ public final class ZmqBrokerExample {
     switch (mode) {
       case "broker" -> {
         ZmqBroker broker = broker(args[1], args[2]);
-        System.out.println("Clients: " + broker.frontendEndpoint() + ", workers: " + broker.backendEndpoint());
+        System.out.println(
+            "Clients: " + broker.frontendEndpoint() + ", workers: " + broker.backendEndpoint());
         Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
       }
       case "worker" -> {
         ZmqServer worker = worker(args[1], args[2]);
         Runtime.getRuntime().addShutdownHook(new Thread(worker::close));
       }
-      case "client" -> System.out.println("Answered by " + askAround(args[1], Integer.MAX_VALUE, 20));
+      case "client" ->
+          System.out.println("Answered by " + askAround(args[1], Integer.MAX_VALUE, 20));
       default -> System.out.println("Answered by " + demo());
     }
   }

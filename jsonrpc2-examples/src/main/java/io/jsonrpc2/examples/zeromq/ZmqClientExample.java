@@ -31,13 +31,13 @@ public final class ZmqClientExample {
   public static List<String> run(String endpoint) {
     List<String> out = new ArrayList<>();
     // docs:begin zmq-client
-    try (JsonRpcClient client = JsonRpcZmq.client(endpoint)) { // a REQ socket, like ZMQServer(endpoint)
+    try (JsonRpcClient client =
+        JsonRpcZmq.client(endpoint)) { // a REQ socket, like ZMQServer(endpoint)
       String sound = client.call("cat", String.class, Map.of("name", "Mittens"));
       out.add("cat: " + sound); // meow
 
-      List<Request> cubes = IntStream.range(0, 10)
-          .mapToObj(i -> Request.of("cube", i).withId("cube-" + i))
-          .toList();
+      List<Request> cubes =
+          IntStream.range(0, 10).mapToObj(i -> Request.of("cube", i).withId("cube-" + i)).toList();
       BatchResponse batch = client.send(cubes); // one message, ten responses
       for (int i = 0; i < 10; i++) {
         Response response = batch.get(Id.of("cube-" + i)).orElseThrow();
@@ -55,13 +55,13 @@ public final class ZmqClientExample {
   /** Many calls in flight on one DEALER socket; the sum of the first 100 cubes. */
   static long dealer(String endpoint) {
     // docs:begin zmq-dealer
-    ZmqClientTransport transport = ZmqClientTransport.builder(endpoint)
-        .socketType(SocketType.DEALER) // many calls in flight, replies in any order
-        .build();
+    ZmqClientTransport transport =
+        ZmqClientTransport.builder(endpoint)
+            .socketType(SocketType.DEALER) // many calls in flight, replies in any order
+            .build();
     try (JsonRpcClient client = JsonRpcClient.builder().transport(transport).build()) {
-      List<CompletableFuture<Long>> cubes = IntStream.range(0, 100)
-          .mapToObj(i -> client.callAsync("cube", Long.class, i))
-          .toList();
+      List<CompletableFuture<Long>> cubes =
+          IntStream.range(0, 100).mapToObj(i -> client.callAsync("cube", Long.class, i)).toList();
       return cubes.stream().mapToLong(CompletableFuture::join).sum();
     }
     // docs:end zmq-dealer
@@ -70,7 +70,8 @@ public final class ZmqClientExample {
   /** A call that times out, and the next one on the same REQ client, which goes through. */
   static String timeout(String endpoint) {
     // docs:begin zmq-timeout
-    try (JsonRpcClient client = JsonRpcZmq.client(endpoint, SocketType.REQ, Duration.ofSeconds(10))) {
+    try (JsonRpcClient client =
+        JsonRpcZmq.client(endpoint, SocketType.REQ, Duration.ofSeconds(10))) {
       try {
         client.withTimeout(Duration.ofMillis(200)).call("nap", String.class, 2_000);
       } catch (CallTimeoutException e) {

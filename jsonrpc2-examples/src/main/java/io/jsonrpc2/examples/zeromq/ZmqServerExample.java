@@ -7,8 +7,8 @@ import org.zeromq.SocketType;
 /**
  * Serves {@link Animals} over ZeroMQ.
  *
- * <p>Run: {@code ZmqServerExample [ENDPOINT [REP|ROUTER]]}, by default
- * {@code tcp://127.0.0.1:5555} on a REP socket. Runs until the JVM is stopped.
+ * <p>Run: {@code ZmqServerExample [ENDPOINT [REP|ROUTER]]}, by default {@code tcp://127.0.0.1:5555}
+ * on a REP socket. Runs until the JVM is stopped.
  */
 public final class ZmqServerExample {
   private ZmqServerExample() {}
@@ -17,10 +17,11 @@ public final class ZmqServerExample {
   public static ZmqServer start(String endpoint, SocketType socketType, Animals animals) {
     // docs:begin zmq-server
     JsonRpcService service = JsonRpcService.builder().handler(animals).build();
-    ZmqServer server = ZmqServer.builder(service)
-        .socketType(socketType)   // REP (the default): one call at a time; ROUTER: many at once
-        .bind(endpoint)           // such as "tcp://*:5555"; port 0 or * picks a free port
-        .start();
+    ZmqServer server =
+        ZmqServer.builder(service)
+            .socketType(socketType) // REP (the default): one call at a time; ROUTER: many at once
+            .bind(endpoint) // such as "tcp://*:5555"; port 0 or * picks a free port
+            .start();
     System.out.println("Serving on " + server.endpoint());
     // docs:end zmq-server
     return server;

@@ -66,7 +66,9 @@ class ClientExamplesTest {
     assertThat(cubes.responses())
         .extracting(r -> r.result().intValue())
         .containsExactly(0, 1, 8, 27, 64, 125, 216, 343, 512, 729);
-    assertThat(cubes.ids()).containsExactly(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10).stream().map(Id::of).toArray(Id[]::new));
+    assertThat(cubes.ids())
+        .containsExactly(
+            List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10).stream().map(Id::of).toArray(Id[]::new));
     assertThat(PetService.LOG).containsExactly("walk");
   }
 
@@ -82,21 +84,25 @@ class ClientExamplesTest {
     }
     assertThat(hex.sent().get(19)).isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"x\",\"id\":\"a\"}");
 
-    ScriptedTransport custom = new ScriptedTransport().reply("{\"jsonrpc\":\"2.0\",\"result\":0,\"id\":$ID}");
+    ScriptedTransport custom =
+        new ScriptedTransport().reply("{\"jsonrpc\":\"2.0\",\"result\":0,\"id\":$ID}");
     try (JsonRpcClient c = IdGeneratorExamples.custom(custom)) {
       c.request("x");
     }
-    assertThat(custom.sent()).containsExactly("{\"jsonrpc\":\"2.0\",\"method\":\"x\",\"id\":\"req-1\"}");
+    assertThat(custom.sent())
+        .containsExactly("{\"jsonrpc\":\"2.0\",\"method\":\"x\",\"id\":\"req-1\"}");
   }
 
   @Test
   void errors() {
-    assertThat(ErrorHandling.adopt(client, "Rex")).isEqualTo("-32050 No such pet {\"name\":\"Rex\"}");
+    assertThat(ErrorHandling.adopt(client, "Rex"))
+        .isEqualTo("-32050 No such pet {\"name\":\"Rex\"}");
     ScriptedTransport broken = new ScriptedTransport().reply("<html>oops</html>");
     try (JsonRpcClient c = JsonRpcClient.builder().transport(broken).build()) {
       assertThat(ErrorHandling.adopt(c, "Rex")).startsWith("bad reply: the reply is not JSON");
     }
-    ScriptedTransport down = new ScriptedTransport().fail(new io.jsonrpc2.client.TransportException("refused"));
+    ScriptedTransport down =
+        new ScriptedTransport().fail(new io.jsonrpc2.client.TransportException("refused"));
     try (JsonRpcClient c = JsonRpcClient.builder().transport(down).build()) {
       assertThat(ErrorHandling.adopt(c, "Rex")).isEqualTo("unreachable: refused");
     }
@@ -129,7 +135,9 @@ class ClientExamplesTest {
   @Test
   void theInMemoryTransportIsTheOnlyThingToSwap() {
     try (JsonRpcClient c =
-        JsonRpcClient.builder().transport(InMemoryTransport.connection(PetService.create())).build()) {
+        JsonRpcClient.builder()
+            .transport(InMemoryTransport.connection(PetService.create()))
+            .build()) {
       assertThat(ClientBasics.request(c).textValue()).isEqualTo("meow");
     }
   }

@@ -1,12 +1,12 @@
 package io.jsonrpc2.examples.http;
 
-import io.jsonrpc2.testing.TestCertificate;
 import static io.jsonrpc2.testing.JsonAssertions.assertSameJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.netty.http.JsonRpcHttpServer;
 import io.jsonrpc2.server.HttpRules;
+import io.jsonrpc2.testing.TestCertificate;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -29,13 +29,17 @@ import org.junit.jupiter.api.io.TempDir;
 /** Runs every HTTP example and calls it over a real socket, as the docs show it. */
 @Timeout(60)
 class HttpExamplesTest {
-  private static final String GREETING = "{\"jsonrpc\":\"2.0\",\"method\":\"greeting\",\"id\":\"greeting\"}";
-  private static final String HELLO_WORLD = "{\"jsonrpc\":\"2.0\",\"result\":\"Hello, world!\",\"id\":\"greeting\"}";
+  private static final String GREETING =
+      "{\"jsonrpc\":\"2.0\",\"method\":\"greeting\",\"id\":\"greeting\"}";
+  private static final String HELLO_WORLD =
+      "{\"jsonrpc\":\"2.0\",\"result\":\"Hello, world!\",\"id\":\"greeting\"}";
   private static final String WHOAMI = "{\"jsonrpc\":\"2.0\",\"method\":\"whoami\",\"id\":1}";
 
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  private HttpResponse<String> post(HttpClient client, String url, String body, String... headers) throws Exception {
+  private HttpResponse<String> post(HttpClient client, String url, String body, String... headers)
+      throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(10))
@@ -53,7 +57,12 @@ class HttpExamplesTest {
 
   private static JsonRpcHttpServer serve(HttpRules rules) {
     JsonRpcService service = JsonRpcService.builder().handler(new Greeter()).build();
-    return JsonRpcHttpServer.builder(service).host("127.0.0.1").port(0).rules(rules).build().start();
+    return JsonRpcHttpServer.builder(service)
+        .host("127.0.0.1")
+        .port(0)
+        .rules(rules)
+        .build()
+        .start();
   }
 
   @Test
@@ -63,9 +72,13 @@ class HttpExamplesTest {
       String url = "http://127.0.0.1:" + server.port() + "/rpc";
       assertSameJson(post(url, GREETING).body(), HELLO_WORLD);
       assertSameJson(
-          post(url, "{\"jsonrpc\":\"2.0\",\"method\":\"greeting\",\"params\":{\"name\":\"Ann\"},\"id\":2}").body(),
+          post(
+                  url,
+                  "{\"jsonrpc\":\"2.0\",\"method\":\"greeting\",\"params\":{\"name\":\"Ann\"},\"id\":2}")
+              .body(),
           "{\"jsonrpc\":\"2.0\",\"result\":\"Hello, Ann!\",\"id\":2}");
-      assertSameJson(post(url, WHOAMI).body(), "{\"jsonrpc\":\"2.0\",\"result\":\"anonymous\",\"id\":1}");
+      assertSameJson(
+          post(url, WHOAMI).body(), "{\"jsonrpc\":\"2.0\",\"result\":\"anonymous\",\"id\":1}");
     } finally {
       NettyHttpServerExample.stop(server);
     }
@@ -76,11 +89,15 @@ class HttpExamplesTest {
   void theCustomRulesApply() throws Exception {
     try (JsonRpcHttpServer server = serve(NettyHttpServerExample.customRules())) {
       String url = "http://127.0.0.1:" + server.port() + "/";
-      assertThat(post(url, "{\"jsonrpc\":\"2.0\",\"method\":\"greeting\"}").statusCode()).isEqualTo(204);
-      assertThat(post(url, GREETING, "Content-Type", "application/octet-stream").statusCode()).isEqualTo(415);
+      assertThat(post(url, "{\"jsonrpc\":\"2.0\",\"method\":\"greeting\"}").statusCode())
+          .isEqualTo(204);
+      assertThat(post(url, GREETING, "Content-Type", "application/octet-stream").statusCode())
+          .isEqualTo(415);
       HttpResponse<String> fromApp = post(url, GREETING, "Origin", "https://app.example.com");
-      assertThat(fromApp.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example.com");
-      assertThat(post(url, "[" + (GREETING + ",").repeat(20_000) + GREETING + "]").statusCode()).isEqualTo(413);
+      assertThat(fromApp.headers().firstValue("Access-Control-Allow-Origin"))
+          .hasValue("https://app.example.com");
+      assertThat(post(url, "[" + (GREETING + ",").repeat(20_000) + GREETING + "]").statusCode())
+          .isEqualTo(413);
     }
   }
 
@@ -88,11 +105,17 @@ class HttpExamplesTest {
   void basicAuthenticationNamesTheCaller() throws Exception {
     try (JsonRpcHttpServer server = NettyHttpServerExample.serveWithBasicAuth(0)) {
       String url = "http://127.0.0.1:" + server.port() + "/";
-      String basic = "Basic " + Base64.getEncoder().encodeToString("ann:correct horse".getBytes(StandardCharsets.UTF_8));
-      assertSameJson(post(url, WHOAMI, "Authorization", basic).body(), "{\"jsonrpc\":\"2.0\",\"result\":\"ann\",\"id\":1}");
+      String basic =
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString("ann:correct horse".getBytes(StandardCharsets.UTF_8));
+      assertSameJson(
+          post(url, WHOAMI, "Authorization", basic).body(),
+          "{\"jsonrpc\":\"2.0\",\"result\":\"ann\",\"id\":1}");
       HttpResponse<String> refused = post(url, WHOAMI);
       assertThat(refused.statusCode()).isEqualTo(401);
-      assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"greeter\", charset=\"UTF-8\"");
+      assertThat(refused.headers().firstValue("WWW-Authenticate"))
+          .hasValue("Basic realm=\"greeter\", charset=\"UTF-8\"");
     }
   }
 
@@ -115,11 +138,16 @@ class HttpExamplesTest {
   void tlsFromPemFiles(@TempDir Path directory) throws Exception {
     TestCertificate certificate = TestCertificate.create();
     TestCertificate.Pem pem = certificate.writePem(directory);
-    JsonRpcHttpServer server = NettyHttpServerExample.serveTls(0, pem.certificate().toFile(), pem.privateKey().toFile());
+    JsonRpcHttpServer server =
+        NettyHttpServerExample.serveTls(0, pem.certificate().toFile(), pem.privateKey().toFile());
     try {
       HttpClient trusting =
-          HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(certificate.clientContext()).build();
-      assertSameJson(post(trusting, "https://127.0.0.1:" + server.port() + "/", GREETING).body(), HELLO_WORLD);
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .sslContext(certificate.clientContext())
+              .build();
+      assertSameJson(
+          post(trusting, "https://127.0.0.1:" + server.port() + "/", GREETING).body(), HELLO_WORLD);
     } finally {
       server.close();
     }
@@ -154,7 +182,9 @@ class HttpExamplesTest {
   void theServletFromInitParameters() throws Exception {
     Server jetty = JettyServletExample.serveFromInitParameters(0);
     try {
-      assertSameJson(post("http://127.0.0.1:" + JettyServletExample.port(jetty) + "/rpc", GREETING).body(), HELLO_WORLD);
+      assertSameJson(
+          post("http://127.0.0.1:" + JettyServletExample.port(jetty) + "/rpc", GREETING).body(),
+          HELLO_WORLD);
     } finally {
       jetty.stop();
     }

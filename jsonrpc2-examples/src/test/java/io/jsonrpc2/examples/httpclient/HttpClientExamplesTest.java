@@ -58,7 +58,8 @@ class HttpClientExamplesTest {
 
   @Test
   void theTenCubesGoInOneBatch() throws Exception {
-    assertThat(HttpClientExamples.cubes(client)).containsExactly(0L, 1L, 8L, 27L, 64L, 125L, 216L, 343L, 512L, 729L);
+    assertThat(HttpClientExamples.cubes(client))
+        .containsExactly(0L, 1L, 8L, 27L, 64L, 125L, 216L, 343L, 512L, 729L);
     String batch = server.takeReceived().body();
     assertThat(batch).startsWith("[").contains("\"method\":\"cube\",\"params\":[9]");
   }
@@ -68,7 +69,8 @@ class HttpClientExamplesTest {
     HttpClientExamples.notification(client);
 
     assertSameJson(
-        server.takeReceived().body(), "{\"jsonrpc\":\"2.0\",\"method\":\"cat\",\"params\":{\"name\":\"Mittens\"}}");
+        server.takeReceived().body(),
+        "{\"jsonrpc\":\"2.0\",\"method\":\"cat\",\"params\":{\"name\":\"Mittens\"}}");
   }
 
   @Test
@@ -100,7 +102,8 @@ class HttpClientExamplesTest {
 
   @Test
   void failuresAreToldApart() throws Exception {
-    assertThat(HttpClientExamples.describeFailure(client, "nope")).isEqualTo("error response -32601: Method not found");
+    assertThat(HttpClientExamples.describeFailure(client, "nope"))
+        .isEqualTo("error response -32601: Method not found");
 
     server.replyNext(502, "text/html", "<html><body>Bad Gateway</body></html>");
     assertThat(HttpClientExamples.describeFailure(client, "dog"))
@@ -120,9 +123,28 @@ class HttpClientExamplesTest {
   void theTrustStoreExampleTalksToASelfMadeCertificate(@TempDir Path dir) throws Exception {
     char[] password = "changeit".toCharArray();
     Path serverKeys = dir.resolve("server.p12");
-    keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-        "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "2",
-        "-storetype", "PKCS12", "-keystore", serverKeys.toString(), "-storepass", "changeit", "-keypass", "changeit");
+    keytool(
+        "-genkeypair",
+        "-alias",
+        "server",
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-dname",
+        "CN=127.0.0.1",
+        "-ext",
+        "SAN=ip:127.0.0.1",
+        "-validity",
+        "2",
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        serverKeys.toString(),
+        "-storepass",
+        "changeit",
+        "-keypass",
+        "changeit");
     KeyStore keys = KeyStore.getInstance(serverKeys.toFile(), password);
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
@@ -131,13 +153,15 @@ class HttpClientExamplesTest {
     try (OutputStream out = Files.newOutputStream(trustStore)) {
       trust.store(out, password);
     }
-    KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    KeyManagerFactory keyManagers =
+        KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     keyManagers.init(keys, password);
     SSLContext tls = SSLContext.getInstance("TLS");
     tls.init(keyManagers.getKeyManagers(), null, null);
 
     try (JdkHttpServerAdapter https = JdkHttpServerAdapter.serveTls(PetShop.service(), tls);
-        JsonRpcClient secure = HttpClientExamples.clientTrusting(https.url(), trustStore, password)) {
+        JsonRpcClient secure =
+            HttpClientExamples.clientTrusting(https.url(), trustStore, password)) {
       assertThat(secure.call("dog", String.class)).isEqualTo("woof");
     }
   }

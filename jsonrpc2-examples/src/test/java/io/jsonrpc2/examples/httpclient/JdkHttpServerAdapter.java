@@ -23,9 +23,9 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 /**
- * A minimal test-only HTTP server for the examples, on the JDK's built-in server at
- * 127.0.0.1 and a free port: POST bodies go to {@link JsonRpcService#handle}. It records what it
- * received and can answer the next exchange with a scripted status and body instead.
+ * A minimal test-only HTTP server for the examples, on the JDK's built-in server at 127.0.0.1 and a
+ * free port: POST bodies go to {@link JsonRpcService#handle}. It records what it received and can
+ * answer the next exchange with a scripted status and body instead.
  */
 final class JdkHttpServerAdapter implements AutoCloseable {
   private static final long WAIT_SECONDS = 10;
@@ -43,7 +43,8 @@ final class JdkHttpServerAdapter implements AutoCloseable {
   private final HttpServer server;
   private final String scheme;
   private final JsonRpcService service;
-  private final ExecutorService executor = Executors.newCachedThreadPool(JdkHttpServerAdapter::daemon);
+  private final ExecutorService executor =
+      Executors.newCachedThreadPool(JdkHttpServerAdapter::daemon);
   private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
   private final Queue<Scripted> script = new ConcurrentLinkedQueue<>();
 
@@ -98,7 +99,9 @@ final class JdkHttpServerAdapter implements AutoCloseable {
     try {
       byte[] body = exchange.getRequestBody().readAllBytes();
       Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
+      exchange
+          .getRequestHeaders()
+          .forEach((name, values) -> headers.put(name, List.copyOf(values)));
       received.add(new Received(headers, new String(body, StandardCharsets.UTF_8)));
       Scripted scripted = script.poll();
       if (scripted != null) {

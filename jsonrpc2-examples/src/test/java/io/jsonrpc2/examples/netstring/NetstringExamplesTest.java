@@ -1,6 +1,5 @@
 package io.jsonrpc2.examples.netstring;
 
-import io.jsonrpc2.testing.TestCertificate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +11,7 @@ import io.jsonrpc2.client.ErrorResponseException;
 import io.jsonrpc2.message.ErrorCodes;
 import io.jsonrpc2.netty.netstring.NetstringClient;
 import io.jsonrpc2.netty.netstring.NetstringServer;
+import io.jsonrpc2.testing.TestCertificate;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -51,10 +51,16 @@ class NetstringExamplesTest {
     NetstringServer[] started = new NetstringServer[1];
     String banner = printedBy(() -> started[0] = ExampleServer.run(new String[] {"0"}));
     try (NetstringServer server = started[0]) {
-      assertThat(banner).contains("main.echo").contains("main.deferredEcho").contains(":" + server.port());
+      assertThat(banner)
+          .contains("main.echo")
+          .contains("main.deferredEcho")
+          .contains(":" + server.port());
       assertThat(ExampleClient.echo("127.0.0.1", server.port(), "foo")).isEqualTo("foo");
       String printed =
-          printedBy(() -> ExampleClient.main(new String[] {String.valueOf(server.port()), "127.0.0.1", "bar"}));
+          printedBy(
+              () ->
+                  ExampleClient.main(
+                      new String[] {String.valueOf(server.port()), "127.0.0.1", "bar"}));
       assertThat(printed.trim()).isEqualTo("bar");
     }
   }
@@ -63,14 +69,16 @@ class NetstringExamplesTest {
   void exampleMethodsBehaveAsDocumented() {
     try (NetstringServer server = ExampleServer.start("127.0.0.1", 0);
         JsonRpcClient client = NetstringClient.create("127.0.0.1", server.port())) {
-      assertThat(client.call("main.deferredEcho", java.util.List.class, java.util.List.of("x", 1))).isEqualTo(java.util.List.of("x", 1));
+      assertThat(client.call("main.deferredEcho", java.util.List.class, java.util.List.of("x", 1)))
+          .isEqualTo(java.util.List.of("x", 1));
       assertThat(client.call("main.add", Long.class, 2, 40)).isEqualTo(42L);
       assertThat(client.call("main.sleep", String.class, 0.01)).isEqualTo("slept 0.01 s");
       assertThat(client.call("main.whoami", Map.class))
           .containsEntry("transport", "netstring")
           .containsEntry("certificate", null);
       assertThatThrownBy(() -> client.call("main.fail", Object.class))
-          .isInstanceOfSatisfying(ErrorResponseException.class, e -> assertThat(e.code()).isEqualTo(-32050));
+          .isInstanceOfSatisfying(
+              ErrorResponseException.class, e -> assertThat(e.code()).isEqualTo(-32050));
     }
   }
 
@@ -81,10 +89,18 @@ class NetstringExamplesTest {
     JsonRpcService service = JsonRpcService.builder().handler("main", new Example()).build();
     try (NetstringServer tls =
             NetstringRecipes.tlsServer(
-                service, 0, server.certificate().toFile(), server.privateKey().toFile(), client.certificate().toFile());
+                service,
+                0,
+                server.certificate().toFile(),
+                server.privateKey().toFile(),
+                client.certificate().toFile());
         JsonRpcClient caller =
             NetstringRecipes.tlsClient(
-                "127.0.0.1", tls.port(), server.certificate(), client.certificate().toFile(), client.privateKey().toFile())) {
+                "127.0.0.1",
+                tls.port(),
+                server.certificate(),
+                client.certificate().toFile(),
+                client.privateKey().toFile())) {
       assertThat(caller.call("main.whoami", Map.class)).containsEntry("certificate", "CN=client");
     }
   }
@@ -96,7 +112,8 @@ class NetstringExamplesTest {
         JsonRpcClient client = NetstringRecipes.tunedClient("127.0.0.1", server.port())) {
       assertThat(client.call("main.echo", String.class, "small")).isEqualTo("small");
       String tooBig = "x".repeat(1024 * 1024);
-      assertThatThrownBy(() -> client.call("main.echo", String.class, tooBig)).isInstanceOf(ConnectionLostException.class);
+      assertThatThrownBy(() -> client.call("main.echo", String.class, tooBig))
+          .isInstanceOf(ConnectionLostException.class);
       assertThat(client.call("main.echo", String.class, "reconnected")).isEqualTo("reconnected");
     }
   }
@@ -116,7 +133,10 @@ class NetstringExamplesTest {
   @Test
   void lifecycleRecipeCancelsAndShutsDown() throws Exception {
     Slow slow = new Slow();
-    NetstringServer server = NetstringServer.builder(JsonRpcService.builder().handler(slow).build()).host("127.0.0.1").start();
+    NetstringServer server =
+        NetstringServer.builder(JsonRpcService.builder().handler(slow).build())
+            .host("127.0.0.1")
+            .start();
     try (JsonRpcClient client = NetstringClient.create("127.0.0.1", server.port())) {
       CompletableFuture<String> call = client.callAsync("slow", String.class);
       assertThat(slow.started.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
@@ -124,7 +144,9 @@ class NetstringExamplesTest {
       assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
           .cause()
-          .isInstanceOfSatisfying(ErrorResponseException.class, e -> assertThat(e.code()).isEqualTo(ErrorCodes.CANCELLED));
+          .isInstanceOfSatisfying(
+              ErrorResponseException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCodes.CANCELLED));
     }
   }
 
@@ -133,7 +155,8 @@ class NetstringExamplesTest {
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     try {
       Channel listener =
-          NetstringRecipes.ownBootstrap(JsonRpcService.builder().handler("main", new Example()).build(), group);
+          NetstringRecipes.ownBootstrap(
+              JsonRpcService.builder().handler("main", new Example()).build(), group);
       int port = ((InetSocketAddress) listener.localAddress()).getPort();
       try (JsonRpcClient client = NetstringClient.create("127.0.0.1", port)) {
         assertThat(client.call("main.echo", String.class, "mounted")).isEqualTo("mounted");

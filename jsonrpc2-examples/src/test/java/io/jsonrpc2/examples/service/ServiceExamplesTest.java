@@ -15,9 +15,13 @@ class ServiceExamplesTest {
 
   @Test
   void theDocumentedServiceAnswers() {
-    assertSameJson(ServiceExamples.handleOne(service), "{\"jsonrpc\":\"2.0\",\"result\":\"hello\",\"id\":1}");
     assertSameJson(
-        service.handle("{\"jsonrpc\":\"2.0\",\"method\":\"main.deferredEcho\",\"params\":[\"x\"],\"id\":2}").join(),
+        ServiceExamples.handleOne(service), "{\"jsonrpc\":\"2.0\",\"result\":\"hello\",\"id\":1}");
+    assertSameJson(
+        service
+            .handle(
+                "{\"jsonrpc\":\"2.0\",\"method\":\"main.deferredEcho\",\"params\":[\"x\"],\"id\":2}")
+            .join(),
         "{\"jsonrpc\":\"2.0\",\"result\":\"x\",\"id\":2}");
     assertSameJson(
         service.handle("{\"jsonrpc\":\"2.0\",\"method\":\"greeting\",\"id\":\"greeting\"}").join(),
@@ -27,15 +31,20 @@ class ServiceExamplesTest {
         "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32601,\"message\":\"Method not found\"},\"id\":3}");
     byte[] reply =
         ServiceExamples.handleFromTransport(
-            service, "{\"jsonrpc\":\"2.0\",\"method\":\"sample.add\",\"params\":[1,2],\"id\":\"sample.add\"}".getBytes(StandardCharsets.UTF_8));
-    assertSameJson(new String(reply, StandardCharsets.UTF_8), "{\"jsonrpc\":\"2.0\",\"result\":3,\"id\":\"sample.add\"}");
+            service,
+            "{\"jsonrpc\":\"2.0\",\"method\":\"sample.add\",\"params\":[1,2],\"id\":\"sample.add\"}"
+                .getBytes(StandardCharsets.UTF_8));
+    assertSameJson(
+        new String(reply, StandardCharsets.UTF_8),
+        "{\"jsonrpc\":\"2.0\",\"result\":3,\"id\":\"sample.add\"}");
   }
 
   @Test
   void theLifecycleExampleLeavesTheServiceServing() {
     ServiceExamples.lifecycle(service);
     assertThat(service.isServing()).isTrue();
-    assertSameJson(ServiceExamples.handleOne(service), "{\"jsonrpc\":\"2.0\",\"result\":\"hello\",\"id\":1}");
+    assertSameJson(
+        ServiceExamples.handleOne(service), "{\"jsonrpc\":\"2.0\",\"result\":\"hello\",\"id\":1}");
   }
 
   @Test
@@ -48,8 +57,12 @@ class ServiceExamplesTest {
 
   @Test
   void contextTellsWhoIsCalling() {
-    JsonRpcService accounts = JsonRpcService.builder().handler(new ServiceExamples.Account()).build();
-    CompletableFuture<String> reply = accounts.handle("{\"jsonrpc\":\"2.0\",\"method\":\"whoAmI\",\"id\":1}");
-    assertSameJson(reply.join(), "{\"jsonrpc\":\"2.0\",\"result\":\"anonymous calling whoAmI from null\",\"id\":1}");
+    JsonRpcService accounts =
+        JsonRpcService.builder().handler(new ServiceExamples.Account()).build();
+    CompletableFuture<String> reply =
+        accounts.handle("{\"jsonrpc\":\"2.0\",\"method\":\"whoAmI\",\"id\":1}");
+    assertSameJson(
+        reply.join(),
+        "{\"jsonrpc\":\"2.0\",\"result\":\"anonymous calling whoAmI from null\",\"id\":1}");
   }
 }

@@ -4,8 +4,8 @@ import io.netty.buffer.ByteBuf;
 import java.util.Arrays;
 
 /**
- * Gathers a request body into one array, copying each chunk once: exactly sized when the length
- * was declared, growing by doubling (up to the limit) for chunked bodies.
+ * Gathers a request body into one array, copying each chunk once: exactly sized when the length was
+ * declared, growing by doubling (up to the limit) for chunked bodies.
  */
 final class BodyBuffer {
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
@@ -21,7 +21,8 @@ final class BodyBuffer {
    */
   BodyBuffer(long declared, long max) {
     this.max = Math.min(max, MAX_ARRAY);
-    this.data = declared == 0 ? EMPTY : new byte[(int) Math.min(declared >= 0 ? declared : 1024, this.max)];
+    this.data =
+        declared == 0 ? EMPTY : new byte[(int) Math.min(declared >= 0 ? declared : 1024, this.max)];
   }
 
   /** Appends the readable bytes of {@code chunk}; false, appending nothing, if over the limit. */

@@ -33,20 +33,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection's HTTP exchanges: applies the {@link HttpRules} to each request head, gathers
- * the body, hands it to the service and writes the answers back in request order (HTTP/1.1
- * pipelining), one flush per read burst. Stateful: one instance per channel, event loop only.
+ * One connection's HTTP exchanges: applies the {@link HttpRules} to each request head, gathers the
+ * body, hands it to the service and writes the answers back in request order (HTTP/1.1 pipelining),
+ * one flush per read burst. Stateful: one instance per channel, event loop only.
  */
 final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger("io.jsonrpc2.netty.http");
+
   /** Requests read ahead of their answers before the connection stops reading. */
   private static final int MAX_PIPELINED = 16;
+
   /**
    * How long, and how much, an over-long body is still read and dropped after its 413 was sent,
    * before the connection closes: a client still sending when the socket closes would get a reset
    * instead of the answer (the "lingering close" of other servers).
    */
   private static final long LINGER_MILLIS = 2_000;
+
   private static final long LINGER_BYTES = 64L * 1024 * 1024;
 
   private final JsonRpcService service;
@@ -55,7 +58,8 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
   private final ArrayDeque<Exchange> pending = new ArrayDeque<>();
   private ChannelHandlerContext ctx;
   private Exchange reading;
-  private long discarding = -1; // bytes of a refused request's body skipped so far; -1 when not skipping
+  private long discarding =
+      -1; // bytes of a refused request's body skipped so far; -1 when not skipping
   private boolean closeAfterDiscard; // the refusal closes the connection once the body is skipped
   private boolean inRead;
   private boolean flushNeeded;
@@ -78,7 +82,11 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     HttpAnswer answer;
     boolean close;
 
-    Exchange(HttpRequest request, Map<String, List<String>> headers, BodyBuffer body, Principal principal) {
+    Exchange(
+        HttpRequest request,
+        Map<String, List<String>> headers,
+        BodyBuffer body,
+        Principal principal) {
       this.version = request.protocolVersion();
       this.keepAlive = HttpUtil.isKeepAlive(request);
       this.headers = headers;
@@ -122,7 +130,8 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
   private void onHead(HttpRequest request) {
     if (request.decoderResult().isFailure()) {
       Throwable cause = request.decoderResult().cause();
-      refuse(request, new HeaderMap().seal(), HttpRules.badRequest(cause.getMessage()), true, false);
+      refuse(
+          request, new HeaderMap().seal(), HttpRules.badRequest(cause.getMessage()), true, false);
       return;
     }
     HeaderMap headers = headersOf(request);
@@ -131,21 +140,30 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     boolean expectsContinue = "100-continue".equalsIgnoreCase(headers.first("Expect"));
-    HttpVerdict verdict = rules.admit(request.method().name(), headers, ctx.channel().remoteAddress());
+    HttpVerdict verdict =
+        rules.admit(request.method().name(), headers, ctx.channel().remoteAddress());
     if (!verdict.isAdmitted()) {
       // After 413 or a refused "Expect: 100-continue" the client may or may not send the body:
       // only closing keeps the next request's start unambiguous. A client that did not ask
       // whether to send it is sending it: it is read and dropped, then the connection closes.
       boolean tooLarge = verdict.refusal().status() == 413;
-      refuse(request, headers, verdict.refusal(), tooLarge || expectsContinue, tooLarge && !expectsContinue);
+      refuse(
+          request,
+          headers,
+          verdict.refusal(),
+          tooLarge || expectsContinue,
+          tooLarge && !expectsContinue);
       return;
     }
     if (expectsContinue) {
-      ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+      ctx.writeAndFlush(
+          new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
     }
     // The rules have checked that a declared length is a number within the limit.
     String declared = headers.first("Content-Length");
-    BodyBuffer body = new BodyBuffer(declared == null ? -1 : Long.parseLong(declared.strip()), rules.maxBodyBytes());
+    BodyBuffer body =
+        new BodyBuffer(
+            declared == null ? -1 : Long.parseLong(declared.strip()), rules.maxBodyBytes());
     reading = new Exchange(request, headers, body, verdict.principal());
   }
 
@@ -200,7 +218,11 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
    * @param linger whether the body may still come and should be read and dropped before closing
    */
   private void refuse(
-      HttpRequest request, Map<String, List<String>> headers, HttpAnswer answer, boolean close, boolean linger) {
+      HttpRequest request,
+      Map<String, List<String>> headers,
+      HttpAnswer answer,
+      boolean close,
+      boolean linger) {
     Exchange exchange = new Exchange(request, headers, null, null);
     exchange.answer = answer;
     exchange.close = close;
@@ -212,7 +234,8 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
   private void dispatch(Exchange exchange) {
     byte[] body = rules.utf8Body(exchange.body.toArray(), exchange.headers);
     TransportContext context =
-        new TransportContext("http", ctx.channel().remoteAddress(), exchange.headers, exchange.principal, Map.of());
+        new TransportContext(
+            "http", ctx.channel().remoteAddress(), exchange.headers, exchange.principal, Map.of());
     CompletableFuture<byte[]> reply = service.handle(body, context);
     pending.add(exchange);
     if (pending.size() >= MAX_PIPELINED) {
@@ -255,7 +278,8 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     Exchange head;
     while ((head = pending.peek()) != null && head.answer != null) {
       pending.poll();
-      boolean keepAlive = head.keepAlive && !head.close && !(draining && pending.isEmpty() && reading == null);
+      boolean keepAlive =
+          head.keepAlive && !head.close && !(draining && pending.isEmpty() && reading == null);
       var response = Responses.toResponse(head.answer, head.version, keepAlive);
       if (!keepAlive) {
         closing = true;
@@ -302,7 +326,8 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (cause instanceof IOException || cause.getCause() instanceof SSLException) {
-      LOG.debug("HTTP connection from {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+      LOG.debug(
+          "HTTP connection from {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
     } else {
       LOG.warn("HTTP connection from {} failed", ctx.channel().remoteAddress(), cause);
     }
@@ -312,7 +337,9 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
 
   private static HeaderMap headersOf(HttpRequest request) {
     HeaderMap headers = new HeaderMap();
-    for (Iterator<Map.Entry<CharSequence, CharSequence>> it = request.headers().iteratorCharSequence(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<CharSequence, CharSequence>> it =
+            request.headers().iteratorCharSequence();
+        it.hasNext(); ) {
       Map.Entry<CharSequence, CharSequence> header = it.next();
       headers.add(header.getKey().toString(), header.getValue().toString());
     }

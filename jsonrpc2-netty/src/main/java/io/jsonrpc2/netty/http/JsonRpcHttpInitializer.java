@@ -31,9 +31,9 @@ import javax.net.ssl.SSLException;
  * <p>Pipeline: [TLS], [idle timeout], {@code HttpServerCodec}, the JSON-RPC exchange handler. The
  * handler applies {@link HttpRules}, gathers bodies sent with Content-Length or chunked (413 over
  * the limit), keeps connections alive, answers pipelined requests in order and writes each answer
- * with one flush per read burst. Requests reach the service with a
- * {@link io.jsonrpc2.server.TransportContext} of transport "http", the peer address, the request
- * headers and the principal from the rules' authenticator.
+ * with one flush per read burst. Requests reach the service with a {@link
+ * io.jsonrpc2.server.TransportContext} of transport "http", the peer address, the request headers
+ * and the principal from the rules' authenticator.
  *
  * <p>Thread-safe and sharable between channels and bootstraps; it keeps track of the channels it
  * set up so that {@link #drain} can close them gracefully.
@@ -48,7 +48,8 @@ public final class JsonRpcHttpInitializer extends ChannelInitializer<Channel> {
   private final SslContext sslContext;
   private final long idleSeconds;
   private final int maxHeaderBytes;
-  private final ChannelGroup channels = new DefaultChannelGroup("jsonrpc2-http", GlobalEventExecutor.INSTANCE);
+  private final ChannelGroup channels =
+      new DefaultChannelGroup("jsonrpc2-http", GlobalEventExecutor.INSTANCE);
   private volatile boolean draining;
 
   private JsonRpcHttpInitializer(Builder builder) {
@@ -110,11 +111,12 @@ public final class JsonRpcHttpInitializer extends ChannelInitializer<Channel> {
       channel.pipeline().fireUserEventTriggered(DRAIN);
     }
     CompletableFuture.delayedExecutor(grace.toNanos(), TimeUnit.NANOSECONDS)
-        .execute(() -> {
-          if (!closed.isDone()) {
-            channels.close();
-          }
-        });
+        .execute(
+            () -> {
+              if (!closed.isDone()) {
+                channels.close();
+              }
+            });
     return closed;
   }
 
@@ -140,7 +142,10 @@ public final class JsonRpcHttpInitializer extends ChannelInitializer<Channel> {
       return this;
     }
 
-    /** The HTTP rules (content types, body limit, CORS, authentication); default {@link HttpRules#defaults()}. */
+    /**
+     * The HTTP rules (content types, body limit, CORS, authentication); default {@link
+     * HttpRules#defaults()}.
+     */
     public Builder rules(HttpRules rules) {
       this.rules = Objects.requireNonNull(rules, "rules");
       return this;
@@ -165,7 +170,8 @@ public final class JsonRpcHttpInitializer extends ChannelInitializer<Channel> {
         return tls(SslContextBuilder.forServer(certificateChain, privateKey).build());
       } catch (SSLException | IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            "cannot use " + certificateChain + " and " + privateKey + " for TLS: " + e.getMessage(), e);
+            "cannot use " + certificateChain + " and " + privateKey + " for TLS: " + e.getMessage(),
+            e);
       }
     }
 

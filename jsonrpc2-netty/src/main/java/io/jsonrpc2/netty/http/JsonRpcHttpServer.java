@@ -1,7 +1,7 @@
 package io.jsonrpc2.netty.http;
 
-import io.jsonrpc2.netty.NettyTransport;
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.netty.NettyTransport;
 import io.jsonrpc2.server.HttpRules;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -29,9 +29,9 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  *
  * <p>The HTTP behaviour (POST only, content types, body limit, notification status, CORS,
- * authentication) is the {@link HttpRules} given to the builder; see
- * {@link JsonRpcHttpInitializer} for the connection handling. By default the server owns its
- * event loops (one thread per core, accepting and serving) and shuts them down when it stops.
+ * authentication) is the {@link HttpRules} given to the builder; see {@link JsonRpcHttpInitializer}
+ * for the connection handling. By default the server owns its event loops (one thread per core,
+ * accepting and serving) and shuts them down when it stops.
  *
  * <p>Thread-safe. {@link #start()} may be called once; {@link #shutdown} any number of times.
  */
@@ -77,7 +77,8 @@ public final class JsonRpcHttpServer implements AutoCloseable {
     }
     if (ownsGroups) {
       // One group both accepts and serves: no hand-off between threads for a new connection.
-      parentGroup = transport.newEventLoopGroup(ioThreads, new DefaultThreadFactory("jsonrpc2-http"));
+      parentGroup =
+          transport.newEventLoopGroup(ioThreads, new DefaultThreadFactory("jsonrpc2-http"));
       childGroup = parentGroup;
     }
     ServerBootstrap bootstrap =
@@ -88,7 +89,8 @@ public final class JsonRpcHttpServer implements AutoCloseable {
             .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childHandler(initializer);
-    InetSocketAddress address = host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+    InetSocketAddress address =
+        host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
     var bound = bootstrap.bind(address).awaitUninterruptibly();
     if (!bound.isSuccess()) {
       shutdown(Duration.ZERO).join();
@@ -121,11 +123,11 @@ public final class JsonRpcHttpServer implements AutoCloseable {
   }
 
   /**
-   * Stops gracefully: stops accepting, lets every connection finish the requests it has read
-   * (their last answer says {@code Connection: close}), closes idle ones at once, and after
-   * {@code grace} closes whatever is left; then shuts down the event loops if the server owns
-   * them. Calls in flight in the service are not cancelled: that is the service's lifecycle
-   * ({@link JsonRpcService#stopServing()}, {@link JsonRpcService#cancelPending()}).
+   * Stops gracefully: stops accepting, lets every connection finish the requests it has read (their
+   * last answer says {@code Connection: close}), closes idle ones at once, and after {@code grace}
+   * closes whatever is left; then shuts down the event loops if the server owns them. Calls in
+   * flight in the service are not cancelled: that is the service's lifecycle ({@link
+   * JsonRpcService#stopServing()}, {@link JsonRpcService#cancelPending()}).
    *
    * @return completes when the server is stopped; never fails; the same future on every call
    */
@@ -145,7 +147,11 @@ public final class JsonRpcHttpServer implements AutoCloseable {
     stopped =
         unbound
             .thenCompose(done -> initializer.drain(grace))
-            .thenCompose(done -> owned != null ? terminate(owned) : CompletableFuture.<Void>completedFuture(null));
+            .thenCompose(
+                done ->
+                    owned != null
+                        ? terminate(owned)
+                        : CompletableFuture.<Void>completedFuture(null));
     return stopped;
   }
 
@@ -182,7 +188,9 @@ public final class JsonRpcHttpServer implements AutoCloseable {
       return this;
     }
 
-    /** The port; 0 picks a free one (read it with {@link JsonRpcHttpServer#port()}). Default 8080. */
+    /**
+     * The port; 0 picks a free one (read it with {@link JsonRpcHttpServer#port()}). Default 8080.
+     */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("not a port: " + port);
@@ -247,8 +255,8 @@ public final class JsonRpcHttpServer implements AutoCloseable {
 
     /**
      * Runs on the caller's event loops instead of the server's own, for sharing them with other
-     * servers; the caller shuts them down. {@code channelType} must suit them, such as
-     * {@code NioServerSocketChannel.class} for NIO groups, or {@link NettyTransport#serverChannelType()}.
+     * servers; the caller shuts them down. {@code channelType} must suit them, such as {@code
+     * NioServerSocketChannel.class} for NIO groups, or {@link NettyTransport#serverChannelType()}.
      */
     public Builder eventLoops(
         EventLoopGroup parent, EventLoopGroup child, Class<? extends ServerChannel> channelType) {

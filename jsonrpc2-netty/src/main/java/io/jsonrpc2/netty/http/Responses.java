@@ -67,7 +67,8 @@ final class Responses {
     long second = millis / 1000;
     CachedDate cached = date;
     if (cached.second() != second) {
-      cached = new CachedDate(second, new AsciiString(DateFormatter.format(new Date(second * 1000))));
+      cached =
+          new CachedDate(second, new AsciiString(DateFormatter.format(new Date(second * 1000))));
       date = cached;
     }
     return cached.value();

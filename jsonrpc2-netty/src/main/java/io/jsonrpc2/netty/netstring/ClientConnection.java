@@ -38,8 +38,13 @@ final class ClientConnection {
   private boolean everConnected;
 
   ClientConnection(
-      Bootstrap bootstrap, SocketAddress address, String endpoint, EventLoopGroup group,
-      long initialBackoffNanos, long maxBackoffNanos, Consumer<Channel> onDrop) {
+      Bootstrap bootstrap,
+      SocketAddress address,
+      String endpoint,
+      EventLoopGroup group,
+      long initialBackoffNanos,
+      long maxBackoffNanos,
+      Consumer<Channel> onDrop) {
     this.bootstrap = bootstrap;
     this.address = address;
     this.endpoint = endpoint;
@@ -65,7 +70,8 @@ final class ClientConnection {
     long delay;
     synchronized (lock) {
       if (closed) {
-        return CompletableFuture.failedFuture(new TransportException("transport to " + endpoint + " is closed"));
+        return CompletableFuture.failedFuture(
+            new TransportException("transport to " + endpoint + " is closed"));
       }
       Channel ready = current();
       if (ready != null) {
@@ -142,7 +148,8 @@ final class ClientConnection {
     synchronized (lock) {
       if (closed) {
         connection.close();
-        attempt.completeExceptionally(new TransportException("transport to " + endpoint + " closed"));
+        attempt.completeExceptionally(
+            new TransportException("transport to " + endpoint + " closed"));
         return;
       }
       channel = connection;
@@ -170,9 +177,12 @@ final class ClientConnection {
     if (!closed) {
       LOG.warn(
           "Cannot connect to {}: {}; next attempt in {} ms at the earliest",
-          endpoint, cause.toString(), TimeUnit.NANOSECONDS.toMillis(backoff));
+          endpoint,
+          cause.toString(),
+          TimeUnit.NANOSECONDS.toMillis(backoff));
     }
-    attempt.completeExceptionally(new TransportException("cannot connect to " + endpoint + ": " + cause, cause));
+    attempt.completeExceptionally(
+        new TransportException("cannot connect to " + endpoint + ": " + cause, cause));
   }
 
   private long backoffNanos(int failures) {

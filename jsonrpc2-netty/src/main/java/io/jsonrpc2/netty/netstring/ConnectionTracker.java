@@ -23,8 +23,8 @@ final class ConnectionTracker {
   }
 
   /**
-   * Asks every connection to close once its calls in flight are answered; the future completes
-   * when all of them are closed.
+   * Asks every connection to close once its calls in flight are answered; the future completes when
+   * all of them are closed.
    */
   CompletableFuture<Void> closeAllWhenIdle() {
     List<CompletableFuture<Void>> closed = new ArrayList<>();

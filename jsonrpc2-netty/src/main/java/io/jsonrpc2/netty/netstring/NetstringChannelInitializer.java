@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
  * timeout, {@link NetstringDecoder}, {@link NetstringEncoder} and the handler that calls the
  * service.
  *
- * <p>For mounting the protocol in a bootstrap of your own; get one from
- * {@link NetstringServer.Builder#channelInitializer()}, which applies the same settings as
- * {@link NetstringServer}. Sharable: one instance serves any number of channels. Graceful
- * shutdown and connection counts are then yours to do, as for any Netty handler.
+ * <p>For mounting the protocol in a bootstrap of your own; get one from {@link
+ * NetstringServer.Builder#channelInitializer()}, which applies the same settings as {@link
+ * NetstringServer}. Sharable: one instance serves any number of channels. Graceful shutdown and
+ * connection counts are then yours to do, as for any Netty handler.
  */
 public final class NetstringChannelInitializer extends ChannelInitializer<Channel> {
   private final JsonRpcService service;
@@ -54,6 +54,7 @@ public final class NetstringChannelInitializer extends ChannelInitializer<Channe
     }
     pipeline.addLast("netstringDecoder", new NetstringDecoder(maxFrameLength));
     pipeline.addLast("netstringEncoder", NetstringEncoder.INSTANCE);
-    pipeline.addLast("jsonrpc", new NetstringServerHandler(service, tracker, maxInFlightPerConnection));
+    pipeline.addLast(
+        "jsonrpc", new NetstringServerHandler(service, tracker, maxInFlightPerConnection));
   }
 }

@@ -3,8 +3,8 @@ package io.jsonrpc2.netty.netstring;
 import io.jsonrpc2.JsonRpcClient;
 
 /**
- * Shortcuts for a {@link JsonRpcClient} over netstrings. The client connects on its first call
- * and reconnects by itself; see {@link NetstringClientTransport}.
+ * Shortcuts for a {@link JsonRpcClient} over netstrings. The client connects on its first call and
+ * reconnects by itself; see {@link NetstringClientTransport}.
  *
  * <pre>{@code
  * try (JsonRpcClient client = NetstringClient.create("127.0.0.1", 7080)) {

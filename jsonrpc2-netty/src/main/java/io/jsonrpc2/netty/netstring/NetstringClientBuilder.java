@@ -1,7 +1,7 @@
 package io.jsonrpc2.netty.netstring;
 
-import io.jsonrpc2.netty.NettyTransport;
 import io.jsonrpc2.JsonRpcClient;
+import io.jsonrpc2.netty.NettyTransport;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
 import java.io.File;
@@ -35,11 +35,14 @@ public final class NetstringClientBuilder {
     this.address = Objects.requireNonNull(address, "address");
   }
 
-  /** Speaks TLS with this client context (made with Netty's {@code SslContextBuilder.forClient}). */
+  /**
+   * Speaks TLS with this client context (made with Netty's {@code SslContextBuilder.forClient}).
+   */
   public NetstringClientBuilder tls(SslContext clientContext) {
     Objects.requireNonNull(clientContext, "clientContext");
     if (clientContext.isServer()) {
-      throw new IllegalArgumentException("the SslContext is a server context; a client context is needed");
+      throw new IllegalArgumentException(
+          "the SslContext is a server context; a client context is needed");
     }
     this.sslContext = clientContext;
     this.tlsWanted = true;
@@ -69,8 +72,8 @@ public final class NetstringClientBuilder {
   }
 
   /**
-   * Speaks TLS and accepts any server certificate, without checking name or issuer. For tests
-   * only: anyone on the path can read and change the traffic.
+   * Speaks TLS and accepts any server certificate, without checking name or issuer. For tests only:
+   * anyone on the path can read and change the traffic.
    */
   public NetstringClientBuilder trustAllCertificatesForTesting() {
     this.trustAll = true;
@@ -131,9 +134,9 @@ public final class NetstringClientBuilder {
   }
 
   /**
-   * Runs the connection on this event loop group, which the caller owns and shuts down; by
-   * default the transport has one thread of its own, stopped by {@code close()}. The group's
-   * transport is NIO unless {@link #transport} says otherwise.
+   * Runs the connection on this event loop group, which the caller owns and shuts down; by default
+   * the transport has one thread of its own, stopped by {@code close()}. The group's transport is
+   * NIO unless {@link #transport} says otherwise.
    */
   public NetstringClientBuilder eventLoopGroup(EventLoopGroup group) {
     this.group = Objects.requireNonNull(group, "group");

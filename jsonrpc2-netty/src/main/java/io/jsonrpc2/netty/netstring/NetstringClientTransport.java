@@ -1,11 +1,11 @@
 package io.jsonrpc2.netty.netstring;
 
-import io.jsonrpc2.netty.NettyTransport;
 import io.jsonrpc2.client.ClientTransport;
 import io.jsonrpc2.client.ConnectionLostException;
 import io.jsonrpc2.client.OutboundMessage;
 import io.jsonrpc2.client.TransportException;
 import io.jsonrpc2.client.TransportReply;
+import io.jsonrpc2.netty.NettyTransport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -27,18 +27,17 @@ import javax.net.ssl.SSLParameters;
  * A connection {@link ClientTransport} that speaks JSON-RPC over netstrings on one TCP (or TLS)
  * connection, like txjason's {@code JSONRPCClientFactory}.
  *
- * <p>There is no connect step: the first {@link #send} connects, and after the connection drops
- * the next {@code send} connects again. Consecutive failed attempts are spaced out by a backoff
- * that doubles from {@code reconnectBackoff} up to {@code maxReconnectBackoff}; messages sent
- * meanwhile wait for the next attempt and fail with a {@link TransportException} if it fails.
- * Connects, disconnects and reconnects are logged (INFO/WARN, logger of this class). When the
- * connection drops, every call waiting for a reply fails at once with a
- * {@link ConnectionLostException} (through {@link Receiver#onConnectionLost}); nothing is ever
- * sent again by the transport.
+ * <p>There is no connect step: the first {@link #send} connects, and after the connection drops the
+ * next {@code send} connects again. Consecutive failed attempts are spaced out by a backoff that
+ * doubles from {@code reconnectBackoff} up to {@code maxReconnectBackoff}; messages sent meanwhile
+ * wait for the next attempt and fail with a {@link TransportException} if it fails. Connects,
+ * disconnects and reconnects are logged (INFO/WARN, logger of this class). When the connection
+ * drops, every call waiting for a reply fails at once with a {@link ConnectionLostException}
+ * (through {@link Receiver#onConnectionLost}); nothing is ever sent again by the transport.
  *
  * <p>Thread-safe; any number of callers share the connection. Replies are delivered on the
- * transport's I/O thread, so code chained onto a call's future without an {@code *Async} stage
- * runs there and must not block.
+ * transport's I/O thread, so code chained onto a call's future without an {@code *Async} stage runs
+ * there and must not block.
  */
 public final class NetstringClientTransport implements ClientTransport {
   private final String endpoint;
@@ -53,10 +52,13 @@ public final class NetstringClientTransport implements ClientTransport {
     this.endpoint = (tls != null ? "netstring+tls://" : "netstring://") + describe(address);
     this.ownsGroup = builder.group == null;
     NettyTransport transport =
-        builder.transport != null ? builder.transport : ownsGroup ? NettyTransport.best() : NettyTransport.NIO;
+        builder.transport != null
+            ? builder.transport
+            : ownsGroup ? NettyTransport.best() : NettyTransport.NIO;
     this.group =
         ownsGroup
-            ? transport.newEventLoopGroup(1, new DefaultThreadFactory("jsonrpc2-netstring-client", true))
+            ? transport.newEventLoopGroup(
+                1, new DefaultThreadFactory("jsonrpc2-netstring-client", true))
             : builder.group;
     boolean verifyHost = builder.hostnameVerification && !builder.trustAll;
     int maxFrameLength = builder.maxFrameLength;
@@ -75,13 +77,22 @@ public final class NetstringClientTransport implements ClientTransport {
                     }
                     ch.pipeline().addLast("netstringDecoder", new NetstringDecoder(maxFrameLength));
                     ch.pipeline().addLast("netstringEncoder", NetstringEncoder.INSTANCE);
-                    ch.pipeline().addLast("jsonrpc", new NetstringClientHandler(NetstringClientTransport.this::deliver, endpoint));
+                    ch.pipeline()
+                        .addLast(
+                            "jsonrpc",
+                            new NetstringClientHandler(
+                                NetstringClientTransport.this::deliver, endpoint));
                   }
                 });
     this.connection =
         new ClientConnection(
-            bootstrap, address, endpoint, group,
-            builder.reconnectBackoff.toNanos(), builder.maxReconnectBackoff.toNanos(), this::dropped);
+            bootstrap,
+            address,
+            endpoint,
+            group,
+            builder.reconnectBackoff.toNanos(),
+            builder.maxReconnectBackoff.toNanos(),
+            this::dropped);
   }
 
   static NetstringClientTransport create(NetstringClientBuilder builder) {
@@ -149,10 +160,13 @@ public final class NetstringClientTransport implements ClientTransport {
                 written.complete(null);
               } else if (f.cause() instanceof ClosedChannelException || !target.isActive()) {
                 written.completeExceptionally(
-                    new ConnectionLostException("connection to " + endpoint + " closed before the message was sent", f.cause()));
+                    new ConnectionLostException(
+                        "connection to " + endpoint + " closed before the message was sent",
+                        f.cause()));
               } else {
                 written.completeExceptionally(
-                    new TransportException("writing to " + endpoint + " failed: " + f.cause(), f.cause()));
+                    new TransportException(
+                        "writing to " + endpoint + " failed: " + f.cause(), f.cause()));
               }
             });
     return written;
@@ -168,14 +182,17 @@ public final class NetstringClientTransport implements ClientTransport {
   private void dropped(Channel closed) {
     Receiver target = receiver;
     if (target != null) {
-      target.onConnectionLost(new ConnectionLostException("connection to " + endpoint + " closed", null));
+      target.onConnectionLost(
+          new ConnectionLostException("connection to " + endpoint + " closed", null));
     }
   }
 
-  private static SslHandler tlsHandler(SslContext tls, Channel ch, SocketAddress peer, boolean verifyHost) {
+  private static SslHandler tlsHandler(
+      SslContext tls, Channel ch, SocketAddress peer, boolean verifyHost) {
     SslHandler handler =
         peer instanceof InetSocketAddress inet
-            ? tls.newHandler(ch.alloc(), inet.getHostString(), inet.getPort()) // SNI, and the name to verify
+            ? tls.newHandler(
+                ch.alloc(), inet.getHostString(), inet.getPort()) // SNI, and the name to verify
             : tls.newHandler(ch.alloc());
     if (verifyHost) {
       SSLEngine engine = handler.engine();

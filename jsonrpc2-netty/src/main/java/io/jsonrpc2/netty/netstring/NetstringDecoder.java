@@ -8,17 +8,17 @@ import io.netty.handler.codec.TooLongFrameException;
 import java.util.List;
 
 /**
- * Splits a byte stream into netstrings, {@code <decimal length>:<payload>,}, and emits each
- * payload as a {@link ByteBuf} (a retained slice the next handler must release).
+ * Splits a byte stream into netstrings, {@code <decimal length>:<payload>,}, and emits each payload
+ * as a {@link ByteBuf} (a retained slice the next handler must release).
  *
- * <p>It reads exactly what Twisted's {@code NetstringReceiver} reads: the length is {@code 0} or
- * a decimal number without leading zeros, followed by a colon; the payload is followed by a comma;
+ * <p>It reads exactly what Twisted's {@code NetstringReceiver} reads: the length is {@code 0} or a
+ * decimal number without leading zeros, followed by a colon; the payload is followed by a comma;
  * {@code 0:,} is an empty payload. Anything else is fatal for the connection, because a netstring
- * stream cannot be resynchronised after a framing error: the decoder throws a
- * {@link CorruptedFrameException} (bad length prefix, missing comma) or a
- * {@link TooLongFrameException} (declared length above the limit, detected as soon as the digits
- * say so, before the payload is buffered) and then discards everything that follows. The handler
- * that sees the exception is expected to close the channel.
+ * stream cannot be resynchronised after a framing error: the decoder throws a {@link
+ * CorruptedFrameException} (bad length prefix, missing comma) or a {@link TooLongFrameException}
+ * (declared length above the limit, detected as soon as the digits say so, before the payload is
+ * buffered) and then discards everything that follows. The handler that sees the exception is
+ * expected to close the channel.
  *
  * <p>One instance per channel: it keeps state between reads and is not {@code @Sharable}.
  */
@@ -36,7 +36,8 @@ public final class NetstringDecoder extends ByteToMessageDecoder {
    */
   public NetstringDecoder(int maxFrameLength) {
     if (maxFrameLength < 0) {
-      throw new IllegalArgumentException("maxFrameLength must not be negative, got " + maxFrameLength);
+      throw new IllegalArgumentException(
+          "maxFrameLength must not be negative, got " + maxFrameLength);
     }
     this.maxFrameLength = maxFrameLength;
   }

@@ -6,9 +6,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToByteEncoder;
 
 /**
- * Writes each outbound {@link ByteBuf} as one netstring, {@code <decimal length>:<payload>,},
- * into a single buffer sized exactly for it, so a frame is one write. Stateless and
- * {@code @Sharable}; it releases the message it encodes.
+ * Writes each outbound {@link ByteBuf} as one netstring, {@code <decimal length>:<payload>,}, into
+ * a single buffer sized exactly for it, so a frame is one write. Stateless and {@code @Sharable};
+ * it releases the message it encodes.
  */
 @ChannelHandler.Sharable
 public final class NetstringEncoder extends MessageToByteEncoder<ByteBuf> {

@@ -1,7 +1,7 @@
 package io.jsonrpc2.netty.netstring;
 
-import io.jsonrpc2.netty.NettyTransport;
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.netty.NettyTransport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * server.close();                                     // graceful: in-flight calls finish first
  * }</pre>
  *
- * <p>Requests of one connection run concurrently and each reply is written as soon as it is
- * ready. A framing error (a length that is not digits, a frame over the limit, a missing comma)
- * closes only the connection it came on, with a WARN line. Thread-safe.
+ * <p>Requests of one connection run concurrently and each reply is written as soon as it is ready.
+ * A framing error (a length that is not digits, a frame over the limit, a missing comma) closes
+ * only the connection it came on, with a WARN line. Thread-safe.
  */
 public final class NetstringServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(NetstringServer.class);
@@ -51,10 +51,15 @@ public final class NetstringServer implements AutoCloseable {
     this.service = builder.service;
     this.shutdownTimeout = builder.shutdownTimeout;
     this.connections = new ConnectionTracker();
-    NetstringChannelInitializer initializer = builder.initializer(connections); // may reject TLS files
-    NettyTransport transport = builder.transport != null ? builder.transport : NettyTransport.best();
-    this.acceptor = transport.newEventLoopGroup(1, new DefaultThreadFactory("jsonrpc2-netstring-accept"));
-    this.workers = transport.newEventLoopGroup(builder.workerThreads, new DefaultThreadFactory("jsonrpc2-netstring"));
+    NetstringChannelInitializer initializer =
+        builder.initializer(connections); // may reject TLS files
+    NettyTransport transport =
+        builder.transport != null ? builder.transport : NettyTransport.best();
+    this.acceptor =
+        transport.newEventLoopGroup(1, new DefaultThreadFactory("jsonrpc2-netstring-accept"));
+    this.workers =
+        transport.newEventLoopGroup(
+            builder.workerThreads, new DefaultThreadFactory("jsonrpc2-netstring"));
     ServerBootstrap bootstrap =
         new ServerBootstrap()
             .group(acceptor, workers)
@@ -72,7 +77,13 @@ public final class NetstringServer implements AutoCloseable {
       }
       IOException cause = e instanceof IOException io ? io : new IOException(e.toString(), e);
       throw new UncheckedIOException(
-          "cannot listen for netstrings on " + builder.host + ":" + builder.port + ": " + e.getMessage(), cause);
+          "cannot listen for netstrings on "
+              + builder.host
+              + ":"
+              + builder.port
+              + ": "
+              + e.getMessage(),
+          cause);
     }
     LOG.info(
         "Serving JSON-RPC over netstrings{} on {} ({})",
@@ -86,7 +97,9 @@ public final class NetstringServer implements AutoCloseable {
     return new Builder(service);
   }
 
-  /** The service this server hands messages to, for {@code stopServing}, {@code cancelPending} etc. */
+  /**
+   * The service this server hands messages to, for {@code stopServing}, {@code cancelPending} etc.
+   */
   public JsonRpcService service() {
     return service;
   }
@@ -118,8 +131,8 @@ public final class NetstringServer implements AutoCloseable {
    * after {@code timeout} closes the rest. Returns when the server's threads are stopped. A second
    * call does nothing. Blocks: never call it from a method running on the server's I/O threads.
    *
-   * @return true if every connection closed without calls in flight, false if the timeout cut
-   *     some off (their callers see the connection drop)
+   * @return true if every connection closed without calls in flight, false if the timeout cut some
+   *     off (their callers see the connection drop)
    */
   public boolean shutdown(Duration timeout) {
     return shutdownAsync(timeout).join();
@@ -141,7 +154,8 @@ public final class NetstringServer implements AutoCloseable {
     listener.close().syncUninterruptibly();
     CompletableFuture<Void> drained = connections.closeAllWhenIdle();
     CompletableFuture<Boolean> result = shutdownResult;
-    Thread finisher = new Thread(() -> result.complete(finish(drained, timeout)), "jsonrpc2-netstring-shutdown");
+    Thread finisher =
+        new Thread(() -> result.complete(finish(drained, timeout)), "jsonrpc2-netstring-shutdown");
     finisher.setDaemon(true);
     finisher.start();
     return result;
@@ -153,7 +167,10 @@ public final class NetstringServer implements AutoCloseable {
       drained.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       clean = false;
-      LOG.warn("{} netstring connections still had calls in flight after {}; closing them", connections.size(), timeout);
+      LOG.warn(
+          "{} netstring connections still had calls in flight after {}; closing them",
+          connections.size(),
+          timeout);
     } catch (InterruptedException | ExecutionException e) {
       clean = false;
     }
@@ -164,7 +181,9 @@ public final class NetstringServer implements AutoCloseable {
     return clean;
   }
 
-  /** Configures a {@link NetstringServer} or a {@link NetstringChannelInitializer}. Not thread-safe. */
+  /**
+   * Configures a {@link NetstringServer} or a {@link NetstringChannelInitializer}. Not thread-safe.
+   */
   public static final class Builder {
     /** 8 MiB: the default largest frame. */
     public static final int DEFAULT_MAX_FRAME_LENGTH = 8 * 1024 * 1024;
@@ -196,7 +215,9 @@ public final class NetstringServer implements AutoCloseable {
       return this;
     }
 
-    /** The port to listen on; 0 (the default) picks a free one, see {@link NetstringServer#port()}. */
+    /**
+     * The port to listen on; 0 (the default) picks a free one, see {@link NetstringServer#port()}.
+     */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be in 0..65535, got " + port);
@@ -209,7 +230,8 @@ public final class NetstringServer implements AutoCloseable {
     public Builder tls(SslContext serverContext) {
       this.sslContext = Objects.requireNonNull(serverContext, "serverContext");
       if (!serverContext.isServer()) {
-        throw new IllegalArgumentException("the SslContext is a client context; a server context is needed");
+        throw new IllegalArgumentException(
+            "the SslContext is a client context; a server context is needed");
       }
       return this;
     }
@@ -228,19 +250,22 @@ public final class NetstringServer implements AutoCloseable {
     }
 
     /**
-     * Asks TLS clients for a certificate issued by one of the PEM certificates in
-     * {@code trustedCertificates}: {@code required} true refuses clients without one, false lets
-     * them in without a principal. Methods see the client's subject as
-     * {@code CallContext.transport().principal()}. Only with {@link #tls(File, File)}; with an
-     * {@code SslContext} configure client authentication in that context.
+     * Asks TLS clients for a certificate issued by one of the PEM certificates in {@code
+     * trustedCertificates}: {@code required} true refuses clients without one, false lets them in
+     * without a principal. Methods see the client's subject as {@code
+     * CallContext.transport().principal()}. Only with {@link #tls(File, File)}; with an {@code
+     * SslContext} configure client authentication in that context.
      */
     public Builder clientCertificates(File trustedCertificates, boolean required) {
-      this.trustedClientCertificates = Objects.requireNonNull(trustedCertificates, "trustedCertificates");
+      this.trustedClientCertificates =
+          Objects.requireNonNull(trustedCertificates, "trustedCertificates");
       this.clientAuth = required ? ClientAuth.REQUIRE : ClientAuth.OPTIONAL;
       return this;
     }
 
-    /** The largest payload accepted; a larger declared length closes the connection. Default 8 MiB. */
+    /**
+     * The largest payload accepted; a larger declared length closes the connection. Default 8 MiB.
+     */
     public Builder maxFrameLength(int bytes) {
       if (bytes < 1) {
         throw new IllegalArgumentException("maxFrameLength must be positive, got " + bytes);
@@ -255,13 +280,17 @@ public final class NetstringServer implements AutoCloseable {
      */
     public Builder maxInFlightPerConnection(int calls) {
       if (calls < 1) {
-        throw new IllegalArgumentException("maxInFlightPerConnection must be positive, got " + calls);
+        throw new IllegalArgumentException(
+            "maxInFlightPerConnection must be positive, got " + calls);
       }
       this.maxInFlightPerConnection = calls;
       return this;
     }
 
-    /** Closes connections that neither read nor wrote for this long and have no call in flight; off by default. */
+    /**
+     * Closes connections that neither read nor wrote for this long and have no call in flight; off
+     * by default.
+     */
     public Builder idleTimeout(Duration timeout) {
       if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
         throw new IllegalArgumentException("idleTimeout must be positive, got " + timeout);
@@ -323,11 +352,13 @@ public final class NetstringServer implements AutoCloseable {
       }
       if (certificateChain == null) {
         if (trustedClientCertificates != null) {
-          throw new IllegalStateException("clientCertificates needs tls(certificateChain, privateKey)");
+          throw new IllegalStateException(
+              "clientCertificates needs tls(certificateChain, privateKey)");
         }
         return null;
       }
-      return TlsContexts.server(certificateChain, privateKey, keyPassword, trustedClientCertificates, clientAuth);
+      return TlsContexts.server(
+          certificateChain, privateKey, keyPassword, trustedClientCertificates, clientAuth);
     }
 
     String tlsNote() {

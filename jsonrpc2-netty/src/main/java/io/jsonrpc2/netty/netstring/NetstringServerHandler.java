@@ -23,14 +23,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JSON-RPC end of a server pipeline: hands each netstring payload to
- * {@link JsonRpcService#handle(byte[], TransportContext)} and writes each reply as soon as it is
- * ready, so replies may leave in another order than their requests came.
+ * The JSON-RPC end of a server pipeline: hands each netstring payload to {@link
+ * JsonRpcService#handle(byte[], TransportContext)} and writes each reply as soon as it is ready, so
+ * replies may leave in another order than their requests came.
  *
- * <p>One instance per channel (it counts that connection's calls in flight), created by
- * {@link NetstringServer}'s initializer. Everything it keeps is touched only on the channel's
- * event loop. Replies ready while a read batch is being handled (methods that do not block) are
- * flushed once at the end of the batch; replies that complete later are flushed one by one.
+ * <p>One instance per channel (it counts that connection's calls in flight), created by {@link
+ * NetstringServer}'s initializer. Everything it keeps is touched only on the channel's event loop.
+ * Replies ready while a read batch is being handled (methods that do not block) are flushed once at
+ * the end of the batch; replies that complete later are flushed one by one.
  *
  * <p>A framing error closes the connection with a log line (WARN, logger of this class). While
  * {@code maxInFlight} calls of the connection are unanswered, further frames wait unparsed and
@@ -144,16 +144,19 @@ final class NetstringServerHandler extends ChannelInboundHandlerAdapter {
   }
 
   /**
-   * From any thread: closes this connection as soon as its calls in flight are answered (at
-   * once when there are none).
+   * From any thread: closes this connection as soon as its calls in flight are answered (at once
+   * when there are none).
    */
   void closeWhenIdle() {
-    channel.eventLoop().execute(() -> {
-      closeWhenIdle = true;
-      if (inFlight == 0) {
-        flushAndClose();
-      }
-    });
+    channel
+        .eventLoop()
+        .execute(
+            () -> {
+              closeWhenIdle = true;
+              if (inFlight == 0) {
+                flushAndClose();
+              }
+            });
   }
 
   /** From any thread: closes now, whatever is in flight. */
@@ -206,14 +209,20 @@ final class NetstringServerHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    Throwable reason = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+    Throwable reason =
+        cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
     if (reason instanceof CorruptedFrameException || reason instanceof TooLongFrameException) {
       LOG.warn(
-          "Closing netstring connection from {}: {}", ctx.channel().remoteAddress(), reason.getMessage());
+          "Closing netstring connection from {}: {}",
+          ctx.channel().remoteAddress(),
+          reason.getMessage());
     } else if (reason instanceof SSLException) {
       LOG.info("TLS with {} failed: {}", ctx.channel().remoteAddress(), reason.getMessage());
     } else if (reason instanceof IOException) {
-      LOG.debug("Netstring connection from {} failed: {}", ctx.channel().remoteAddress(), reason.toString());
+      LOG.debug(
+          "Netstring connection from {} failed: {}",
+          ctx.channel().remoteAddress(),
+          reason.toString());
     } else {
       LOG.warn("Closing netstring connection from {}", ctx.channel().remoteAddress(), reason);
     }

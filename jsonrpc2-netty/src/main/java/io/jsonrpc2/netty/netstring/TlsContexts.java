@@ -23,21 +23,37 @@ final class TlsContexts {
    * against {@code trustedClientCertificates} when that is not null.
    */
   static SslContext server(
-      File certificateChain, File privateKey, String keyPassword, File trustedClientCertificates, ClientAuth clientAuth) {
+      File certificateChain,
+      File privateKey,
+      String keyPassword,
+      File trustedClientCertificates,
+      ClientAuth clientAuth) {
     try {
-      SslContextBuilder builder = SslContextBuilder.forServer(certificateChain, privateKey, keyPassword);
+      SslContextBuilder builder =
+          SslContextBuilder.forServer(certificateChain, privateKey, keyPassword);
       if (trustedClientCertificates != null) {
         builder.trustManager(trustedClientCertificates).clientAuth(clientAuth);
       }
       return builder.build();
     } catch (SSLException | IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "cannot use certificate " + certificateChain + " with key " + privateKey + ": " + e.getMessage(), e);
+          "cannot use certificate "
+              + certificateChain
+              + " with key "
+              + privateKey
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
   /** A client context that trusts the certificates of a PEM file, or of a key store file. */
-  static SslContext client(Path trusted, char[] storePassword, File clientCertificate, File clientKey, boolean trustAll) {
+  static SslContext client(
+      Path trusted,
+      char[] storePassword,
+      File clientCertificate,
+      File clientKey,
+      boolean trustAll) {
     try {
       SslContextBuilder builder = SslContextBuilder.forClient();
       if (trustAll) {
@@ -60,11 +76,13 @@ final class TlsContexts {
     try (InputStream in = Files.newInputStream(storeFile)) {
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
       store.load(in, password);
-      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       factory.init(store);
       return factory;
     } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalArgumentException("cannot read trust store " + storeFile + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read trust store " + storeFile + ": " + e.getMessage(), e);
     }
   }
 }

@@ -26,11 +26,15 @@ import org.junit.jupiter.api.Timeout;
 /** The server's own life: ports, start and stop, graceful shutdown, own bootstraps, bad HTTP. */
 @Timeout(30)
 class JsonRpcHttpServerTest {
-  private static final String ECHO = "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"hi\"],\"id\":1}";
+  private static final String ECHO =
+      "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"hi\"],\"id\":1}";
   private static final String ECHO_REPLY = "{\"jsonrpc\":\"2.0\",\"result\":\"hi\",\"id\":1}";
 
   private static JsonRpcService echoService() {
-    return JsonRpcService.builder().asyncMethod("echo", (params, ctx) -> CompletableFuture.completedFuture(params.get(0, String.class))).build();
+    return JsonRpcService.builder()
+        .asyncMethod(
+            "echo", (params, ctx) -> CompletableFuture.completedFuture(params.get(0, String.class)))
+        .build();
   }
 
   private static JsonRpcHttpServer.Builder local(JsonRpcService service) {
@@ -64,7 +68,8 @@ class JsonRpcHttpServerTest {
     assertThatThrownBy(() -> builder.path("rpc")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.port(70000)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.ioThreads(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> JsonRpcHttpServer.builder(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> JsonRpcHttpServer.builder(null))
+        .isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> builder.build().port()).isInstanceOf(IllegalStateException.class);
   }
 
@@ -74,10 +79,12 @@ class JsonRpcHttpServerTest {
     CompletableFuture<String> release = new CompletableFuture<>();
     JsonRpcService service =
         JsonRpcService.builder()
-            .asyncMethod("hold", (params, ctx) -> {
-              started.countDown();
-              return release;
-            })
+            .asyncMethod(
+                "hold",
+                (params, ctx) -> {
+                  started.countDown();
+                  return release;
+                })
             .build();
     JsonRpcHttpServer server = local(service).build().start();
     int port = server.port();
@@ -105,14 +112,17 @@ class JsonRpcHttpServerTest {
     CountDownLatch started = new CountDownLatch(1);
     JsonRpcService service =
         JsonRpcService.builder()
-            .asyncMethod("never", (params, ctx) -> {
-              started.countDown();
-              return new CompletableFuture<>();
-            })
+            .asyncMethod(
+                "never",
+                (params, ctx) -> {
+                  started.countDown();
+                  return new CompletableFuture<>();
+                })
             .build();
     JsonRpcHttpServer server = local(service).build().start();
     try (RawHttpConnection stuck = new RawHttpConnection("127.0.0.1", server.port())) {
-      stuck.send(RawHttpConnection.post("/", "{\"jsonrpc\":\"2.0\",\"method\":\"never\",\"id\":1}"));
+      stuck.send(
+          RawHttpConnection.post("/", "{\"jsonrpc\":\"2.0\",\"method\":\"never\",\"id\":1}"));
       assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
       server.shutdown(Duration.ofMillis(100)).get(10, TimeUnit.SECONDS);
       assertThat(stuck.isClosedByServer()).isTrue();
@@ -123,13 +133,21 @@ class JsonRpcHttpServerTest {
   void theInitializerServesInAUsersOwnBootstrap() throws Exception {
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     try {
-      JsonRpcHttpInitializer initializer = JsonRpcHttpInitializer.builder(echoService()).path("/api").build();
+      JsonRpcHttpInitializer initializer =
+          JsonRpcHttpInitializer.builder(echoService()).path("/api").build();
       Channel channel =
-          new ServerBootstrap().group(group).channel(NioServerSocketChannel.class).childHandler(initializer)
-              .bind("127.0.0.1", 0).sync().channel();
+          new ServerBootstrap()
+              .group(group)
+              .channel(NioServerSocketChannel.class)
+              .childHandler(initializer)
+              .bind("127.0.0.1", 0)
+              .sync()
+              .channel();
       int port = ((InetSocketAddress) channel.localAddress()).getPort();
       try (RawHttpConnection connection = new RawHttpConnection("127.0.0.1", port)) {
-        assertSameJson(connection.send(RawHttpConnection.post("/api?x=1", ECHO)).read().bodyText(), ECHO_REPLY);
+        assertSameJson(
+            connection.send(RawHttpConnection.post("/api?x=1", ECHO)).read().bodyText(),
+            ECHO_REPLY);
         assertThat(initializer.openConnections()).isEqualTo(1);
       }
       channel.close().sync();
@@ -143,10 +161,15 @@ class JsonRpcHttpServerTest {
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     try {
       JsonRpcHttpServer server =
-          JsonRpcHttpServer.builder(echoService()).host("127.0.0.1").port(0)
-              .eventLoops(group, group, NioServerSocketChannel.class).build().start();
+          JsonRpcHttpServer.builder(echoService())
+              .host("127.0.0.1")
+              .port(0)
+              .eventLoops(group, group, NioServerSocketChannel.class)
+              .build()
+              .start();
       try (RawHttpConnection connection = new RawHttpConnection("127.0.0.1", server.port())) {
-        assertSameJson(connection.send(RawHttpConnection.post("/", ECHO)).read().bodyText(), ECHO_REPLY);
+        assertSameJson(
+            connection.send(RawHttpConnection.post("/", ECHO)).read().bodyText(), ECHO_REPLY);
       }
       server.close();
       assertThat(group.isShuttingDown()).isFalse();
@@ -160,7 +183,8 @@ class JsonRpcHttpServerTest {
     try (JsonRpcHttpServer server = local(echoService()).maxHeaderBytes(1024).build().start()) {
       try (RawHttpConnection connection = new RawHttpConnection("127.0.0.1", server.port())) {
         String hugeHeader = "X-Big: " + "a".repeat(2000);
-        RawHttpConnection.Response response = connection.send(RawHttpConnection.post("/", ECHO, hugeHeader)).read();
+        RawHttpConnection.Response response =
+            connection.send(RawHttpConnection.post("/", ECHO, hugeHeader)).read();
         assertThat(response.status()).isEqualTo(400);
         assertThat(connection.isClosedByServer()).isTrue();
       }
@@ -169,12 +193,14 @@ class JsonRpcHttpServerTest {
         assertThat(connection.send(badLength).read().status()).isEqualTo(400);
       }
       try (RawHttpConnection connection = new RawHttpConnection("127.0.0.1", server.port())) {
-        String brokenChunk = "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"jso\r\nzz\r\n";
+        String brokenChunk =
+            "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"jso\r\nzz\r\n";
         assertThat(connection.send(brokenChunk).read().status()).isEqualTo(400);
         assertThat(connection.isClosedByServer()).isTrue();
       }
       try (RawHttpConnection connection = new RawHttpConnection("127.0.0.1", server.port())) {
-        assertSameJson(connection.send(RawHttpConnection.post("/", ECHO)).read().bodyText(), ECHO_REPLY);
+        assertSameJson(
+            connection.send(RawHttpConnection.post("/", ECHO)).read().bodyText(), ECHO_REPLY);
       }
     }
   }
@@ -183,17 +209,21 @@ class JsonRpcHttpServerTest {
   void anotherPathGets404() throws Exception {
     try (JsonRpcHttpServer server = local(echoService()).path("/rpc").build().start();
         RawHttpConnection connection = new RawHttpConnection("127.0.0.1", server.port())) {
-      assertThat(connection.send(RawHttpConnection.post("/rpc/other", ECHO)).read().status()).isEqualTo(404);
+      assertThat(connection.send(RawHttpConnection.post("/rpc/other", ECHO)).read().status())
+          .isEqualTo(404);
       assertThat(connection.send(RawHttpConnection.post("/", ECHO)).read().status()).isEqualTo(404);
-      assertSameJson(connection.send(RawHttpConnection.post("/rpc?v=2", ECHO)).read().bodyText(), ECHO_REPLY);
+      assertSameJson(
+          connection.send(RawHttpConnection.post("/rpc?v=2", ECHO)).read().bodyText(), ECHO_REPLY);
     }
   }
 
   @Test
   void idleConnectionsAreClosed() throws Exception {
-    try (JsonRpcHttpServer server = local(echoService()).idleTimeout(Duration.ofSeconds(1)).build().start();
+    try (JsonRpcHttpServer server =
+            local(echoService()).idleTimeout(Duration.ofSeconds(1)).build().start();
         RawHttpConnection connection = new RawHttpConnection("127.0.0.1", server.port())) {
-      assertSameJson(connection.send(RawHttpConnection.post("/", ECHO)).read().bodyText(), ECHO_REPLY);
+      assertSameJson(
+          connection.send(RawHttpConnection.post("/", ECHO)).read().bodyText(), ECHO_REPLY);
       assertThat(connection.isClosedByServer()).isTrue();
     }
   }

@@ -11,7 +11,15 @@ class NettyHttpServerConformanceTest extends HttpServerConformanceTest {
 
   @Override
   protected URI startServer(JsonRpcService service, HttpRules rules) {
-    server = JsonRpcHttpServer.builder(service).host("127.0.0.1").port(0).path("/rpc").rules(rules).ioThreads(1).build().start();
+    server =
+        JsonRpcHttpServer.builder(service)
+            .host("127.0.0.1")
+            .port(0)
+            .path("/rpc")
+            .rules(rules)
+            .ioThreads(1)
+            .build()
+            .start();
     return URI.create("http://127.0.0.1:" + server.port() + "/rpc");
   }
 

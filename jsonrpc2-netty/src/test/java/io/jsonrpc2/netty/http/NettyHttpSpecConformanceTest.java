@@ -8,15 +8,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The specification's exchanges over the embedded Netty HTTP server; an empty 200 body is "no reply". */
+/**
+ * The specification's exchanges over the embedded Netty HTTP server; an empty 200 body is "no
+ * reply".
+ */
 class NettyHttpSpecConformanceTest extends ServerConformanceTest {
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private JsonRpcHttpServer server;
   private URI endpoint;
 
   @Override
   protected void startServer(JsonRpcService service) {
-    server = JsonRpcHttpServer.builder(service).host("127.0.0.1").port(0).ioThreads(1).build().start();
+    server =
+        JsonRpcHttpServer.builder(service).host("127.0.0.1").port(0).ioThreads(1).build().start();
     endpoint = URI.create("http://127.0.0.1:" + server.port() + "/");
   }
 

@@ -1,6 +1,5 @@
 package io.jsonrpc2.netty.http;
 
-import io.jsonrpc2.testing.TestCertificate;
 import static io.jsonrpc2.testing.JsonAssertions.assertSameJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jsonrpc2.server.BasicAuthenticator;
 import io.jsonrpc2.server.HttpRules;
 import io.jsonrpc2.testing.HttpServerConformanceTest;
+import io.jsonrpc2.testing.TestCertificate;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.File;
 import java.net.URI;
@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** HTTPS on the embedded server, with a self-made certificate. */
 @Timeout(30)
 class NettyHttpTlsTest {
-  private static final String ECHO = "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"hello\"],\"id\":1}";
+  private static final String ECHO =
+      "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"hello\"],\"id\":1}";
   private static TestCertificate certificate;
 
   @BeforeAll
@@ -37,7 +38,8 @@ class NettyHttpTlsTest {
     certificate = TestCertificate.create();
   }
 
-  private static HttpResponse<String> post(HttpClient client, int port, String body, String... headers) throws Exception {
+  private static HttpResponse<String> post(
+      HttpClient client, int port, String body, String... headers) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/rpc"))
             .timeout(Duration.ofSeconds(10))
@@ -50,19 +52,39 @@ class NettyHttpTlsTest {
   }
 
   private static HttpClient trustingClient() throws Exception {
-    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(certificate.clientContext()).build();
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .sslContext(certificate.clientContext())
+        .build();
   }
 
   @Test
   void servesHttpsWithAnSslContextAndBasicAuthOverIt() throws Exception {
-    var rules = HttpRules.builder().authenticator(BasicAuthenticator.of("rpc", Map.of("ann", "pw"))).build();
-    var tls = SslContextBuilder.forServer(certificate.privateKey(), certificate.certificate()).build();
+    var rules =
+        HttpRules.builder()
+            .authenticator(BasicAuthenticator.of("rpc", Map.of("ann", "pw")))
+            .build();
+    var tls =
+        SslContextBuilder.forServer(certificate.privateKey(), certificate.certificate()).build();
     try (JsonRpcHttpServer server =
         JsonRpcHttpServer.builder(service())
-            .host("127.0.0.1").port(0).path("/rpc").rules(rules).tls(tls).ioThreads(1).build().start()) {
-      String basic = "Basic " + Base64.getEncoder().encodeToString("ann:pw".getBytes(StandardCharsets.UTF_8));
+            .host("127.0.0.1")
+            .port(0)
+            .path("/rpc")
+            .rules(rules)
+            .tls(tls)
+            .ioThreads(1)
+            .build()
+            .start()) {
+      String basic =
+          "Basic " + Base64.getEncoder().encodeToString("ann:pw".getBytes(StandardCharsets.UTF_8));
       HttpResponse<String> response =
-          post(trustingClient(), server.port(), "{\"jsonrpc\":\"2.0\",\"method\":\"whoami\",\"id\":1}", "Authorization", basic);
+          post(
+              trustingClient(),
+              server.port(),
+              "{\"jsonrpc\":\"2.0\",\"method\":\"whoami\",\"id\":1}",
+              "Authorization",
+              basic);
       assertSameJson(response.body(), "{\"jsonrpc\":\"2.0\",\"result\":\"ann\",\"id\":1}");
       assertThat(post(trustingClient(), server.port(), ECHO).statusCode()).isEqualTo(401);
     }
@@ -72,11 +94,20 @@ class NettyHttpTlsTest {
   void servesHttpsFromPemFiles(@TempDir Path directory) throws Exception {
     TestCertificate.Pem pem = certificate.writePem(directory);
     try (JsonRpcHttpServer server =
-        JsonRpcHttpServer.builder(service()).host("127.0.0.1").port(0).path("/rpc")
-            .tls(pem.certificate().toFile(), pem.privateKey().toFile()).ioThreads(1).build().start()) {
-      assertSameJson(post(trustingClient(), server.port(), ECHO).body(), "{\"jsonrpc\":\"2.0\",\"result\":\"hello\",\"id\":1}");
+        JsonRpcHttpServer.builder(service())
+            .host("127.0.0.1")
+            .port(0)
+            .path("/rpc")
+            .tls(pem.certificate().toFile(), pem.privateKey().toFile())
+            .ioThreads(1)
+            .build()
+            .start()) {
+      assertSameJson(
+          post(trustingClient(), server.port(), ECHO).body(),
+          "{\"jsonrpc\":\"2.0\",\"result\":\"hello\",\"id\":1}");
       HttpClient untrusting = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      assertThatThrownBy(() -> post(untrusting, server.port(), ECHO)).isInstanceOf(SSLHandshakeException.class);
+      assertThatThrownBy(() -> post(untrusting, server.port(), ECHO))
+          .isInstanceOf(SSLHandshakeException.class);
       // the server survives a failed handshake
       assertThat(post(trustingClient(), server.port(), ECHO).statusCode()).isEqualTo(200);
     }
@@ -91,6 +122,8 @@ class NettyHttpTlsTest {
   }
 
   private static io.jsonrpc2.JsonRpcService service() {
-    return io.jsonrpc2.JsonRpcService.builder().handler(new HttpServerConformanceTest.Methods()).build();
+    return io.jsonrpc2.JsonRpcService.builder()
+        .handler(new HttpServerConformanceTest.Methods())
+        .build();
   }
 }

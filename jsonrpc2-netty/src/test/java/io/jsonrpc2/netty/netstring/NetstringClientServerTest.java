@@ -41,7 +41,8 @@ class NetstringClientServerTest {
   }
 
   private NetstringServer start(NetstringServer.Builder builder) {
-    NetstringServer server = builder.host("127.0.0.1").shutdownTimeout(Duration.ofSeconds(5)).start();
+    NetstringServer server =
+        builder.host("127.0.0.1").shutdownTimeout(Duration.ofSeconds(5)).start();
     resources.add(server);
     return server;
   }
@@ -70,12 +71,14 @@ class NetstringClientServerTest {
   @Test
   void callsWithoutAConnectStep() {
     NetstringServer server = start();
-    NetstringClientTransport transport = NetstringClientTransport.builder("127.0.0.1", server.port()).build();
+    NetstringClientTransport transport =
+        NetstringClientTransport.builder("127.0.0.1", server.port()).build();
     try (JsonRpcClient client = JsonRpcClient.builder().transport(transport).build()) {
       assertThat(transport.isConnected()).isFalse();
       assertThat(client.call("echo", String.class, "foo")).isEqualTo("foo");
       assertThat(transport.isConnected()).isTrue();
-      assertThat(client.call("echo", List.class, List.of(1, Map.of("a", "b")))).isEqualTo(List.of(1, Map.of("a", "b")));
+      assertThat(client.call("echo", List.class, List.of(1, Map.of("a", "b"))))
+          .isEqualTo(List.of(1, Map.of("a", "b")));
       assertThat(client.endpoint()).isEqualTo("netstring://127.0.0.1:" + server.port());
     }
   }
@@ -109,7 +112,11 @@ class NetstringClientServerTest {
   void sendsBatchesAndNotifications() throws Exception {
     JsonRpcClient client = client(start().port());
     BatchResponse batch =
-        client.send(List.of(Request.of("echo", 1), Notification.of("note", "in a batch"), Request.of("echo", "two")));
+        client.send(
+            List.of(
+                Request.of("echo", 1),
+                Notification.of("note", "in a batch"),
+                Request.of("echo", "two")));
     assertThat(batch.size()).isEqualTo(2);
     assertThat(batch.responses().get(0).result().asInt()).isEqualTo(1);
     assertThat(batch.responses().get(1).result().asText()).isEqualTo("two");
@@ -128,7 +135,8 @@ class NetstringClientServerTest {
     assertThat(client.call("echo", String.class, "before")).isEqualTo("before");
 
     first.close();
-    assertThat(failureOf(client.callAsync("echo", String.class, "while down"))).isInstanceOf(TransportException.class);
+    assertThat(failureOf(client.callAsync("echo", String.class, "while down")))
+        .isInstanceOf(TransportException.class);
 
     start(NetstringServer.builder(service).port(port));
     assertThat(client.call("echo", String.class, "after")).isEqualTo("after");
@@ -137,10 +145,11 @@ class NetstringClientServerTest {
   @Test
   void failsCallsInFlightAtOnceWhenTheConnectionDrops() throws Exception {
     NetstringServer server = start();
-    JsonRpcClient client = JsonRpcClient.builder()
-        .transport(NetstringClientTransport.builder("127.0.0.1", server.port()).build())
-        .timeout(Duration.ofMinutes(5)) // so only the drop can end the calls
-        .build();
+    JsonRpcClient client =
+        JsonRpcClient.builder()
+            .transport(NetstringClientTransport.builder("127.0.0.1", server.port()).build())
+            .timeout(Duration.ofMinutes(5)) // so only the drop can end the calls
+            .build();
     resources.add(client);
     CompletableFuture<String> first = client.callAsync("gate", String.class, "never");
     CompletableFuture<String> second = client.callAsync("gate", String.class, "never either");
@@ -155,7 +164,9 @@ class NetstringClientServerTest {
   void perCallTimeoutAndCancellationLeaveTheConnectionUsable() throws Exception {
     NetstringServer server = start();
     JsonRpcClient client = client(server.port());
-    assertThat(failureOf(client.withTimeout(Duration.ofMillis(200)).callAsync("gate", String.class, "late")))
+    assertThat(
+            failureOf(
+                client.withTimeout(Duration.ofMillis(200)).callAsync("gate", String.class, "late")))
         .isInstanceOf(CallTimeoutException.class);
     CompletableFuture<String> cancelled = client.callAsync("gate", String.class, "cancelled");
     assertThat(cancelled.cancel(true)).isTrue();
@@ -172,13 +183,17 @@ class NetstringClientServerTest {
     JsonRpcClient client = client(server.port());
     server.service().stopServing(TestMethods.CustomError.class);
     assertThatThrownBy(() -> client.call("echo", String.class, "x"))
-        .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
-          assertThat(e.code()).isEqualTo(-32050);
-          assertThat(e.errorMessage()).isEqualTo("Custom Error");
-        });
+        .isInstanceOfSatisfying(
+            ErrorResponseException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(-32050);
+              assertThat(e.errorMessage()).isEqualTo("Custom Error");
+            });
     server.service().stopServing();
     assertThatThrownBy(() -> client.call("echo", String.class, "x"))
-        .isInstanceOfSatisfying(ErrorResponseException.class, e -> assertThat(e.code()).isEqualTo(ErrorCodes.SERVICE_UNAVAILABLE));
+        .isInstanceOfSatisfying(
+            ErrorResponseException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCodes.SERVICE_UNAVAILABLE));
     server.service().startServing();
     assertThat(client.call("echo", String.class, "x")).isEqualTo("x");
   }
@@ -194,22 +209,30 @@ class NetstringClientServerTest {
     assertThat(client.call("echo", String.class, "sync")).isEqualTo("sync");
 
     assertThat(server.service().cancelPending()).isEqualTo(2);
-    assertThat(failureOf(blocked)).isInstanceOfSatisfying(ErrorResponseException.class,
-        e -> assertThat(e.code()).isEqualTo(ErrorCodes.CANCELLED));
-    assertThat(failureOf(gated)).isInstanceOfSatisfying(ErrorResponseException.class,
-        e -> assertThat(e.code()).isEqualTo(ErrorCodes.CANCELLED));
+    assertThat(failureOf(blocked))
+        .isInstanceOfSatisfying(
+            ErrorResponseException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCodes.CANCELLED));
+    assertThat(failureOf(gated))
+        .isInstanceOfSatisfying(
+            ErrorResponseException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCodes.CANCELLED));
   }
 
   @Test
   void servesTheTimeoutErrorOverTheWire() {
     NetstringServer server =
-        start(NetstringServer.builder(JsonRpcService.builder().handler(methods).timeout(Duration.ofMillis(200)).build()));
+        start(
+            NetstringServer.builder(
+                JsonRpcService.builder().handler(methods).timeout(Duration.ofMillis(200)).build()));
     JsonRpcClient client = client(server.port());
     assertThatThrownBy(() -> client.call("block", String.class, 60_000))
-        .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCodes.TIMEOUT);
-          assertThat(e.errorMessage()).isEqualTo("Timeout error");
-        });
+        .isInstanceOfSatisfying(
+            ErrorResponseException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCodes.TIMEOUT);
+              assertThat(e.errorMessage()).isEqualTo("Timeout error");
+            });
     assertThat(client.call("echo", String.class, "still serving")).isEqualTo("still serving");
   }
 
@@ -224,7 +247,8 @@ class NetstringClientServerTest {
     CompletableFuture<Boolean> shutdown = server.shutdownAsync(Duration.ofSeconds(20));
     // shutdownAsync returns once the listener is closed: a new connection is refused
     JsonRpcClient late = client(port);
-    assertThat(failureOf(late.callAsync("echo", String.class, "too late"))).isInstanceOf(TransportException.class);
+    assertThat(failureOf(late.callAsync("echo", String.class, "too late")))
+        .isInstanceOf(TransportException.class);
     assertThat(shutdown).isNotDone();
 
     methods.open("finishing");
@@ -250,24 +274,34 @@ class NetstringClientServerTest {
     server.close();
     JsonRpcClient client = client(port);
     Throwable failure = failureOf(client.callAsync("echo", String.class, "x"));
-    assertThat(failure).isInstanceOf(TransportException.class).hasMessageContaining("cannot connect to netstring://127.0.0.1:" + port);
+    assertThat(failure)
+        .isInstanceOf(TransportException.class)
+        .hasMessageContaining("cannot connect to netstring://127.0.0.1:" + port);
   }
 
   @Test
   void aBadFrameFromTheServerDropsTheConnectionAndFailsTheCalls() throws Exception {
-    try (java.net.ServerSocket broken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      CompletableFuture<Void> peer = CompletableFuture.runAsync(() -> {
-        try (java.net.Socket socket = broken.accept()) {
-          socket.getInputStream().read(new byte[64]); // the request (or its start)
-          socket.getOutputStream().write("5:abc!!not a netstring".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-          socket.getOutputStream().flush();
-          socket.getInputStream().read(); // until the client hangs up
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
+    try (java.net.ServerSocket broken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      CompletableFuture<Void> peer =
+          CompletableFuture.runAsync(
+              () -> {
+                try (java.net.Socket socket = broken.accept()) {
+                  socket.getInputStream().read(new byte[64]); // the request (or its start)
+                  socket
+                      .getOutputStream()
+                      .write(
+                          "5:abc!!not a netstring"
+                              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                  socket.getOutputStream().flush();
+                  socket.getInputStream().read(); // until the client hangs up
+                } catch (java.io.IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
       JsonRpcClient client = client(broken.getLocalPort());
-      assertThat(failureOf(client.callAsync("echo", String.class, "x"))).isInstanceOf(ConnectionLostException.class);
+      assertThat(failureOf(client.callAsync("echo", String.class, "x")))
+          .isInstanceOf(ConnectionLostException.class);
       peer.get(10, TimeUnit.SECONDS);
     }
   }
@@ -282,7 +316,10 @@ class NetstringClientServerTest {
       for (int i = 0; i < 1000; i++) {
         JsonRpcClient client =
             JsonRpcClient.builder()
-                .transport(NetstringClientTransport.builder("127.0.0.1", server.port()).eventLoopGroup(shared).build())
+                .transport(
+                    NetstringClientTransport.builder("127.0.0.1", server.port())
+                        .eventLoopGroup(shared)
+                        .build())
                 .build();
         clients.add(client);
         calls.add(client.callAsync("echo", Integer.class, i));

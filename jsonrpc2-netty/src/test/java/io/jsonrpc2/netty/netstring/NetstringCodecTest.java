@@ -93,10 +93,22 @@ class NetstringCodecTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"x:abc,", "-1:a,", " 3:abc,", "3 :abc,", ":abc,", "01:a,", "00:,", "3;abc,", "{\"jsonrpc\"}"})
+  @ValueSource(
+      strings = {
+        "x:abc,",
+        "-1:a,",
+        " 3:abc,",
+        "3 :abc,",
+        ":abc,",
+        "01:a,",
+        "00:,",
+        "3;abc,",
+        "{\"jsonrpc\"}"
+      })
   void rejectsABadLengthPrefix(String stream) {
     EmbeddedChannel channel = new EmbeddedChannel(new NetstringDecoder(100));
-    assertThatThrownBy(() -> channel.writeInbound(bytes(stream))).isInstanceOf(CorruptedFrameException.class);
+    assertThatThrownBy(() -> channel.writeInbound(bytes(stream)))
+        .isInstanceOf(CorruptedFrameException.class);
     assertThat(frames(channel)).isEmpty();
   }
 

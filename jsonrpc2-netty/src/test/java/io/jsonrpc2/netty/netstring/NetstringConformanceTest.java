@@ -9,12 +9,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The conformance suite over a real netstring socket.
  *
- * <p>Telling "no reply" from "a late reply" on a socket: each exchange sends the message and
- * right behind it a sentinel request with a fresh id on the same connection, then reads frames
- * until the sentinel's reply has come. A reply to the message that arrives before the sentinel's,
- * or within a grace period after it (replies may be reordered), is the answer; when the grace
- * period passes with nothing more, no reply was sent. The grace period is only ever waited out
- * for messages that get no reply.
+ * <p>Telling "no reply" from "a late reply" on a socket: each exchange sends the message and right
+ * behind it a sentinel request with a fresh id on the same connection, then reads frames until the
+ * sentinel's reply has come. A reply to the message that arrives before the sentinel's, or within a
+ * grace period after it (replies may be reordered), is the answer; when the grace period passes
+ * with nothing more, no reply was sent. The grace period is only ever waited out for messages that
+ * get no reply.
  */
 class NetstringConformanceTest extends ServerConformanceTest {
   private static final int GRACE_MILLIS = 500;
@@ -34,7 +34,8 @@ class NetstringConformanceTest extends ServerConformanceTest {
   protected String exchange(String message) throws Exception {
     String sentinelId = "sentinel-" + sentinels.incrementAndGet();
     socket.send(message);
-    socket.send("{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[],\"id\":\"" + sentinelId + "\"}");
+    socket.send(
+        "{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[],\"id\":\"" + sentinelId + "\"}");
     String reply = null;
     boolean sentinelSeen = false;
     while (!sentinelSeen) {

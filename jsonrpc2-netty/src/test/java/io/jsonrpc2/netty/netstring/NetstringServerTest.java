@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +51,13 @@ class NetstringServerTest {
 
   private static String call(String method, String params, Object id) {
     String idJson = id instanceof String ? "\"" + id + "\"" : String.valueOf(id);
-    return "{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"params\":" + params + ",\"id\":" + idJson + "}";
+    return "{\"jsonrpc\":\"2.0\",\"method\":\""
+        + method
+        + "\",\"params\":"
+        + params
+        + ",\"id\":"
+        + idJson
+        + "}";
   }
 
   @Test
@@ -72,7 +77,12 @@ class NetstringServerTest {
   @Test
   void refusesToBindABusyPort() {
     NetstringServer server = start();
-    assertThatThrownBy(() -> NetstringServer.builder(SpecExamples.service()).host("127.0.0.1").port(server.port()).start())
+    assertThatThrownBy(
+            () ->
+                NetstringServer.builder(SpecExamples.service())
+                    .host("127.0.0.1")
+                    .port(server.port())
+                    .start())
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining(String.valueOf(server.port()));
   }
@@ -117,8 +127,12 @@ class NetstringServerTest {
   @Test
   void answersABatchInOneFrame() throws Exception {
     RawNetstringSocket socket = connect(start());
-    socket.send("[" + call("echo", "[1]", 1) + ",{\"jsonrpc\":\"2.0\",\"method\":\"note\",\"params\":[\"b\"]},"
-        + call("echo", "[2]", 2) + "]");
+    socket.send(
+        "["
+            + call("echo", "[1]", 1)
+            + ",{\"jsonrpc\":\"2.0\",\"method\":\"note\",\"params\":[\"b\"]},"
+            + call("echo", "[2]", 2)
+            + "]");
     assertSameJson(
         socket.read(),
         "[{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":1},{\"jsonrpc\":\"2.0\",\"result\":2,\"id\":2}]");
@@ -129,7 +143,8 @@ class NetstringServerTest {
     RawNetstringSocket socket = connect(start());
     socket.sendRaw("0:,");
     assertSameJson(
-        socket.read(), "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32700,\"message\":\"Parse error\"},\"id\":null}");
+        socket.read(),
+        "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32700,\"message\":\"Parse error\"},\"id\":null}");
   }
 
   @ParameterizedTest
@@ -151,7 +166,9 @@ class NetstringServerTest {
   @Test
   void closesAConnectionThatAnnouncesAFrameOverTheLimit() throws Exception {
     NetstringServer server =
-        start(NetstringServer.builder(JsonRpcService.builder().handler(methods).build()).maxFrameLength(100));
+        start(
+            NetstringServer.builder(JsonRpcService.builder().handler(methods).build())
+                .maxFrameLength(100));
     RawNetstringSocket fits = connect(server);
     String params = "[\"" + "x".repeat(100 - call("echo", "[\"\"]", 1).length()) + "\"]";
     String largest = call("echo", params, 1);
@@ -169,13 +186,16 @@ class NetstringServerTest {
     RawNetstringSocket socket = connect(start());
     String big = "y".repeat(8 * 1024 * 1024 - 100);
     socket.send(call("echo", "[\"" + big + "\"]", 1));
-    assertThat(socket.read()).hasSize(big.length() + "{\"jsonrpc\":\"2.0\",\"result\":\"\",\"id\":1}".length());
+    assertThat(socket.read())
+        .hasSize(big.length() + "{\"jsonrpc\":\"2.0\",\"result\":\"\",\"id\":1}".length());
   }
 
   @Test
   void closesIdleConnectionsWhenAsked() throws Exception {
     NetstringServer server =
-        start(NetstringServer.builder(JsonRpcService.builder().handler(methods).build()).idleTimeout(Duration.ofMillis(200)));
+        start(
+            NetstringServer.builder(JsonRpcService.builder().handler(methods).build())
+                .idleTimeout(Duration.ofMillis(200)));
     RawNetstringSocket socket = connect(server);
     socket.send(call("echo", "[1]", 1));
     assertThat(socket.read()).contains("\"result\":1");
@@ -193,7 +213,9 @@ class NetstringServerTest {
   @Test
   void stopsReadingAConnectionWithTooManyCallsInFlight() throws Exception {
     NetstringServer server =
-        start(NetstringServer.builder(JsonRpcService.builder().handler(methods).build()).maxInFlightPerConnection(2));
+        start(
+            NetstringServer.builder(JsonRpcService.builder().handler(methods).build())
+                .maxInFlightPerConnection(2));
     RawNetstringSocket socket = connect(server);
     socket.send(call("gate", "[\"a\"]", 1));
     socket.send(call("gate", "[\"b\"]", 2));
@@ -211,7 +233,10 @@ class NetstringServerTest {
     RawNetstringSocket socket = connect(start());
     socket.send(call("whoami", "[]", 1));
     String reply = socket.read();
-    assertThat(reply).contains("\"transport\":\"netstring\"").contains("127.0.0.1").contains("\"principal\":null");
+    assertThat(reply)
+        .contains("\"transport\":\"netstring\"")
+        .contains("127.0.0.1")
+        .contains("\"principal\":null");
   }
 
   @Test
@@ -228,8 +253,11 @@ class NetstringServerTest {
   @Test
   void offersAnInitializerForAnotherBootstrap() throws Exception {
     NetstringChannelInitializer initializer =
-        NetstringServer.builder(JsonRpcService.builder().handler(methods).build()).channelInitializer();
-    io.netty.channel.EventLoopGroup group = new io.netty.channel.MultiThreadIoEventLoopGroup(1, io.netty.channel.nio.NioIoHandler.newFactory());
+        NetstringServer.builder(JsonRpcService.builder().handler(methods).build())
+            .channelInitializer();
+    io.netty.channel.EventLoopGroup group =
+        new io.netty.channel.MultiThreadIoEventLoopGroup(
+            1, io.netty.channel.nio.NioIoHandler.newFactory());
     try {
       io.netty.channel.Channel listener =
           new io.netty.bootstrap.ServerBootstrap()
@@ -261,7 +289,8 @@ class NetstringServerTest {
       sockets.get(i).send(call("echo", "[" + i + "]", i));
     }
     for (int i = 0; i < sockets.size(); i++) {
-      assertThat(sockets.get(i).read()).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":" + i + ",\"id\":" + i + "}");
+      assertThat(sockets.get(i).read())
+          .isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":" + i + ",\"id\":" + i + "}");
     }
     assertThat(server.connectionCount()).isEqualTo(50);
   }

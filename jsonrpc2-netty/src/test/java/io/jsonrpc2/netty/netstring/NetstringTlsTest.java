@@ -1,11 +1,11 @@
 package io.jsonrpc2.netty.netstring;
 
-import io.jsonrpc2.testing.TestCertificate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jsonrpc2.JsonRpcClient;
 import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.client.TransportException;
+import io.jsonrpc2.testing.TestCertificate;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +30,8 @@ class NetstringTlsTest {
   static TestCertificate.Pem strangerCert;
 
   private final List<AutoCloseable> resources = new ArrayList<>();
-  private final JsonRpcService service = JsonRpcService.builder().handler(new TestMethods()).build();
+  private final JsonRpcService service =
+      JsonRpcService.builder().handler(new TestMethods()).build();
 
   @BeforeAll
   static void makeCertificates() throws Exception {
@@ -47,13 +48,16 @@ class NetstringTlsTest {
   }
 
   private NetstringServer start(NetstringServer.Builder builder) {
-    NetstringServer server = builder.host("127.0.0.1").shutdownTimeout(Duration.ofSeconds(2)).start();
+    NetstringServer server =
+        builder.host("127.0.0.1").shutdownTimeout(Duration.ofSeconds(2)).start();
     resources.add(server);
     return server;
   }
 
   private NetstringServer startTls() {
-    return start(NetstringServer.builder(service).tls(serverCert.certificate().toFile(), serverCert.privateKey().toFile()));
+    return start(
+        NetstringServer.builder(service)
+            .tls(serverCert.certificate().toFile(), serverCert.privateKey().toFile()));
   }
 
   private NetstringServer startRequiringClientCertificates() {
@@ -82,7 +86,9 @@ class NetstringTlsTest {
   void callsOverTlsTrustingTheServerCertificate() {
     NetstringServer server = startTls();
     JsonRpcClient client =
-        client(NetstringClientTransport.builder("127.0.0.1", server.port()).trustCertificates(serverCert.certificate()));
+        client(
+            NetstringClientTransport.builder("127.0.0.1", server.port())
+                .trustCertificates(serverCert.certificate()));
     assertThat(client.call("echo", String.class, "secret")).isEqualTo("secret");
     assertThat(client.endpoint()).startsWith("netstring+tls://");
     assertThat(client.call("whoami", Map.class).get("principal")).isNull();
@@ -91,10 +97,16 @@ class NetstringTlsTest {
   @Test
   void callsOverTlsWithAServerSslContext() throws Exception {
     NetstringServer server =
-        start(NetstringServer.builder(service)
-            .tls(SslContextBuilder.forServer(serverCert.certificate().toFile(), serverCert.privateKey().toFile()).build()));
+        start(
+            NetstringServer.builder(service)
+                .tls(
+                    SslContextBuilder.forServer(
+                            serverCert.certificate().toFile(), serverCert.privateKey().toFile())
+                        .build()));
     JsonRpcClient client =
-        client(NetstringClientTransport.builder("localhost", server.port()).trustCertificates(serverCert.certificate()));
+        client(
+            NetstringClientTransport.builder("localhost", server.port())
+                .trustCertificates(serverCert.certificate()));
     assertThat(client.call("echo", String.class, "via context")).isEqualTo("via context");
   }
 
@@ -102,7 +114,9 @@ class NetstringTlsTest {
   void trustAllForTestingAcceptsAnyCertificate() {
     NetstringServer server = startTls();
     JsonRpcClient client =
-        client(NetstringClientTransport.builder("127.0.0.1", server.port()).trustAllCertificatesForTesting());
+        client(
+            NetstringClientTransport.builder("127.0.0.1", server.port())
+                .trustAllCertificatesForTesting());
     assertThat(client.call("echo", String.class, "trusting")).isEqualTo("trusting");
   }
 
@@ -110,7 +124,9 @@ class NetstringTlsTest {
   void refusesAServerCertificateItDoesNotTrust() throws Exception {
     NetstringServer server = startTls();
     JsonRpcClient client =
-        client(NetstringClientTransport.builder("127.0.0.1", server.port()).trustCertificates(strangerCert.certificate()));
+        client(
+            NetstringClientTransport.builder("127.0.0.1", server.port())
+                .trustCertificates(strangerCert.certificate()));
     assertThat(failureOf(client.callAsync("echo", String.class, "x")))
         .isInstanceOf(TransportException.class)
         .hasMessageContaining("cannot connect");
@@ -125,16 +141,19 @@ class NetstringTlsTest {
             .timeout(Duration.ofSeconds(5))
             .build();
     resources.add(client);
-    assertThat(failureOf(client.callAsync("echo", String.class, "x"))).isInstanceOf(TransportException.class);
+    assertThat(failureOf(client.callAsync("echo", String.class, "x")))
+        .isInstanceOf(TransportException.class);
   }
 
   @Test
   void clientCertificateAuthenticatesTheCaller() {
     NetstringServer server = startRequiringClientCertificates();
     JsonRpcClient client =
-        client(NetstringClientTransport.builder("127.0.0.1", server.port())
-            .trustCertificates(serverCert.certificate())
-            .clientCertificate(clientCert.certificate().toFile(), clientCert.privateKey().toFile()));
+        client(
+            NetstringClientTransport.builder("127.0.0.1", server.port())
+                .trustCertificates(serverCert.certificate())
+                .clientCertificate(
+                    clientCert.certificate().toFile(), clientCert.privateKey().toFile()));
     Map<?, ?> who = client.call("whoami", Map.class);
     assertThat(who.get("principal")).isEqualTo("CN=client");
     assertThat(who.get("transport")).isEqualTo("netstring");
@@ -144,20 +163,29 @@ class NetstringTlsTest {
   void requiredClientCertificateKeepsOthersOut() throws Exception {
     NetstringServer server = startRequiringClientCertificates();
     JsonRpcClient anonymous =
-        client(NetstringClientTransport.builder("127.0.0.1", server.port()).trustCertificates(serverCert.certificate()));
-    assertThat(failureOf(anonymous.callAsync("echo", String.class, "x"))).isInstanceOf(TransportException.class);
+        client(
+            NetstringClientTransport.builder("127.0.0.1", server.port())
+                .trustCertificates(serverCert.certificate()));
+    assertThat(failureOf(anonymous.callAsync("echo", String.class, "x")))
+        .isInstanceOf(TransportException.class);
 
     JsonRpcClient stranger =
-        client(NetstringClientTransport.builder("127.0.0.1", server.port())
-            .trustCertificates(serverCert.certificate())
-            .clientCertificate(strangerCert.certificate().toFile(), strangerCert.privateKey().toFile()));
-    assertThat(failureOf(stranger.callAsync("echo", String.class, "x"))).isInstanceOf(TransportException.class);
+        client(
+            NetstringClientTransport.builder("127.0.0.1", server.port())
+                .trustCertificates(serverCert.certificate())
+                .clientCertificate(
+                    strangerCert.certificate().toFile(), strangerCert.privateKey().toFile()));
+    assertThat(failureOf(stranger.callAsync("echo", String.class, "x")))
+        .isInstanceOf(TransportException.class);
   }
 
   @Test
   void badKeyFilesAreRefusedAtStart() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> NetstringServer.builder(service).tls(dir.resolve("missing.crt").toFile(), serverCert.privateKey().toFile()).start())
+            () ->
+                NetstringServer.builder(service)
+                    .tls(dir.resolve("missing.crt").toFile(), serverCert.privateKey().toFile())
+                    .start())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("missing.crt");
   }

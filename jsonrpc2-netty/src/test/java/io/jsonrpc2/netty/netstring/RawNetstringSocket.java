@@ -11,8 +11,8 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A plain blocking socket that writes and reads netstrings by hand, independent of the codec
- * under test: how tests send malformed bytes and see exactly what the server answers.
+ * A plain blocking socket that writes and reads netstrings by hand, independent of the codec under
+ * test: how tests send malformed bytes and see exactly what the server answers.
  */
 final class RawNetstringSocket implements AutoCloseable {
   private final Socket socket;

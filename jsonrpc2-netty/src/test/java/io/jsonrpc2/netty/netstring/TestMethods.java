@@ -16,8 +16,10 @@ import java.util.concurrent.Semaphore;
 public final class TestMethods {
   /** Texts received by {@link #note}. */
   final BlockingQueue<String> notes = new LinkedBlockingQueue<>();
+
   /** One permit per call of {@link #block} that has started. */
   final Semaphore blockStarted = new Semaphore(0);
+
   private final Map<String, CompletableFuture<String>> gates = new ConcurrentHashMap<>();
 
   /** txjason's custom error, served by stopServing. */

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Interop with Twisted's {@code NetstringReceiver} at its defaults, the framing txjason uses:
- * a Twisted client against our server, and our client against a Twisted server. Needs Python 3
- * with Twisted ({@code apt-get install python3-twisted}); skipped where it is missing.
+ * Interop with Twisted's {@code NetstringReceiver} at its defaults, the framing txjason uses: a
+ * Twisted client against our server, and our client against a Twisted server. Needs Python 3 with
+ * Twisted ({@code apt-get install python3-twisted}); skipped where it is missing.
  */
 @Timeout(60)
 class TwistedInteropTest {
@@ -51,14 +51,17 @@ class TwistedInteropTest {
   void twistedClientGetsAnswersFromOurServer() throws Exception {
     JsonRpcService service = JsonRpcService.builder().handler("main", new TestMethods()).build();
     try (NetstringServer server = NetstringServer.builder(service).host("127.0.0.1").start()) {
-      Process client = new ProcessBuilder(PYTHON, script.toString(), "client", String.valueOf(server.port()), "2")
-          .redirectError(ProcessBuilder.Redirect.INHERIT)
-          .start();
+      Process client =
+          new ProcessBuilder(
+                  PYTHON, script.toString(), "client", String.valueOf(server.port()), "2")
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
       try (OutputStream stdin = client.getOutputStream()) {
-        stdin.write((
-            "{\"jsonrpc\":\"2.0\",\"method\":\"main.echo\",\"params\":[\"caf\u00e9\"],\"id\":1}\n"
-            + "{\"jsonrpc\":\"2.0\",\"method\":\"main.note\",\"params\":[\"quiet\"]}\n"
-            + "[{\"jsonrpc\":\"2.0\",\"method\":\"main.echo\",\"params\":[2],\"id\":2}]\n").getBytes(StandardCharsets.UTF_8));
+        stdin.write(
+            ("{\"jsonrpc\":\"2.0\",\"method\":\"main.echo\",\"params\":[\"caf\u00e9\"],\"id\":1}\n"
+                    + "{\"jsonrpc\":\"2.0\",\"method\":\"main.note\",\"params\":[\"quiet\"]}\n"
+                    + "[{\"jsonrpc\":\"2.0\",\"method\":\"main.echo\",\"params\":[2],\"id\":2}]\n")
+                .getBytes(StandardCharsets.UTF_8));
       }
       List<String> lines = linesOf(client);
       assertThat(lines).hasSize(3).last().isEqualTo("CLOSED");
@@ -69,11 +72,14 @@ class TwistedInteropTest {
 
   @Test
   void ourClientCallsATwistedServer() throws Exception {
-    Process server = new ProcessBuilder(PYTHON, script.toString(), "server")
-        .redirectError(ProcessBuilder.Redirect.INHERIT)
-        .start();
+    Process server =
+        new ProcessBuilder(PYTHON, script.toString(), "server")
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
       String banner = out.readLine();
       assertThat(banner).startsWith("PORT ");
       int port = Integer.parseInt(banner.substring(5).trim());
@@ -96,7 +102,9 @@ class TwistedInteropTest {
 
   private static List<String> linesOf(Process process) throws Exception {
     List<String> lines = new ArrayList<>();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
         lines.add(line);

@@ -38,7 +38,9 @@ class ClientCallsTest {
   private final JsonRpcService service =
       JsonRpcService.builder()
           .method("cat", (params, ctx) -> "meow, " + params.get("name", String.class))
-          .method("subtract", (params, ctx) -> params.get(0, Integer.class) - params.get(1, Integer.class))
+          .method(
+              "subtract",
+              (params, ctx) -> params.get(0, Integer.class) - params.get(1, Integer.class))
           .method("cube", (params, ctx) -> (int) Math.pow(params.get(0, Integer.class), 3))
           .method("points", (params, ctx) -> List.of(Map.of("x", 1), Map.of("x", 2)))
           .method("nothing", (params, ctx) -> null)
@@ -55,7 +57,10 @@ class ClientCallsTest {
   private JsonRpcClient client(boolean connection) {
     client =
         JsonRpcClient.builder()
-            .transport(connection ? InMemoryTransport.connection(service) : InMemoryTransport.requestResponse(service))
+            .transport(
+                connection
+                    ? InMemoryTransport.connection(service)
+                    : InMemoryTransport.requestResponse(service))
             .build();
     return client;
   }
@@ -70,7 +75,8 @@ class ClientCallsTest {
   void typedCalls(boolean connection) {
     JsonRpcClient c = client(connection);
     assertThat(c.call("subtract", Integer.class, 42, 23)).isEqualTo(19);
-    assertThat(c.callAsync("cat", String.class, Map.of("name", "Mittens")).join()).isEqualTo("meow, Mittens");
+    assertThat(c.callAsync("cat", String.class, Map.of("name", "Mittens")).join())
+        .isEqualTo("meow, Mittens");
     List<Map<String, Integer>> points = c.call("points", new TypeReference<>() {});
     assertThat(points).containsExactly(Map.of("x", 1), Map.of("x", 2));
   }
@@ -90,7 +96,8 @@ class ClientCallsTest {
     JsonRpcClient c = client(connection);
     assertThatThrownBy(() -> c.request("nope"))
         .isInstanceOfSatisfying(
-            ErrorResponseException.class, e -> assertThat(e.code()).isEqualTo(ErrorCodes.METHOD_NOT_FOUND));
+            ErrorResponseException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCodes.METHOD_NOT_FOUND));
     // send returns error responses as values
     Response response = c.send(Request.of("nope"));
     assertThat(response.isError()).isTrue();
@@ -112,8 +119,10 @@ class ClientCallsTest {
     Response response = c.send(Request.named("cat", Map.of("name", "Mittens")).withId(5));
     assertThat(response.id()).isEqualTo(Id.of(5));
     assertThat(response.result().textValue()).isEqualTo("meow, Mittens");
-    assertThat(c.send(Request.of("subtract", 5, 3).withId("Request #1")).id()).isEqualTo(Id.of("Request #1"));
-    assertThat(c.send(Request.of("subtract", 5, 3).withId(Id.NULL)).result().intValue()).isEqualTo(2);
+    assertThat(c.send(Request.of("subtract", 5, 3).withId("Request #1")).id())
+        .isEqualTo(Id.of("Request #1"));
+    assertThat(c.send(Request.of("subtract", 5, 3).withId(Id.NULL)).result().intValue())
+        .isEqualTo(2);
     c.send(Notification.of("hear", "via send"));
   }
 
@@ -130,7 +139,8 @@ class ClientCallsTest {
     assertThat(responses.responses().subList(0, 10))
         .extracting(r -> r.result().intValue())
         .containsExactly(0, 1, 8, 27, 64, 125, 216, 343, 512, 729);
-    assertThat(responses.get("bad").orElseThrow().error().code()).isEqualTo(ErrorCodes.METHOD_NOT_FOUND);
+    assertThat(responses.get("bad").orElseThrow().error().code())
+        .isEqualTo(ErrorCodes.METHOD_NOT_FOUND);
     Id third = responses.ids().get(2);
     assertThat(responses.get(third).orElseThrow().result().intValue()).isEqualTo(8);
   }
@@ -138,7 +148,8 @@ class ClientCallsTest {
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void aBatchOfNotificationsOnlyCompletesEmpty(boolean connection) throws InterruptedException {
-    BatchResponse responses = client(connection).send(List.of(Notification.of("hear", "x"), Notification.of("nothing")));
+    BatchResponse responses =
+        client(connection).send(List.of(Notification.of("hear", "x"), Notification.of("nothing")));
     assertThat(responses.isEmpty()).isTrue();
     assertThat(notified.await(5, TimeUnit.SECONDS)).isTrue();
   }
@@ -149,7 +160,8 @@ class ClientCallsTest {
     assertThatThrownBy(() -> c.send(List.of(Request.of("a").withId(1), Request.of("b").withId(1))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("two requests have the id 1");
-    assertThatThrownBy(() -> c.send(List.<Message>of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> c.send(List.<Message>of()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @ParameterizedTest
@@ -157,35 +169,44 @@ class ClientCallsTest {
   void rawJsonIsSentAsWrittenAndItsResponsesParsed(boolean connection) {
     JsonRpcClient c = client(connection);
     BatchResponse single =
-        c.send("{\"jsonrpc\": \"2.0\", \"method\": \"cat\", \"params\": {\"name\": \"Mittens\"}, \"id\": 5}");
+        c.send(
+            "{\"jsonrpc\": \"2.0\", \"method\": \"cat\", \"params\": {\"name\": \"Mittens\"}, \"id\": 5}");
     assertThat(single.get(5).orElseThrow().result().textValue()).isEqualTo("meow, Mittens");
 
     BatchResponse batch =
-        c.send("[{\"jsonrpc\":\"2.0\",\"method\":\"cube\",\"params\":[2],\"id\":1.50},"
-            + "{\"jsonrpc\":\"2.0\",\"method\":\"hear\",\"params\":[\"raw\"]},"
-            + "{\"jsonrpc\":\"2.0\",\"method\":\"cube\",\"params\":[3],\"id\":\"c\"}]");
+        c.send(
+            "[{\"jsonrpc\":\"2.0\",\"method\":\"cube\",\"params\":[2],\"id\":1.50},"
+                + "{\"jsonrpc\":\"2.0\",\"method\":\"hear\",\"params\":[\"raw\"]},"
+                + "{\"jsonrpc\":\"2.0\",\"method\":\"cube\",\"params\":[3],\"id\":\"c\"}]");
     assertThat(batch.get(Id.ofNumberText("1.50")).orElseThrow().result().intValue()).isEqualTo(8);
     assertThat(batch.get("c").orElseThrow().result().intValue()).isEqualTo(27);
     assertThat(batch.size()).isEqualTo(2);
 
-    assertThat(c.send("{\"jsonrpc\":\"2.0\",\"method\":\"hear\",\"params\":[\"n\"]}").isEmpty()).isTrue();
-    assertThatThrownBy(() -> c.send("{\"jsonrpc\":\"2.0\",\"method\":")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(c.send("{\"jsonrpc\":\"2.0\",\"method\":\"hear\",\"params\":[\"n\"]}").isEmpty())
+        .isTrue();
+    assertThatThrownBy(() -> c.send("{\"jsonrpc\":\"2.0\",\"method\":"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void theRawReplyOfARequestResponseTransport() {
     JsonRpcClient c = client(false);
-    assertThat(c.sendRawAsync("{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[42,23],\"id\":1}").join())
+    assertThat(
+            c.sendRawAsync(
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[42,23],\"id\":1}")
+                .join())
         .isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":19,\"id\":1}");
     assertThat(c.sendRawAsync("[1]").join())
-        .isEqualTo("[{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":\"Invalid Request\"},\"id\":null}]");
+        .isEqualTo(
+            "[{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":\"Invalid Request\"},\"id\":null}]");
     assertThat(c.sendRawAsync("{\"jsonrpc\":\"2.0\",\"method\":\"nothing\"}").join()).isNull();
   }
 
   @Test
   void noRawRepliesOnAConnection() {
     JsonRpcClient c = client(true);
-    assertThatThrownBy(() -> c.sendRawAsync("{}").join()).hasCauseInstanceOf(TransportException.class);
+    assertThatThrownBy(() -> c.sendRawAsync("{}").join())
+        .hasCauseInstanceOf(TransportException.class);
   }
 
   @ParameterizedTest
@@ -193,7 +214,9 @@ class ClientCallsTest {
   void aClosedClientRefusesCalls(boolean connection) {
     JsonRpcClient c = client(connection);
     c.close();
-    assertThatThrownBy(() -> c.request("cat")).isInstanceOf(TransportException.class).hasMessageContaining("closed");
+    assertThatThrownBy(() -> c.request("cat"))
+        .isInstanceOf(TransportException.class)
+        .hasMessageContaining("closed");
     assertThatThrownBy(() -> c.notify("hear", "x")).isInstanceOf(TransportException.class);
   }
 

@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Many callers at once, and the races between responses, timeouts, cancellation and disconnects. */
+/**
+ * Many callers at once, and the races between responses, timeouts, cancellation and disconnects.
+ */
 @Timeout(30)
 class ClientConcurrencyTest {
   private final CountDownLatch release = new CountDownLatch(1);
@@ -42,10 +44,12 @@ class ClientConcurrencyTest {
                 Thread.sleep(ThreadLocalRandom.current().nextInt(3)); // out-of-order replies
                 return params.get(0, String.class);
               })
-          .method("sleep", (params, ctx) -> {
-            Thread.sleep(params.get(0, Integer.class));
-            return "late";
-          })
+          .method(
+              "sleep",
+              (params, ctx) -> {
+                Thread.sleep(params.get(0, Integer.class));
+                return "late";
+              })
           .method("held", (params, ctx) -> release.await(10, TimeUnit.SECONDS))
           .build();
 
@@ -54,8 +58,12 @@ class ClientConcurrencyTest {
   void manyThreadsGetTheirOwnResults(boolean connection) throws Exception {
     try (JsonRpcClient client =
         JsonRpcClient.builder()
-            .transport(connection ? InMemoryTransport.connection(service) : InMemoryTransport.requestResponse(service))
-            .idGenerator(IdGenerators.random(4, "0123456789abcdef")) // 65,536 ids: collisions get redrawn
+            .transport(
+                connection
+                    ? InMemoryTransport.connection(service)
+                    : InMemoryTransport.requestResponse(service))
+            .idGenerator(
+                IdGenerators.random(4, "0123456789abcdef")) // 65,536 ids: collisions get redrawn
             .build()) {
       int threads = 8;
       int calls = 150;
@@ -94,7 +102,10 @@ class ClientConcurrencyTest {
   void aTimedOutCallFailsAndItsLateResponseIsDropped(boolean connection) {
     try (JsonRpcClient client =
         JsonRpcClient.builder()
-            .transport(connection ? InMemoryTransport.connection(service) : InMemoryTransport.requestResponse(service))
+            .transport(
+                connection
+                    ? InMemoryTransport.connection(service)
+                    : InMemoryTransport.requestResponse(service))
             .timeout(Duration.ofMillis(50))
             .build()) {
       assertThatThrownBy(() -> client.call("sleep", String.class, 400))
@@ -110,7 +121,8 @@ class ClientConcurrencyTest {
   @Test
   void aLateResponseIsNotMistakenForAStrayReply() {
     ScriptedTransport transport = ScriptedTransport.connection();
-    try (JsonRpcClient client = JsonRpcClient.builder().transport(transport).timeout(Duration.ofMillis(50)).build()) {
+    try (JsonRpcClient client =
+        JsonRpcClient.builder().transport(transport).timeout(Duration.ofMillis(50)).build()) {
       assertThatThrownBy(() -> client.request("first")).isInstanceOf(CallTimeoutException.class);
       transport.push("{\"jsonrpc\":\"2.0\",\"result\":\"late\",\"id\":1}");
       // The second call's timeout does not blame the first call's late response.
@@ -128,7 +140,10 @@ class ClientConcurrencyTest {
   @Test
   void racingTimeoutsAndResponsesEndEveryCallExactlyOnce() {
     try (JsonRpcClient client =
-        JsonRpcClient.builder().transport(InMemoryTransport.connection(service)).timeout(Duration.ofMillis(2)).build()) {
+        JsonRpcClient.builder()
+            .transport(InMemoryTransport.connection(service))
+            .timeout(Duration.ofMillis(2))
+            .build()) {
       List<CompletableFuture<String>> calls = new ArrayList<>();
       for (int i = 0; i < 300; i++) {
         calls.add(client.callAsync("jitter", String.class, "v" + i));
@@ -155,10 +170,12 @@ class ClientConcurrencyTest {
       CompletableFuture<JsonNode> cancelled = client.requestAsync("slow");
       assertThat(cancelled.cancel(true)).isTrue();
       assertThatThrownBy(cancelled::join).isInstanceOf(CancellationException.class);
-      transport.push("{\"jsonrpc\":\"2.0\",\"result\":\"too late\",\"id\":1}"); // dropped, nothing fails
+      transport.push(
+          "{\"jsonrpc\":\"2.0\",\"result\":\"too late\",\"id\":1}"); // dropped, nothing fails
       // Id 1 is free again: a request may use it, and gets its own response.
       transport.reply("{\"jsonrpc\":\"2.0\",\"result\":\"again\",\"id\":1}");
-      assertThat(client.send(Request.of("echo", "again").withId(1)).result().textValue()).isEqualTo("again");
+      assertThat(client.send(Request.of("echo", "again").withId(1)).result().textValue())
+          .isEqualTo("again");
     }
   }
 
@@ -175,7 +192,8 @@ class ClientConcurrencyTest {
 
   @Test
   void anExplicitIdInUseIsRefused() {
-    try (JsonRpcClient client = JsonRpcClient.builder().transport(InMemoryTransport.connection(service)).build()) {
+    try (JsonRpcClient client =
+        JsonRpcClient.builder().transport(InMemoryTransport.connection(service)).build()) {
       CompletableFuture<?> held = client.sendAsync(Request.of("held").withId("x"));
       assertThatThrownBy(() -> client.sendAsync(Request.of("echo", "y").withId("x")))
           .isInstanceOf(IllegalStateException.class)
@@ -205,7 +223,8 @@ class ClientConcurrencyTest {
 
   @Test
   void closingFailsTheWaitingCalls() {
-    JsonRpcClient client = JsonRpcClient.builder().transport(InMemoryTransport.connection(service)).build();
+    JsonRpcClient client =
+        JsonRpcClient.builder().transport(InMemoryTransport.connection(service)).build();
     CompletableFuture<JsonNode> waiting = client.requestAsync("held");
     client.close();
     assertThatThrownBy(waiting::join).hasCauseInstanceOf(ConnectionLostException.class);
@@ -222,7 +241,8 @@ class ClientConcurrencyTest {
                     + "{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":1}]");
     try (JsonRpcClient client = JsonRpcClient.builder().transport(transport).build()) {
       var responses =
-          client.send("[{\"jsonrpc\":\"2.0\",\"method\":\"one\",\"id\":1},{\"jsonrpc\":\"2.0\",\"method\":\"two\",\"id\":2}]");
+          client.send(
+              "[{\"jsonrpc\":\"2.0\",\"method\":\"one\",\"id\":1},{\"jsonrpc\":\"2.0\",\"method\":\"two\",\"id\":2}]");
       assertThat(responses.get(1).orElseThrow().result().intValue()).isEqualTo(1);
       assertThat(responses.get(2).orElseThrow().error().code()).isEqualTo(-32600);
     }
@@ -231,10 +251,14 @@ class ClientConcurrencyTest {
   @Test
   void aSingleErrorWithIdNullAnswersTheWholeBatch() {
     ScriptedTransport transport =
-        new ScriptedTransport().reply("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32700,\"message\":\"Parse error\"},\"id\":null}");
+        new ScriptedTransport()
+            .reply(
+                "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32700,\"message\":\"Parse error\"},\"id\":null}");
     try (JsonRpcClient client = JsonRpcClient.builder().transport(transport).build()) {
       var responses = client.send(List.of(Request.of("a"), Request.of("b")));
-      assertThat(responses.responses()).hasSize(2).allSatisfy(r -> assertThat(r.error().code()).isEqualTo(-32700));
+      assertThat(responses.responses())
+          .hasSize(2)
+          .allSatisfy(r -> assertThat(r.error().code()).isEqualTo(-32700));
     }
   }
 

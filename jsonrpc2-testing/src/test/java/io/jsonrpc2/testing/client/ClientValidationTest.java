@@ -27,8 +27,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Timeout(10)
 class ClientValidationTest {
-  /** Short, because on a connection an unattributable reply ends in a timeout; long enough that a
-   * loaded machine still sends the message before it runs out. */
+  /**
+   * Short, because on a connection an unattributable reply ends in a timeout; long enough that a
+   * loaded machine still sends the message before it runs out.
+   */
   private static final Duration TIMEOUT = Duration.ofSeconds(1);
 
   private static JsonRpcClient client(ScriptedTransport transport) {
@@ -42,14 +44,20 @@ class ClientValidationTest {
   static Stream<Arguments> invalidWithTheirId() {
     return Stream.of(
         Arguments.of("{\"result\":19,\"id\":$ID}", "'jsonrpc' member must be \"2.0\""),
-        Arguments.of("{\"jsonrpc\":\"1.0\",\"result\":19,\"id\":$ID}", "'jsonrpc' member must be \"2.0\""),
+        Arguments.of(
+            "{\"jsonrpc\":\"1.0\",\"result\":19,\"id\":$ID}", "'jsonrpc' member must be \"2.0\""),
         Arguments.of(
             "{\"jsonrpc\":\"2.0\",\"result\":19,\"error\":{\"code\":1,\"message\":\"m\"},\"id\":$ID}",
             "exactly one of 'result' and 'error'"),
         Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":$ID}", "exactly one of 'result' and 'error'"),
-        Arguments.of("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":\"x\",\"message\":\"m\"},\"id\":$ID}", "malformed error object"),
-        Arguments.of("{\"jsonrpc\":\"2.0\",\"error\":{\"message\":\"m\"},\"id\":$ID}", "malformed error object"),
-        Arguments.of("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":1},\"id\":$ID}", "malformed error object"));
+        Arguments.of(
+            "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":\"x\",\"message\":\"m\"},\"id\":$ID}",
+            "malformed error object"),
+        Arguments.of(
+            "{\"jsonrpc\":\"2.0\",\"error\":{\"message\":\"m\"},\"id\":$ID}",
+            "malformed error object"),
+        Arguments.of(
+            "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":1},\"id\":$ID}", "malformed error object"));
   }
 
   @ParameterizedTest
@@ -74,7 +82,8 @@ class ClientValidationTest {
 
   @Test
   void notJsonIsAParseErrorOverRequestResponse() {
-    try (JsonRpcClient client = client(new ScriptedTransport().reply("<html>502 Bad Gateway</html>"))) {
+    try (JsonRpcClient client =
+        client(new ScriptedTransport().reply("<html>502 Bad Gateway</html>"))) {
       assertThatThrownBy(() -> client.request("cat"))
           .isInstanceOf(ParseResponseException.class)
           .hasMessageContaining("not JSON");
@@ -85,7 +94,8 @@ class ClientValidationTest {
   void notJsonOverAConnectionIsTheCauseOfTheTimeout() {
     // On a connection garbage cannot be told to belong to any one call: the call times out, and
     // says what came meanwhile.
-    try (JsonRpcClient client = client(ScriptedTransport.connection().reply("<html>502 Bad Gateway</html>"))) {
+    try (JsonRpcClient client =
+        client(ScriptedTransport.connection().reply("<html>502 Bad Gateway</html>"))) {
       assertThatThrownBy(() -> client.request("cat"))
           .isInstanceOf(CallTimeoutException.class)
           .hasMessageContaining("meanwhile a reply came that matched no call")
@@ -95,7 +105,8 @@ class ClientValidationTest {
 
   @Test
   void unknownIdOverRequestResponse() {
-    try (JsonRpcClient client = client(new ScriptedTransport().reply("{\"jsonrpc\":\"2.0\",\"result\":19,\"id\":99}"))) {
+    try (JsonRpcClient client =
+        client(new ScriptedTransport().reply("{\"jsonrpc\":\"2.0\",\"result\":19,\"id\":99}"))) {
       assertThatThrownBy(() -> client.request("cat"))
           .isInstanceOf(InvalidResponseException.class)
           .hasMessageContaining("the response's id 99 matches no call");
@@ -104,7 +115,10 @@ class ClientValidationTest {
 
   @Test
   void unknownIdOverAConnection() {
-    try (JsonRpcClient client = client(ScriptedTransport.connection().reply("{\"jsonrpc\":\"2.0\",\"result\":19,\"id\":99}"))) {
+    try (JsonRpcClient client =
+        client(
+            ScriptedTransport.connection()
+                .reply("{\"jsonrpc\":\"2.0\",\"result\":19,\"id\":99}"))) {
       assertThatThrownBy(() -> client.request("cat"))
           .isInstanceOf(CallTimeoutException.class)
           .cause()
@@ -116,12 +130,17 @@ class ClientValidationTest {
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void missingOrUnreadableIdCannotBeMatched(boolean connection) {
-    ScriptedTransport transport = transport(connection).reply("{\"jsonrpc\":\"2.0\",\"result\":19,\"id\":true}");
+    ScriptedTransport transport =
+        transport(connection).reply("{\"jsonrpc\":\"2.0\",\"result\":19,\"id\":true}");
     try (JsonRpcClient client = client(transport)) {
-      Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> client.request("cat"));
+      Throwable thrown =
+          org.assertj.core.api.Assertions.catchThrowable(() -> client.request("cat"));
       Throwable problem = connection ? thrown.getCause() : thrown;
-      assertThat(thrown).isInstanceOf(connection ? CallTimeoutException.class : InvalidResponseException.class);
-      assertThat(problem).isInstanceOf(InvalidResponseException.class).hasMessageContaining("'id' must be");
+      assertThat(thrown)
+          .isInstanceOf(connection ? CallTimeoutException.class : InvalidResponseException.class);
+      assertThat(problem)
+          .isInstanceOf(InvalidResponseException.class)
+          .hasMessageContaining("'id' must be");
     }
   }
 
@@ -130,7 +149,8 @@ class ClientValidationTest {
   void errorResponseCarriesCodeMessageAndData(boolean connection) {
     ScriptedTransport transport =
         transport(connection)
-            .reply("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32050,\"message\":\"Custom Error\",\"data\":{\"why\":1}},\"id\":$ID}");
+            .reply(
+                "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32050,\"message\":\"Custom Error\",\"data\":{\"why\":1}},\"id\":$ID}");
     try (JsonRpcClient client = client(transport)) {
       assertThatThrownBy(() -> client.call("go", String.class))
           .isInstanceOfSatisfying(
@@ -139,7 +159,8 @@ class ClientValidationTest {
                 assertThat(e.code()).isEqualTo(-32050);
                 assertThat(e.errorMessage()).isEqualTo("Custom Error");
                 assertThat(e.data().get("why").intValue()).isEqualTo(1);
-                assertThat(e.getMessage()).isEqualTo("'go' failed: -32050 Custom Error (data: {\"why\":1})");
+                assertThat(e.getMessage())
+                    .isEqualTo("'go' failed: -32050 Custom Error (data: {\"why\":1})");
               });
     }
   }
@@ -149,7 +170,9 @@ class ClientValidationTest {
   void transportFailuresAreTransportExceptions(boolean connection) {
     TransportException refused = new TransportException("connection refused");
     ScriptedTransport transport =
-        transport(connection).fail(refused).fail(new UncheckedIOException(new java.io.IOException("reset")));
+        transport(connection)
+            .fail(refused)
+            .fail(new UncheckedIOException(new java.io.IOException("reset")));
     try (JsonRpcClient client = client(transport)) {
       assertThatThrownBy(() -> client.request("cat")).isSameAs(refused);
       assertThatThrownBy(() -> client.request("cat"))
@@ -190,18 +213,27 @@ class ClientValidationTest {
   @ValueSource(booleans = {false, true})
   void withoutValidationWhatCanBeUnderstoodIsTaken(boolean connection) {
     ScriptedTransport transport =
-        transport(connection).reply("{\"result\":19,\"id\":$ID}").reply("{\"error\":{\"code\":7},\"id\":$ID}");
+        transport(connection)
+            .reply("{\"result\":19,\"id\":$ID}")
+            .reply("{\"error\":{\"code\":7},\"id\":$ID}");
     try (JsonRpcClient client =
-        JsonRpcClient.builder().transport(transport).timeout(TIMEOUT).validateResponses(false).build()) {
+        JsonRpcClient.builder()
+            .transport(transport)
+            .timeout(TIMEOUT)
+            .validateResponses(false)
+            .build()) {
       assertThat(client.call("subtract", Integer.class, 42, 23)).isEqualTo(19);
       assertThatThrownBy(() -> client.request("x"))
-          .isInstanceOfSatisfying(ErrorResponseException.class, e -> assertThat(e.code()).isEqualTo(7));
+          .isInstanceOfSatisfying(
+              ErrorResponseException.class, e -> assertThat(e.code()).isEqualTo(7));
     }
   }
 
   @Test
   void aResultOfTheWrongTypeIsInvalid() {
-    try (JsonRpcClient client = client(new ScriptedTransport().reply("{\"jsonrpc\":\"2.0\",\"result\":\"x\",\"id\":$ID}"))) {
+    try (JsonRpcClient client =
+        client(
+            new ScriptedTransport().reply("{\"jsonrpc\":\"2.0\",\"result\":\"x\",\"id\":$ID}"))) {
       assertThatThrownBy(() -> client.call("n", Integer.class))
           .isInstanceOf(InvalidResponseException.class)
           .hasMessageContaining("cannot be read as java.lang.Integer");
@@ -210,7 +242,10 @@ class ClientValidationTest {
 
   @Test
   void aReplyToANotificationIsIgnoredOnRequestResponse() {
-    ScriptedTransport transport = new ScriptedTransport().reply("this is not even JSON").reply("{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":$ID}");
+    ScriptedTransport transport =
+        new ScriptedTransport()
+            .reply("this is not even JSON")
+            .reply("{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":$ID}");
     try (JsonRpcClient client = client(transport)) {
       client.notify("ping");
       assertThat(client.call("one", Integer.class)).isEqualTo(1);

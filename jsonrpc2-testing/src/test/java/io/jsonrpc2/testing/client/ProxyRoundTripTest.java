@@ -114,10 +114,21 @@ class ProxyRoundTripTest {
     CalculatorImpl impl = new CalculatorImpl();
     JsonRpcService service = JsonRpcService.builder().handler(impl).build();
     assertThat(service.methodNames())
-        .containsExactlyInAnyOrder("calc.add", "calc.sub", "calc.greet", "calc.corners", "calc.slowSquare", "calc.log", "calc.caller", "calc.divide");
+        .containsExactlyInAnyOrder(
+            "calc.add",
+            "calc.sub",
+            "calc.greet",
+            "calc.corners",
+            "calc.slowSquare",
+            "calc.log",
+            "calc.caller",
+            "calc.divide");
     try (JsonRpcClient client =
         JsonRpcClient.builder()
-            .transport(connection ? InMemoryTransport.connection(service) : InMemoryTransport.requestResponse(service))
+            .transport(
+                connection
+                    ? InMemoryTransport.connection(service)
+                    : InMemoryTransport.requestResponse(service))
             .build()) {
       Calculator calc = client.proxy(Calculator.class);
       assertThat(calc.add(2, 3)).isEqualTo(5);
@@ -131,7 +142,8 @@ class ProxyRoundTripTest {
       assertThat(impl.logged.await(5, TimeUnit.SECONDS)).isTrue();
       assertThat(impl.lastLine).isEqualTo("hello");
       assertThatThrownBy(() -> calc.divide(1, 0))
-          .isInstanceOfSatisfying(ErrorResponseException.class, e -> assertThat(e.code()).isEqualTo(-32050));
+          .isInstanceOfSatisfying(
+              ErrorResponseException.class, e -> assertThat(e.code()).isEqualTo(-32050));
     }
   }
 
@@ -141,11 +153,15 @@ class ProxyRoundTripTest {
     JsonRpcService service = JsonRpcService.builder().handler("v2", new CalculatorImpl()).build();
     try (JsonRpcClient client =
         JsonRpcClient.builder()
-            .transport(connection ? InMemoryTransport.connection(service) : InMemoryTransport.requestResponse(service))
+            .transport(
+                connection
+                    ? InMemoryTransport.connection(service)
+                    : InMemoryTransport.requestResponse(service))
             .build()) {
       assertThat(client.proxy(Calculator.class, "v2").add(1, 1)).isEqualTo(2);
       assertThatThrownBy(() -> client.proxy(Calculator.class).add(1, 1))
-          .isInstanceOfSatisfying(ErrorResponseException.class, e -> assertThat(e.code()).isEqualTo(-32601));
+          .isInstanceOfSatisfying(
+              ErrorResponseException.class, e -> assertThat(e.code()).isEqualTo(-32601));
     }
   }
 }
