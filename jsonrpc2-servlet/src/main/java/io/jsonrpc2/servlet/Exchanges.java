@@ -1,7 +1,7 @@
 package io.jsonrpc2.servlet;
 
-import io.jsonrpc2.server.HeaderMap;
-import io.jsonrpc2.server.HttpAnswer;
+import io.jsonrpc2.http.HeaderMap;
+import io.jsonrpc2.http.HttpAnswer;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;

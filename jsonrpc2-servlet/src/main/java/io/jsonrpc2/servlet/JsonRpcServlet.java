@@ -1,9 +1,9 @@
 package io.jsonrpc2.servlet;
 
 import io.jsonrpc2.JsonRpcService;
-import io.jsonrpc2.server.HttpAnswer;
-import io.jsonrpc2.server.HttpRules;
-import io.jsonrpc2.server.HttpVerdict;
+import io.jsonrpc2.http.HttpAnswer;
+import io.jsonrpc2.http.HttpRules;
+import io.jsonrpc2.http.HttpVerdict;
 import io.jsonrpc2.server.TransportContext;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletException;

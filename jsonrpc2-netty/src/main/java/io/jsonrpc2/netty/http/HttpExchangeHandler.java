@@ -1,10 +1,10 @@
 package io.jsonrpc2.netty.http;
 
 import io.jsonrpc2.JsonRpcService;
-import io.jsonrpc2.server.HeaderMap;
-import io.jsonrpc2.server.HttpAnswer;
-import io.jsonrpc2.server.HttpRules;
-import io.jsonrpc2.server.HttpVerdict;
+import io.jsonrpc2.http.HeaderMap;
+import io.jsonrpc2.http.HttpAnswer;
+import io.jsonrpc2.http.HttpRules;
+import io.jsonrpc2.http.HttpVerdict;
 import io.jsonrpc2.server.TransportContext;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
