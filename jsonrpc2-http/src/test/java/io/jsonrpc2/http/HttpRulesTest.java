@@ -280,4 +280,28 @@ class HttpRulesTest {
     assertThat(DEFAULTS.notFound(headers()).status()).isEqualTo(404);
     assertThat(HttpRules.badRequest("bad chunk").status()).isEqualTo(400);
   }
+
+  @Test
+  void aCompletedServiceIsItsReplyAndAFailedOneA500() {
+    byte[] reply = "{}".getBytes(StandardCharsets.UTF_8);
+    assertThat(DEFAULTS.answer(reply, null, headers()).body()).isSameAs(reply);
+    assertThat(DEFAULTS.answer(null, null, headers()).status()).isEqualTo(200);
+    HttpAnswer failed = DEFAULTS.answer(null, new IllegalStateException("broken"), headers());
+    assertThat(failed.status()).isEqualTo(500);
+    assertThat(body(failed)).doesNotContain("broken");
+  }
+
+  @Test
+  void aRefusalClosesAfterA100ContinueLingersAfterA413AndOtherwiseDrains() {
+    HttpAnswer tooLarge = DEFAULTS.bodyTooLarge(headers());
+    HttpAnswer wrongMethod = DEFAULTS.admit("GET", headers(), null).refusal();
+    Map<String, List<String>> waiting = headers("expect", "100-Continue");
+    assertThat(HttpRules.expectsContinue(waiting)).isTrue();
+    assertThat(HttpRules.expectsContinue(headers("Expect", "something-else"))).isFalse();
+    assertThat(HttpRules.expectsContinue(headers())).isFalse();
+    assertThat(RefusalEnding.of(tooLarge, waiting)).isEqualTo(RefusalEnding.CLOSE);
+    assertThat(RefusalEnding.of(wrongMethod, waiting)).isEqualTo(RefusalEnding.CLOSE);
+    assertThat(RefusalEnding.of(tooLarge, headers())).isEqualTo(RefusalEnding.LINGER);
+    assertThat(RefusalEnding.of(wrongMethod, headers())).isEqualTo(RefusalEnding.DRAIN);
+  }
 }
