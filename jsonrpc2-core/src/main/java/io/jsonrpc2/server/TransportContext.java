@@ -14,7 +14,8 @@ import java.util.TreeMap;
  *
  * <p>Transports make one per connection or exchange and pass it to {@code JsonRpcService.handle};
  * methods see it through {@link io.jsonrpc2.CallContext#transport()}. Header names are matched
- * without regard to case.
+ * without regard to case. The headers are copied, unless they come as {@link SealedHeaders} that
+ * are sealed: those are kept as they are.
  *
  * @param transport a short name of the transport, such as "netstring", "http" or "in-memory"
  * @param remoteAddress the peer's address, or null when there is none
@@ -34,8 +35,8 @@ public record TransportContext(
 
   public TransportContext {
     Objects.requireNonNull(transport, "transport");
-    if (!(headers instanceof HeaderMap map
-        && map.isSealed())) { // a sealed one is as a copy would be
+    if (!(headers instanceof SealedHeaders given
+        && given.isSealed())) { // a sealed one is as a copy would be
       TreeMap<String, List<String>> caseless = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       headers.forEach((name, values) -> caseless.put(name, List.copyOf(values)));
       headers = java.util.Collections.unmodifiableMap(caseless);

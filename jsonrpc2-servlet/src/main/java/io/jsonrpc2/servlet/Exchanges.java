@@ -1,7 +1,8 @@
 package io.jsonrpc2.servlet;
 
-import io.jsonrpc2.server.HeaderMap;
-import io.jsonrpc2.server.HttpAnswer;
+import io.jsonrpc2.http.HeaderMap;
+import io.jsonrpc2.http.HttpAnswer;
+import io.jsonrpc2.http.RefusalEnding;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -17,13 +18,12 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnknownHostException;
 import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The servlet API side of an exchange: headers in, body in, {@link HttpAnswer} out. */
 final class Exchanges {
-  private static final long LINGER_MILLIS = 2_000;
-  private static final long LINGER_BYTES = 64L * 1024 * 1024;
-
   private Exchanges() {}
 
   static HeaderMap headersOf(HttpServletRequest request) {
@@ -105,20 +105,24 @@ final class Exchanges {
   }
 
   /**
-   * Sends a refusal decided before the body was read. The body is read and dropped first (up to
-   * {@code max} bytes), so that the connection stays usable for the client's next request: a
-   * container that finds unread content after the response may close the connection under a client
-   * that is already reusing it. A body the client has not sent yet because it waits for {@code 100
-   * Continue} is not asked for: the connection closes after the answer. A body over {@code max},
-   * and any body refused with 413, gets {@link #answerAndLinger}.
+   * Sends a refusal decided before the body was read, ended as {@link RefusalEnding} says. For
+   * {@link RefusalEnding#DRAIN} the body is read and dropped first (up to {@code max} bytes), so
+   * that the connection stays usable for the client's next request: a container that finds unread
+   * content after the response may close the connection under a client that is already reusing it.
+   * A body over {@code max} gets {@link #answerAndLinger}, like {@link RefusalEnding#LINGER}.
    */
   static void refuse(
-      HttpServletRequest request, HttpServletResponse response, HttpAnswer answer, long max)
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpAnswer answer,
+      Map<String, List<String>> headers,
+      long max)
       throws IOException {
-    if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+    RefusalEnding ending = RefusalEnding.of(answer, headers);
+    if (ending == RefusalEnding.CLOSE) {
       response.setHeader("Connection", "close");
       write(response, answer);
-    } else if (answer.status() != 413 && drain(request, max)) {
+    } else if (ending == RefusalEnding.DRAIN && drain(request, max)) {
       write(response, answer);
     } else {
       answerAndLinger(request, response, answer);
@@ -128,10 +132,11 @@ final class Exchanges {
   /**
    * Sends an answer that closes the connection while the client may still be sending the body (a
    * 413): the answer goes out at once, then the rest of the body is read and dropped, up to {@value
-   * #LINGER_BYTES} bytes or {@value #LINGER_MILLIS} ms, before the container closes the connection.
-   * Closing with unread bytes makes TCP reset the connection, and a client still sending may then
-   * lose the answer. The dropping is asynchronous when the servlet supports async (no container
-   * thread waits for a slow client); otherwise it blocks, bounded in bytes.
+   * RefusalEnding#LINGER_BYTES} bytes or {@value RefusalEnding#LINGER_MILLIS} ms, before the
+   * container closes the connection. Closing with unread bytes makes TCP reset the connection, and
+   * a client still sending may then lose the answer. The dropping is asynchronous when the servlet
+   * supports async (no container thread waits for a slow client); otherwise it blocks, bounded in
+   * bytes.
    */
   static void answerAndLinger(
       HttpServletRequest request, HttpServletResponse response, HttpAnswer answer)
@@ -144,11 +149,11 @@ final class Exchanges {
     }
     ServletInputStream in = request.getInputStream();
     if (!request.isAsyncSupported()) {
-      drain(in, LINGER_BYTES);
+      drain(in, RefusalEnding.LINGER_BYTES);
       return;
     }
     AsyncContext async = request.startAsync();
-    async.setTimeout(LINGER_MILLIS);
+    async.setTimeout(RefusalEnding.LINGER_MILLIS);
     AtomicBoolean done = new AtomicBoolean();
     Runnable finish =
         () -> {
@@ -187,7 +192,7 @@ final class Exchanges {
                 return; // onAllDataRead follows
               }
               dropped += read;
-              if (dropped > LINGER_BYTES) {
+              if (dropped > RefusalEnding.LINGER_BYTES) {
                 finish.run();
                 return;
               }

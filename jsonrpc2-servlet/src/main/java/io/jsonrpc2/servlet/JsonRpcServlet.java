@@ -1,9 +1,9 @@
 package io.jsonrpc2.servlet;
 
 import io.jsonrpc2.JsonRpcService;
-import io.jsonrpc2.server.HttpAnswer;
-import io.jsonrpc2.server.HttpRules;
-import io.jsonrpc2.server.HttpVerdict;
+import io.jsonrpc2.http.HttpAnswer;
+import io.jsonrpc2.http.HttpRules;
+import io.jsonrpc2.http.HttpVerdict;
 import io.jsonrpc2.server.TransportContext;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletException;
@@ -57,8 +57,6 @@ public final class JsonRpcServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger("io.jsonrpc2.servlet");
-  // Stands for "the service failed to answer", which its contract rules out; never sent.
-  private static final byte[] NO_ANSWER = new byte[0];
 
   private transient JsonRpcService service;
   private transient HttpRules rules;
@@ -118,7 +116,7 @@ public final class JsonRpcServlet extends HttpServlet {
     var remote = Exchanges.remoteAddressOf(request);
     HttpVerdict verdict = rules.admit(request.getMethod(), headers, remote);
     if (!verdict.isAdmitted()) {
-      Exchanges.refuse(request, response, verdict.refusal(), rules.maxBodyBytes());
+      Exchanges.refuse(request, response, verdict.refusal(), headers, rules.maxBodyBytes());
       return;
     }
     byte[] body = Exchanges.readBody(request, rules.maxBodyBytes());
@@ -131,7 +129,7 @@ public final class JsonRpcServlet extends HttpServlet {
     TransportContext context = new TransportContext("http", remote, headers, principal, Map.of());
     CompletableFuture<byte[]> reply = service.handle(rules.utf8Body(body, headers), context);
     if (reply.isDone() || !request.isAsyncSupported()) {
-      Exchanges.write(response, answer(waitFor(reply), headers));
+      Exchanges.write(response, awaitAnswer(reply, headers));
       return;
     }
     AsyncContext async = request.startAsync();
@@ -139,12 +137,8 @@ public final class JsonRpcServlet extends HttpServlet {
     reply.whenComplete(
         (bytes, failure) -> {
           try {
-            if (failure != null) {
-              LOG.error("The service failed to reply; answering 500", failure);
-            }
             Exchanges.write(
-                (HttpServletResponse) async.getResponse(),
-                answer(failure == null ? bytes : NO_ANSWER, headers));
+                (HttpServletResponse) async.getResponse(), rules.answer(bytes, failure, headers));
           } catch (IOException | RuntimeException e) {
             LOG.debug("Could not write a JSON-RPC reply: {}", e.toString());
           } finally {
@@ -153,19 +147,15 @@ public final class JsonRpcServlet extends HttpServlet {
         });
   }
 
-  private HttpAnswer answer(byte[] reply, Map<String, List<String>> headers) {
-    return reply == NO_ANSWER ? rules.serverError(headers) : rules.reply(reply, headers);
-  }
-
-  private static byte[] waitFor(CompletableFuture<byte[]> reply) {
+  private HttpAnswer awaitAnswer(
+      CompletableFuture<byte[]> reply, Map<String, List<String>> headers) {
     try {
-      return reply.get();
+      return rules.reply(reply.get(), headers);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return NO_ANSWER;
+      return rules.serverError(headers);
     } catch (ExecutionException e) {
-      LOG.error("The service failed to reply; answering 500", e.getCause());
-      return NO_ANSWER;
+      return rules.answer(null, e.getCause(), headers);
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.jsonrpc2.servlet;
 
 import io.jsonrpc2.JsonRpcService;
-import io.jsonrpc2.server.HttpRules;
+import io.jsonrpc2.http.HttpRules;
 import io.jsonrpc2.testing.HttpServerConformanceTest;
 import java.net.URI;
 

@@ -7,9 +7,9 @@ import io.jsonrpc2.CallContext;
 import io.jsonrpc2.JsonRpcMethod;
 import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.NonBlocking;
-import io.jsonrpc2.server.BasicAuthenticator;
-import io.jsonrpc2.server.BearerTokenAuthenticator;
-import io.jsonrpc2.server.HttpRules;
+import io.jsonrpc2.http.BasicAuthenticator;
+import io.jsonrpc2.http.BearerTokenAuthenticator;
+import io.jsonrpc2.http.HttpRules;
 import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -530,7 +530,7 @@ public abstract class HttpServerConformanceTest {
                   if (headers.containsKey("X-Break")) {
                     throw new IllegalStateException("directory down");
                   }
-                  return io.jsonrpc2.server.HttpAuthentication.anonymous();
+                  return io.jsonrpc2.http.HttpAuthentication.anonymous();
                 })
             .build());
     HttpResponse<String> broken = post(ECHO, "Content-Type", "application/json", "X-Break", "1");

@@ -2,8 +2,8 @@ package io.jsonrpc2.benchmarks.http;
 
 import com.sun.management.ThreadMXBean;
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.http.HeaderMap;
 import io.jsonrpc2.netty.http.JsonRpcHttpInitializer;
-import io.jsonrpc2.server.HeaderMap;
 import io.jsonrpc2.server.TransportContext;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;

@@ -1,7 +1,7 @@
 package io.jsonrpc2.examples.http;
 
 import io.jsonrpc2.JsonRpcService;
-import io.jsonrpc2.server.HttpRules;
+import io.jsonrpc2.http.HttpRules;
 import io.jsonrpc2.servlet.JsonRpcServlet;
 import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;

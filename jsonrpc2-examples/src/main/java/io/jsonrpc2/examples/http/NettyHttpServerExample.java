@@ -1,13 +1,13 @@
 package io.jsonrpc2.examples.http;
 
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.http.BasicAuthenticator;
+import io.jsonrpc2.http.BearerTokenAuthenticator;
+import io.jsonrpc2.http.HttpAuthentication;
+import io.jsonrpc2.http.HttpAuthenticator;
+import io.jsonrpc2.http.HttpPrincipal;
+import io.jsonrpc2.http.HttpRules;
 import io.jsonrpc2.netty.http.JsonRpcHttpServer;
-import io.jsonrpc2.server.BasicAuthenticator;
-import io.jsonrpc2.server.BearerTokenAuthenticator;
-import io.jsonrpc2.server.HttpAuthentication;
-import io.jsonrpc2.server.HttpAuthenticator;
-import io.jsonrpc2.server.HttpPrincipal;
-import io.jsonrpc2.server.HttpRules;
 import java.io.File;
 import java.net.InetSocketAddress;
 import java.time.Duration;

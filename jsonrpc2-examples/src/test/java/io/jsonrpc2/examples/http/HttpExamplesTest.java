@@ -4,8 +4,8 @@ import static io.jsonrpc2.testing.JsonAssertions.assertSameJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.http.HttpRules;
 import io.jsonrpc2.netty.http.JsonRpcHttpServer;
-import io.jsonrpc2.server.HttpRules;
 import io.jsonrpc2.testing.TestCertificate;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;

@@ -1,10 +1,11 @@
 package io.jsonrpc2.netty.http;
 
 import io.jsonrpc2.JsonRpcService;
-import io.jsonrpc2.server.HeaderMap;
-import io.jsonrpc2.server.HttpAnswer;
-import io.jsonrpc2.server.HttpRules;
-import io.jsonrpc2.server.HttpVerdict;
+import io.jsonrpc2.http.HeaderMap;
+import io.jsonrpc2.http.HttpAnswer;
+import io.jsonrpc2.http.HttpRules;
+import io.jsonrpc2.http.HttpVerdict;
+import io.jsonrpc2.http.RefusalEnding;
 import io.jsonrpc2.server.TransportContext;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -42,15 +43,6 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
 
   /** Requests read ahead of their answers before the connection stops reading. */
   private static final int MAX_PIPELINED = 16;
-
-  /**
-   * How long, and how much, an over-long body is still read and dropped after its 413 was sent,
-   * before the connection closes: a client still sending when the socket closes would get a reset
-   * instead of the answer (the "lingering close" of other servers).
-   */
-  private static final long LINGER_MILLIS = 2_000;
-
-  private static final long LINGER_BYTES = 64L * 1024 * 1024;
 
   private final JsonRpcService service;
   private final HttpRules rules;
@@ -139,23 +131,19 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
       refuse(request, headers, rules.notFound(headers), false, false);
       return;
     }
-    boolean expectsContinue = "100-continue".equalsIgnoreCase(headers.first("Expect"));
     HttpVerdict verdict =
         rules.admit(request.method().name(), headers, ctx.channel().remoteAddress());
     if (!verdict.isAdmitted()) {
-      // After 413 or a refused "Expect: 100-continue" the client may or may not send the body:
-      // only closing keeps the next request's start unambiguous. A client that did not ask
-      // whether to send it is sending it: it is read and dropped, then the connection closes.
-      boolean tooLarge = verdict.refusal().status() == 413;
+      RefusalEnding ending = RefusalEnding.of(verdict.refusal(), headers);
       refuse(
           request,
           headers,
           verdict.refusal(),
-          tooLarge || expectsContinue,
-          tooLarge && !expectsContinue);
+          ending != RefusalEnding.DRAIN,
+          ending == RefusalEnding.LINGER);
       return;
     }
-    if (expectsContinue) {
+    if (HttpRules.expectsContinue(headers)) {
       ctx.writeAndFlush(
           new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
     }
@@ -171,7 +159,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     boolean last = content instanceof LastHttpContent;
     if (discarding >= 0) {
       discarding += content.content().readableBytes();
-      if (discarding > (closeAfterDiscard ? LINGER_BYTES : rules.maxBodyBytes())) {
+      if (discarding > (closeAfterDiscard ? RefusalEnding.LINGER_BYTES : rules.maxBodyBytes())) {
         closing = true;
         ctx.close();
       } else if (last) {
@@ -256,12 +244,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void answer(Exchange exchange, byte[] reply, Throwable failure) {
-    if (failure != null) {
-      LOG.error("The service failed to reply; answering 500", failure);
-      exchange.answer = rules.serverError(exchange.headers);
-    } else {
-      exchange.answer = rules.reply(reply, exchange.headers);
-    }
+    exchange.answer = rules.answer(reply, failure, exchange.headers);
     writeReady();
   }
 
@@ -286,7 +269,8 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
         pending.clear();
         if (discarding >= 0 && closeAfterDiscard) {
           ctx.writeAndFlush(response, ctx.voidPromise()); // closed once the body is skipped
-          ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+          ctx.executor()
+              .schedule(() -> ctx.close(), RefusalEnding.LINGER_MILLIS, TimeUnit.MILLISECONDS);
         } else {
           ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }

@@ -1,8 +1,8 @@
 package io.jsonrpc2.netty.http;
 
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.http.HttpRules;
 import io.jsonrpc2.netty.NettyTransport;
-import io.jsonrpc2.server.HttpRules;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;

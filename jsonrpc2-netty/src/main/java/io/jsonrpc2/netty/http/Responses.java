@@ -1,6 +1,6 @@
 package io.jsonrpc2.netty.http;
 
-import io.jsonrpc2.server.HttpAnswer;
+import io.jsonrpc2.http.HttpAnswer;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;

@@ -1,6 +1,6 @@
 /**
  * JSON-RPC over HTTP/1.1 on Netty: {@link io.jsonrpc2.netty.http.JsonRpcHttpServer}, a ready
  * server, and {@link io.jsonrpc2.netty.http.JsonRpcHttpInitializer} for a bootstrap of one's own.
- * Both follow {@link io.jsonrpc2.server.HttpRules}, like the servlet does.
+ * Both follow {@link io.jsonrpc2.http.HttpRules}, like the servlet does.
  */
 package io.jsonrpc2.netty.http;

@@ -4,8 +4,8 @@ import static io.jsonrpc2.testing.JsonAssertions.assertSameJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jsonrpc2.server.BasicAuthenticator;
-import io.jsonrpc2.server.HttpRules;
+import io.jsonrpc2.http.BasicAuthenticator;
+import io.jsonrpc2.http.HttpRules;
 import io.jsonrpc2.testing.HttpServerConformanceTest;
 import io.jsonrpc2.testing.TestCertificate;
 import io.netty.handler.ssl.SslContextBuilder;

@@ -1,4 +1,4 @@
-package io.jsonrpc2.server;
+package io.jsonrpc2.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -279,5 +279,29 @@ class HttpRulesTest {
     assertThat(body(tooLarge)).isEqualTo("Request body larger than 16777216 bytes\n");
     assertThat(DEFAULTS.notFound(headers()).status()).isEqualTo(404);
     assertThat(HttpRules.badRequest("bad chunk").status()).isEqualTo(400);
+  }
+
+  @Test
+  void aCompletedServiceIsItsReplyAndAFailedOneA500() {
+    byte[] reply = "{}".getBytes(StandardCharsets.UTF_8);
+    assertThat(DEFAULTS.answer(reply, null, headers()).body()).isSameAs(reply);
+    assertThat(DEFAULTS.answer(null, null, headers()).status()).isEqualTo(200);
+    HttpAnswer failed = DEFAULTS.answer(null, new IllegalStateException("broken"), headers());
+    assertThat(failed.status()).isEqualTo(500);
+    assertThat(body(failed)).doesNotContain("broken");
+  }
+
+  @Test
+  void aRefusalClosesAfterA100ContinueLingersAfterA413AndOtherwiseDrains() {
+    HttpAnswer tooLarge = DEFAULTS.bodyTooLarge(headers());
+    HttpAnswer wrongMethod = DEFAULTS.admit("GET", headers(), null).refusal();
+    Map<String, List<String>> waiting = headers("expect", "100-Continue");
+    assertThat(HttpRules.expectsContinue(waiting)).isTrue();
+    assertThat(HttpRules.expectsContinue(headers("Expect", "something-else"))).isFalse();
+    assertThat(HttpRules.expectsContinue(headers())).isFalse();
+    assertThat(RefusalEnding.of(tooLarge, waiting)).isEqualTo(RefusalEnding.CLOSE);
+    assertThat(RefusalEnding.of(wrongMethod, waiting)).isEqualTo(RefusalEnding.CLOSE);
+    assertThat(RefusalEnding.of(tooLarge, headers())).isEqualTo(RefusalEnding.LINGER);
+    assertThat(RefusalEnding.of(wrongMethod, headers())).isEqualTo(RefusalEnding.DRAIN);
   }
 }

@@ -1,8 +1,9 @@
-package io.jsonrpc2.server;
+package io.jsonrpc2.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jsonrpc2.server.TransportContext;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

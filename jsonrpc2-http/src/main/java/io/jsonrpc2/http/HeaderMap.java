@@ -1,5 +1,7 @@
-package io.jsonrpc2.server;
+package io.jsonrpc2.http;
 
+import io.jsonrpc2.server.SealedHeaders;
+import io.jsonrpc2.server.TransportContext;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ import java.util.TreeMap;
  * over. Once {@link #seal sealed} nothing can be added, and a {@link TransportContext} keeps it as
  * it is instead of copying it.
  */
-public final class HeaderMap extends AbstractMap<String, List<String>> {
+public final class HeaderMap extends AbstractMap<String, List<String>> implements SealedHeaders {
   private static final int SCAN_LIMIT = 16;
 
   private String[] names = new String[8];
@@ -80,6 +82,7 @@ public final class HeaderMap extends AbstractMap<String, List<String>> {
   }
 
   /** True once {@link #seal} was called. */
+  @Override
   public boolean isSealed() {
     return sealed;
   }

@@ -1,4 +1,4 @@
-package io.jsonrpc2.server;
+package io.jsonrpc2.http;
 
 import java.net.SocketAddress;
 import java.nio.charset.Charset;
@@ -157,6 +157,20 @@ public final class HttpRules {
     return new HttpAnswer(200, withCors(JSON_HEADERS, headers), reply);
   }
 
+  /**
+   * The answer once the service's future has completed: {@link #reply} of what it gave, or, when it
+   * failed (which its contract rules out), the cause logged and {@link #serverError}.
+   *
+   * @param failure the future's failure, or null when it gave {@code reply}
+   */
+  public HttpAnswer answer(byte[] reply, Throwable failure, Map<String, List<String>> headers) {
+    if (failure == null) {
+      return reply(reply, headers);
+    }
+    LOG.error("The service failed to reply; answering 500", failure);
+    return serverError(headers);
+  }
+
   // ---- other answers ------------------------------------------------------------------------
 
   /** 413: the body turned out longer than {@link #maxBodyBytes()} while it was read. */
@@ -176,6 +190,15 @@ public final class HttpRules {
    */
   public HttpAnswer serverError(Map<String, List<String>> headers) {
     return HttpAnswer.text(500, withCors(Map.of(), headers), "The server failed to answer");
+  }
+
+  /**
+   * True when the request asks for {@code 100 Continue} before it sends its body ({@code Expect:
+   * 100-continue}): a server sends that only for an admitted request, and a refused one ends as
+   * {@link RefusalEnding#CLOSE}.
+   */
+  public static boolean expectsContinue(Map<String, List<String>> headers) {
+    return "100-continue".equalsIgnoreCase(first(headers, "Expect"));
   }
 
   /** 400: a request that is not valid HTTP, for a server's own parser to report. */

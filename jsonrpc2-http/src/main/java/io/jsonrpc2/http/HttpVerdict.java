@@ -1,4 +1,4 @@
-package io.jsonrpc2.server;
+package io.jsonrpc2.http;
 
 import java.security.Principal;
 

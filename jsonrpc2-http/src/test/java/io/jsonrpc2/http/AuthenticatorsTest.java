@@ -1,4 +1,4 @@
-package io.jsonrpc2.server;
+package io.jsonrpc2.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
