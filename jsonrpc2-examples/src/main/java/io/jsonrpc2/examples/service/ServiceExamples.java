@@ -81,8 +81,8 @@ public final class ServiceExamples {
                 "greeting",
                 (params, ctx) ->
                     "Hello, " + params.find("name", String.class).orElse("world") + "!")
-            .lazyMethod(
-                "sample.add", "io.jsonrpc2.examples.service.Sample#add") // loaded on first call
+            // loaded on the first call:
+            .lazyMethod("sample.add", "io.jsonrpc2.examples.service.Sample#add")
             .errorCode(QuotaExceeded.class, -32001) // exception-to-code mapping
             .timeout(Duration.ofSeconds(2)) // -32098 after two seconds
             .build();
