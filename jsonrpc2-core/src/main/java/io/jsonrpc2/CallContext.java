@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param id the request id, or null for a notification
  * @param method the method name as it was called
  * @param transport where the call came from
- * @param values values given to {@code handle} by its caller, by name (the seed's "extra vars")
+ * @param values values given to {@code handle} by its caller, by name (the extra keyword arguments
+ *     of a call in the Python jsonrpc2 library)
  */
 public record CallContext(
     Id id, String method, TransportContext transport, Map<String, Object> values) {

@@ -185,7 +185,7 @@ class ParamBindingTest {
 
   @Test
   void extraValuesFillParametersTheRequestLeavesOut() {
-    // The jsonrpc2 seed: rpc({'method': 'add', 'params': {'a': 2}}, b=3) gives 5.
+    // The Python jsonrpc2 library: rpc({'method': 'add', 'params': {'a': 2}}, b=3) gives 5.
     byte[] request = request("add", "{\"a\":2}", "rpc-1").getBytes(StandardCharsets.UTF_8);
 
     byte[] reply = service.handle(request, TransportContext.NONE, Map.of("b", 3)).join();

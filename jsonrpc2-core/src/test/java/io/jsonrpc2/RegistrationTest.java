@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(20)
 class RegistrationTest {
 
-  /** The txjason seed's handler. */
+  /** txjason's example handler. */
   public static class Example {
     @JsonRpcMethod("echo")
     public String echo2(String param) {

@@ -1,6 +1,9 @@
 package io.jsonrpc2.sample;
 
-/** A plain class served without annotations, like the jsonrpc2 seed's {@code runjsonrpc2 hello}. */
+/**
+ * A plain class served without annotations, like the Python jsonrpc2 library's {@code runjsonrpc2
+ * hello}.
+ */
 public class Hello {
   private int greeted;
 

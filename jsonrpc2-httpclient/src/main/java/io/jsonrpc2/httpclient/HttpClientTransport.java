@@ -281,7 +281,7 @@ public final class HttpClientTransport implements ClientTransport {
 
     /**
      * Trusts the server certificates of a trust store file (PKCS12 or JKS) instead of the JDK's
-     * default ones: the seed's {@code session.verify = '/path/to/cert'}. Host names are still
+     * default ones: jsonrpcclient's {@code session.verify = '/path/to/cert'}. Host names are still
      * verified. The file is read by {@link #build}.
      */
     public Builder trustStore(Path file, char[] password) {

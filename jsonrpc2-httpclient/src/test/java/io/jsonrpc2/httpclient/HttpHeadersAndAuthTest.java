@@ -110,7 +110,7 @@ class HttpHeadersAndAuthTest {
   }
 
   @Test
-  void theContentTypeCanBeOverriddenLikeInTheSeed() throws Exception {
+  void theContentTypeCanBeOverriddenAsInJsonrpcclient() throws Exception {
     JdkHttpTestServer.Received request =
         callAndTake(
             client.withOptions(HttpCallOptions.header("Content-Type", "application/json-rpc")));

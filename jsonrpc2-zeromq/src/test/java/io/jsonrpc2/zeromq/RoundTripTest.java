@@ -187,7 +187,7 @@ class RoundTripTest {
   }
 
   @Test
-  void theShortcutReadsLikeTheSeed() {
+  void theShortcutReadsLikeJsonrpcclient() {
     ZmqServer server = JsonRpcZmq.serve("tcp://127.0.0.1:*", TestMethods.service(methods));
     open.add(server);
     assertThat(server.endpoint()).matches("tcp://127\\.0\\.0\\.1:\\d+").doesNotEndWith(":0");

@@ -42,7 +42,7 @@ public final class TestMethods {
     return n * n * n;
   }
 
-  /** The seed's example: {@code request('cat', name='Mittens')} answers "meow". */
+  /** jsonrpcclient's example: {@code request('cat', name='Mittens')} answers "meow". */
   @JsonRpcMethod
   public String cat(String name) {
     return "meow";

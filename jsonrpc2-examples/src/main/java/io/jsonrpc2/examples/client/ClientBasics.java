@@ -22,8 +22,8 @@ public final class ClientBasics {
     // docs:begin connect
     JsonRpcClient client =
         JsonRpcClient.builder()
-            .transport(
-                InMemoryTransport.requestResponse(PetService.create())) // any ClientTransport
+            // any ClientTransport: HTTP, netstring, ZeroMQ, or this one in memory
+            .transport(InMemoryTransport.requestResponse(PetService.create()))
             .timeout(Duration.ofSeconds(5))
             .build();
     // docs:end connect

@@ -17,11 +17,8 @@ public final class ErrorHandling {
     try {
       return client.call("adopt", String.class, Map.of("name", name));
     } catch (ErrorResponseException e) { // the server answered with an error object
-      return e.code()
-          + " "
-          + e.errorMessage()
-          + " "
-          + e.data(); // -32050 No such pet {"name":"Rex"}
+      // -32050 No such pet {"name":"Rex"}
+      return e.code() + " " + e.errorMessage() + " " + e.data();
     } catch (CallTimeoutException e) { // no response in time; the call is forgotten
       return "timed out";
     } catch (TransportException e) { // not delivered, connection lost, client closed

@@ -6,7 +6,7 @@ import java.security.Principal;
 import java.util.Optional;
 
 // docs:begin greeter
-/** The seed's procedure: {@code greeting(name="world")}, and who is calling. */
+/** The Python jsonrpc2 library's {@code greeting(name="world")}, and who is calling. */
 public final class Greeter {
   @JsonRpcMethod
   public String greeting(Optional<String> name) {

@@ -3,6 +3,7 @@ package io.jsonrpc2.examples.http;
 import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.http.HttpRules;
 import io.jsonrpc2.servlet.JsonRpcServlet;
+import java.net.InetSocketAddress;
 import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -10,8 +11,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * The seed's WSGI application in Java: {@link JsonRpcServlet} hosted by an embedded Jetty 12,
- * serving {@code greeting}. {@code main [port]}.
+ * The Java form of the WSGI application of the Python jsonrpc2 library: {@link JsonRpcServlet}
+ * hosted by an embedded Jetty 12 on 127.0.0.1, serving {@code greeting}. {@code main [port]}.
  */
 public final class JettyServletExample {
   private JettyServletExample() {}
@@ -19,7 +20,7 @@ public final class JettyServletExample {
   public static void main(String[] args) throws Exception {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
     Server jetty = serve(port);
-    System.out.println("Serving JSON-RPC on http://localhost:" + port(jetty) + "/rpc");
+    System.out.println("Serving JSON-RPC on http://127.0.0.1:" + port(jetty) + "/rpc");
     jetty.join();
   }
 
@@ -33,7 +34,7 @@ public final class JettyServletExample {
     context.setContextPath("/");
     context.addServlet(holder, "/rpc");
 
-    Server jetty = new Server(port);
+    Server jetty = new Server(new InetSocketAddress("127.0.0.1", port)); // loopback only
     jetty.setHandler(context);
     jetty.start();
     // docs:end jetty
@@ -62,7 +63,7 @@ public final class JettyServletExample {
     holder.setAsyncSupported(true);
     ServletContextHandler context = new ServletContextHandler();
     context.addServlet(holder, "/rpc");
-    Server jetty = new Server(port);
+    Server jetty = new Server(new InetSocketAddress("127.0.0.1", port));
     jetty.setHandler(context);
     jetty.start();
     return jetty;

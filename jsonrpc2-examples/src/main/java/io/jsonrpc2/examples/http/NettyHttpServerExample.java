@@ -20,7 +20,7 @@ public final class NettyHttpServerExample {
   public static void main(String[] args) {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
     JsonRpcHttpServer server = serve(port);
-    System.out.println("Serving JSON-RPC on http://localhost:" + server.port() + server.path());
+    System.out.println("Serving JSON-RPC on http://127.0.0.1:" + server.port() + server.path());
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
   }
 
@@ -30,6 +30,7 @@ public final class NettyHttpServerExample {
     JsonRpcService service = JsonRpcService.builder().handler(new Greeter()).build();
     JsonRpcHttpServer server =
         JsonRpcHttpServer.builder(service)
+            .host("127.0.0.1") // loopback only; without host(...), every interface
             .port(port) // 0 picks a free port: read it back with server.port()
             .path("/rpc")
             .build()
@@ -43,8 +44,8 @@ public final class NettyHttpServerExample {
     // docs:begin rules
     HttpRules rules =
         HttpRules.builder()
-            .strictContentType(
-                true) // only application/json(-rpc)/jsonrequest; no missing Content-Type
+            // only application/json(-rpc)/jsonrequest; no missing Content-Type:
+            .strictContentType(true)
             .notificationStatus(204) // notification-only posts get 204 instead of an empty 200
             .maxBodyBytes(1024 * 1024) // 413 above 1 MiB (default 16 MiB)
             .corsOrigins("https://app.example.com") // CORS on, for this origin only
@@ -62,7 +63,12 @@ public final class NettyHttpServerExample {
             .authenticator(BasicAuthenticator.of("greeter", Map.of("ann", "correct horse")))
             .build();
     JsonRpcHttpServer server =
-        JsonRpcHttpServer.builder(service).port(port).rules(rules).build().start();
+        JsonRpcHttpServer.builder(service)
+            .host("127.0.0.1")
+            .port(port)
+            .rules(rules)
+            .build()
+            .start();
     // docs:end basic-auth
     return server;
   }
@@ -99,10 +105,10 @@ public final class NettyHttpServerExample {
     // docs:begin tls
     JsonRpcHttpServer server =
         JsonRpcHttpServer.builder(service)
+            .host("127.0.0.1")
             .port(port)
-            .tls(
-                certificateChain,
-                privateKey) // PEM files; or .tls(SslContext) from Netty's SslContextBuilder
+            // PEM files; or .tls(SslContext) from Netty's SslContextBuilder:
+            .tls(certificateChain, privateKey)
             .idleTimeout(Duration.ofMinutes(2))
             .build()
             .start();

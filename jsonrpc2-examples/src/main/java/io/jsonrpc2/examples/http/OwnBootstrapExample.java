@@ -22,7 +22,7 @@ public final class OwnBootstrapExample {
             .group(group)
             .channel(NioServerSocketChannel.class)
             .childHandler(initializer)
-            .bind(port)
+            .bind("127.0.0.1", port)
             .sync()
             .channel();
     // docs:end own-bootstrap

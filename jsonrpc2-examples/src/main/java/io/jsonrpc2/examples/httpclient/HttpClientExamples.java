@@ -119,7 +119,7 @@ public final class HttpClientExamples {
     // docs:end errors
   }
 
-  /** Runs the seed's examples against the URL given as the only argument. */
+  /** Runs jsonrpcclient's examples against the URL given as the only argument. */
   public static void main(String[] args) {
     if (args.length != 1) {
       System.err.println("usage: HttpClientExamples URL   (for example http://127.0.0.1:8080/rpc)");

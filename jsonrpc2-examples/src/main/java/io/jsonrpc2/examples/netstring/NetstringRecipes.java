@@ -21,10 +21,11 @@ public final class NetstringRecipes {
     // docs:begin netstring-tls-server
     NetstringServer server =
         NetstringServer.builder(service)
+            .host("127.0.0.1")
             .port(port)
             .tls(certificateChain, privateKey) // PEM certificate chain, PEM PKCS#8 key
-            .clientCertificates(
-                clientCas, true) // optional: only clients with a certificate from these CAs
+            // optional: only clients with a certificate from these CAs
+            .clientCertificates(clientCas, true)
             .start();
     // docs:end netstring-tls-server
     return server;

@@ -4,7 +4,7 @@ import io.jsonrpc2.JsonRpcMethod;
 import java.util.concurrent.CompletableFuture;
 
 // docs:begin handler
-/** The txjason seed's handler in Java: exported as main.echo and main.deferredEcho. */
+/** txjason's example handler in Java: exported as main.echo and main.deferredEcho. */
 public class Example {
   @JsonRpcMethod("echo") // exported as 'echo' although the Java name differs
   public String echo2(String param) {

@@ -1,5 +1,8 @@
 package io.jsonrpc2.examples.service;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.jsonrpc2.CallContext;
 import io.jsonrpc2.JsonRpcException;
 import io.jsonrpc2.JsonRpcMethod;
@@ -42,6 +45,32 @@ public final class ServiceExamples {
 
   // docs:end context
 
+  // docs:begin records
+  public record Point(int x, int y) {}
+
+  public static class Geometry {
+    @JsonRpcMethod // {"jsonrpc":"2.0","method":"manhattan","params":[{"x":3,"y":-4}],"id":1}
+    public int manhattan(Point point) {
+      return Math.abs(point.x()) + Math.abs(point.y());
+    }
+  }
+
+  // docs:end records
+
+  /** A service whose records take JSON objects with members they do not declare. */
+  public static JsonRpcService lenientGeometry() {
+    // docs:begin lenient-mapper
+    ObjectMapper lenient =
+        JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    JsonRpcService service =
+        JsonRpcService.builder()
+            .mapper(lenient) // {"x":3,"y":-4,"z":7} is now the Point (3, -4)
+            .handler(new Geometry())
+            .build();
+    // docs:end lenient-mapper
+    return service;
+  }
+
   /** Builds the service of the docs' first example. */
   public static JsonRpcService buildService() {
     // docs:begin build
@@ -52,8 +81,8 @@ public final class ServiceExamples {
                 "greeting",
                 (params, ctx) ->
                     "Hello, " + params.find("name", String.class).orElse("world") + "!")
-            .lazyMethod(
-                "sample.add", "io.jsonrpc2.examples.service.Sample#add") // loaded on first call
+            // loaded on the first call:
+            .lazyMethod("sample.add", "io.jsonrpc2.examples.service.Sample#add")
             .errorCode(QuotaExceeded.class, -32001) // exception-to-code mapping
             .timeout(Duration.ofSeconds(2)) // -32098 after two seconds
             .build();

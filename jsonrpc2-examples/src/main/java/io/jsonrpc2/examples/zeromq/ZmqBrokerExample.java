@@ -21,7 +21,7 @@ import org.zeromq.SocketType;
  * <p>Run the parts as separate processes:
  *
  * <pre>
- * ZmqBrokerExample broker tcp://*:5555 tcp://*:5556
+ * ZmqBrokerExample broker tcp://127.0.0.1:5555 tcp://127.0.0.1:5556
  * ZmqBrokerExample worker worker-1 tcp://127.0.0.1:5556
  * ZmqBrokerExample worker worker-2 tcp://127.0.0.1:5556
  * ZmqBrokerExample client tcp://127.0.0.1:5555

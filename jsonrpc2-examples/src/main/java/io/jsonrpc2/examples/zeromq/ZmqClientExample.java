@@ -31,8 +31,8 @@ public final class ZmqClientExample {
   public static List<String> run(String endpoint) {
     List<String> out = new ArrayList<>();
     // docs:begin zmq-client
-    try (JsonRpcClient client =
-        JsonRpcZmq.client(endpoint)) { // a REQ socket, like ZMQServer(endpoint)
+    // a REQ socket, like jsonrpcclient's ZMQServer(endpoint)
+    try (JsonRpcClient client = JsonRpcZmq.client(endpoint)) {
       String sound = client.call("cat", String.class, Map.of("name", "Mittens"));
       out.add("cat: " + sound); // meow
 

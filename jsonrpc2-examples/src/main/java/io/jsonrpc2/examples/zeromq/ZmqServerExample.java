@@ -20,7 +20,7 @@ public final class ZmqServerExample {
     ZmqServer server =
         ZmqServer.builder(service)
             .socketType(socketType) // REP (the default): one call at a time; ROUTER: many at once
-            .bind(endpoint) // such as "tcp://*:5555"; port 0 or * picks a free port
+            .bind(endpoint) // such as "tcp://127.0.0.1:5555"; port 0 or * picks one
             .start();
     System.out.println("Serving on " + server.endpoint());
     // docs:end zmq-server

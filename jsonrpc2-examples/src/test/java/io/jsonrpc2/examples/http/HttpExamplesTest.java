@@ -66,7 +66,7 @@ class HttpExamplesTest {
   }
 
   @Test
-  void theNettyServerGreetsLikeTheSeed() throws Exception {
+  void theNettyServerGreetsLikeThePythonLibrary() throws Exception {
     JsonRpcHttpServer server = NettyHttpServerExample.serve(0);
     try {
       String url = "http://127.0.0.1:" + server.port() + "/rpc";
@@ -167,7 +167,7 @@ class HttpExamplesTest {
   }
 
   @Test
-  void theServletInJettyGreetsLikeTheSeed() throws Exception {
+  void theServletInJettyGreetsLikeThePythonLibrary() throws Exception {
     Server jetty = JettyServletExample.serve(0);
     try {
       String url = "http://127.0.0.1:" + JettyServletExample.port(jetty) + "/rpc";

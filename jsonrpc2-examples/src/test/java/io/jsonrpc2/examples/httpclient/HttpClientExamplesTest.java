@@ -167,7 +167,7 @@ class HttpClientExamplesTest {
   }
 
   @Test
-  void mainRunsTheSeedsExamples() {
+  void mainRunsJsonrpcclientsExamples() {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     PrintStream original = System.out;
     System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));

@@ -65,4 +65,28 @@ class ServiceExamplesTest {
         reply.join(),
         "{\"jsonrpc\":\"2.0\",\"result\":\"anonymous calling whoAmI from null\",\"id\":1}");
   }
+
+  private static final String POINT_WITH_AN_UNKNOWN_MEMBER =
+      "{\"jsonrpc\":\"2.0\",\"method\":\"manhattan\",\"params\":[{\"x\":3,\"y\":-4,\"z\":7}],\"id\":1}";
+
+  @Test
+  void aRecordParamWithAnUnknownMemberIsInvalidParamsByDefault() {
+    JsonRpcService strict =
+        JsonRpcService.builder().handler(new ServiceExamples.Geometry()).build();
+    String reply = strict.handle(POINT_WITH_AN_UNKNOWN_MEMBER).join();
+    assertThat(reply).contains("\"code\":-32602").contains("\"id\":1");
+    assertSameJson(
+        strict
+            .handle(
+                "{\"jsonrpc\":\"2.0\",\"method\":\"manhattan\",\"params\":[{\"x\":3,\"y\":-4}],\"id\":2}")
+            .join(),
+        "{\"jsonrpc\":\"2.0\",\"result\":7,\"id\":2}");
+  }
+
+  @Test
+  void theLenientMapperTakesUnknownMembers() {
+    assertSameJson(
+        ServiceExamples.lenientGeometry().handle(POINT_WITH_AN_UNKNOWN_MEMBER).join(),
+        "{\"jsonrpc\":\"2.0\",\"result\":7,\"id\":1}");
+  }
 }
