@@ -1,5 +1,5 @@
 /**
- * Server-side extension points: method handlers registered as functions and the {@link
- * io.jsonrpc2.server.TransportContext} through which transports describe the peer.
+ * Server-side extension points for transports: the {@link io.jsonrpc2.server.TransportContext}
+ * through which they describe the peer, and the HTTP policy the HTTP servers share.
  */
 package io.jsonrpc2.server;
