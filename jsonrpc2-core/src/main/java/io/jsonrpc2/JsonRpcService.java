@@ -17,8 +17,6 @@ import io.jsonrpc2.internal.RequestDecoder;
 import io.jsonrpc2.internal.ResponseEncoder;
 import io.jsonrpc2.internal.Target;
 import io.jsonrpc2.message.ErrorObject;
-import io.jsonrpc2.server.AsyncMethodHandler;
-import io.jsonrpc2.server.MethodHandler;
 import io.jsonrpc2.server.TransportContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

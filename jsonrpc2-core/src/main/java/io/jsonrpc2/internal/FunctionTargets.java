@@ -2,9 +2,9 @@ package io.jsonrpc2.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
+import io.jsonrpc2.AsyncMethodHandler;
 import io.jsonrpc2.CallContext;
-import io.jsonrpc2.server.AsyncMethodHandler;
-import io.jsonrpc2.server.MethodHandler;
+import io.jsonrpc2.MethodHandler;
 
 /** Targets for methods registered as functions. */
 public final class FunctionTargets {

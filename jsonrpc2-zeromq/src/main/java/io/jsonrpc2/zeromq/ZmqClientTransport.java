@@ -215,6 +215,11 @@ public final class ZmqClientTransport implements ClientTransport {
      * even when its caller would wait longer; it bounds notifications, which no caller waits for. A
      * call's own shorter timeout ends the exchange sooner. Raise it together with the client's
      * timeout.
+     *
+     * <p>It counts from the moment the message is handed to the socket, so it includes the time a
+     * new connection (the first one, or the one after the socket was replaced) takes to come up, a
+     * stalled handshake's retry included (see {@link #handshakeTimeout}): keep it well above the
+     * handshake timeout.
      */
     public Builder replyTimeout(Duration timeout) {
       if (timeout.isZero() || timeout.isNegative()) {

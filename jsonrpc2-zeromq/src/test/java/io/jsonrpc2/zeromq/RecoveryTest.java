@@ -45,22 +45,21 @@ class RecoveryTest {
 
   private JsonRpcClient client(
       String endpoint, SocketType type, Duration timeout, Duration replyTimeout) {
+    return client(
+        ZmqClientTransport.builder(endpoint).socketType(type).replyTimeout(replyTimeout), timeout);
+  }
+
+  private JsonRpcClient client(ZmqClientTransport.Builder transport, Duration timeout) {
     JsonRpcClient client =
-        JsonRpcClient.builder()
-            .transport(
-                ZmqClientTransport.builder(endpoint)
-                    .socketType(type)
-                    .replyTimeout(replyTimeout)
-                    .build())
-            .timeout(timeout)
-            .build();
+        JsonRpcClient.builder().transport(transport.build()).timeout(timeout).build();
     open.add(client);
     return client;
   }
 
   /**
    * The REQ socket that waited for the slow reply is replaced as soon as the call times out; kept,
-   * it would hold up the next call until the transport's 30 s reply timeout.
+   * it would hold up the next call until the transport's 30 s reply timeout. The next call's 10 s
+   * leave room for the new connection's handshake to stall and be retried (see ClientSocket).
    */
   @Test
   void aReqClientRecoversFromATimedOutCall() {
@@ -68,7 +67,7 @@ class RecoveryTest {
         client(
             server(SocketType.ROUTER).endpoint(),
             SocketType.REQ,
-            Duration.ofSeconds(2),
+            Duration.ofSeconds(10),
             Duration.ofSeconds(30));
     assertThatThrownBy(
             () -> client.withTimeout(Duration.ofMillis(300)).call("slow", String.class, 10_000))
@@ -110,16 +109,23 @@ class RecoveryTest {
   }
 
   /**
-   * Nobody waits for a notification's empty answer; the reply timeout is what frees the REQ socket.
+   * Nobody waits for a notification's empty answer; the reply timeout is what frees the REQ socket
+   * (the server answers the notification only after a minute).
+   *
+   * <p>The same reply timeout then bounds the call, which goes over the new socket's new
+   * connection: JeroMQ now and then stalls such a connection's handshake until the handshake
+   * timeout has it made again (see ClientSocket). A short handshake timeout and a reply timeout
+   * several retries long keep such a stall from ending the call's exchange too.
    */
   @Test
   void theReplyTimeoutFreesAReqSocketStuckOnANotification() {
     JsonRpcClient client =
         client(
-            server(SocketType.ROUTER).endpoint(),
-            SocketType.REQ,
-            Duration.ofSeconds(5),
-            Duration.ofMillis(500));
+            ZmqClientTransport.builder(server(SocketType.ROUTER).endpoint())
+                .socketType(SocketType.REQ)
+                .replyTimeout(Duration.ofSeconds(2))
+                .handshakeTimeout(Duration.ofMillis(250)),
+            Duration.ofSeconds(10));
     client.notify("slow", 60_000);
     assertThat(client.call("echo", String.class, "next")).isEqualTo("next");
   }

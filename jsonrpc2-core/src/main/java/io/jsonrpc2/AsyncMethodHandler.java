@@ -1,7 +1,5 @@
-package io.jsonrpc2.server;
+package io.jsonrpc2;
 
-import io.jsonrpc2.CallContext;
-import io.jsonrpc2.Params;
 import java.util.concurrent.CompletionStage;
 
 /**

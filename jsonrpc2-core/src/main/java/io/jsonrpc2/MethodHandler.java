@@ -1,7 +1,4 @@
-package io.jsonrpc2.server;
-
-import io.jsonrpc2.CallContext;
-import io.jsonrpc2.Params;
+package io.jsonrpc2;
 
 /**
  * A JSON-RPC method as a function that may block.
