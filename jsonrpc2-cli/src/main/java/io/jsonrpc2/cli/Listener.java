@@ -1,12 +1,16 @@
 package io.jsonrpc2.cli;
 
+import io.jsonrpc2.server.JsonRpcServer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-/** One server {@code serve} started: where clients reach it, and how it stops. */
-interface Listener {
-  /** The URL {@code jsonrpc2 call} takes to reach this server, with the port really bound. */
-  String url();
+/**
+ * One server {@code serve} started, and where clients reach it.
+ *
+ * @param url the URL {@code jsonrpc2 call} takes to reach this server, with the port really bound
+ * @param server the started server
+ */
+record Listener(String url, JsonRpcServer server) {
 
   /**
    * Stops gracefully: no new connections or messages, calls in flight answered for up to {@code
@@ -14,5 +18,7 @@ interface Listener {
    *
    * @return completes when stopped; never fails
    */
-  CompletableFuture<Void> stop(Duration grace);
+  CompletableFuture<Void> stop(Duration grace) {
+    return server.shutdown(grace);
+  }
 }

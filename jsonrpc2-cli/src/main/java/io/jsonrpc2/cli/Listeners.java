@@ -6,9 +6,7 @@ import io.jsonrpc2.netty.netstring.NetstringServer;
 import io.jsonrpc2.zeromq.ZmqServer;
 import java.io.File;
 import java.net.BindException;
-import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import org.zeromq.SocketType;
 
 /**
@@ -35,17 +33,7 @@ final class Listeners {
     }
     String url =
         (tls != null ? "https://" : "http://") + hostPort(host, server.port()) + server.path();
-    return new Listener() {
-      @Override
-      public String url() {
-        return url;
-      }
-
-      @Override
-      public CompletableFuture<Void> stop(Duration grace) {
-        return server.shutdown(grace);
-      }
-    };
+    return new Listener(url, server);
   }
 
   static Listener netstring(JsonRpcService service, String host, int port, Tls tls) {
@@ -61,17 +49,7 @@ final class Listeners {
     }
     String url =
         (tls != null ? "netstring+tls://" : "netstring://") + hostPort(host, server.port());
-    return new Listener() {
-      @Override
-      public String url() {
-        return url;
-      }
-
-      @Override
-      public CompletableFuture<Void> stop(Duration grace) {
-        return server.shutdownAsync(grace).thenApply(clean -> null);
-      }
-    };
+    return new Listener(url, server);
   }
 
   /**
@@ -87,28 +65,13 @@ final class Listeners {
     SocketType type = router ? SocketType.ROUTER : SocketType.REP;
     ZmqServer server;
     try {
-      server =
-          ZmqServer.builder(service)
-              .socketType(type)
-              .bind(bind)
-              .shutdownTimeout(Duration.ofSeconds(5))
-              .start();
+      server = ZmqServer.builder(service).socketType(type).bind(bind).start();
     } catch (RuntimeException e) {
       throw new CliException(
           ExitCode.USAGE, "cannot serve ZeroMQ on " + bind + inUse(e) + ": " + e.getMessage(), e);
     }
     String url = "zmq+" + server.endpoint() + " (" + type.name() + ")";
-    return new Listener() {
-      @Override
-      public String url() {
-        return url;
-      }
-
-      @Override
-      public CompletableFuture<Void> stop(Duration grace) {
-        return CompletableFuture.runAsync(server::close);
-      }
-    };
+    return new Listener(url, server);
   }
 
   private static CliException cannotListen(String what, String host, int port, RuntimeException e) {

@@ -33,7 +33,7 @@ class CallCommandTest {
 
   @AfterAll
   static void stop() {
-    server.shutdown(Duration.ofSeconds(5));
+    server.shutdown(Duration.ofSeconds(5)).join();
   }
 
   @Test

@@ -35,7 +35,7 @@ public final class JsonRpcZmq {
   /**
    * Serves {@code service} on a REP socket bound to {@code endpoint}.
    *
-   * @throws IllegalStateException when the endpoint cannot be bound
+   * @throws java.io.UncheckedIOException when the endpoint cannot be bound
    */
   public static ZmqServer serve(String endpoint, JsonRpcService service) {
     return ZmqServer.builder(service).bind(endpoint).start();

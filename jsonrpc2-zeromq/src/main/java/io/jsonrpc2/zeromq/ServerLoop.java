@@ -41,9 +41,11 @@ final class ServerLoop implements Runnable {
   private final List<String> connects;
   private final int maxMessageSize;
   private final long discardMessagesAbove;
-  private final Duration shutdownTimeout;
+  private volatile Duration grace;
   private final int handshakeMillis;
-  private final ZContext context;
+  private final ZContext sharedContext;
+  private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+  private ZContext context;
   private final boolean ownsContext;
   private final JsonRpcService service;
   private final SocketType socketType;
@@ -57,16 +59,17 @@ final class ServerLoop implements Runnable {
   private volatile Mailbox<Reply> mailbox;
   private int inFlight;
 
-  ServerLoop(ZmqServer.Builder config, ZContext context, boolean ownsContext) {
+  /** {@code context} is shared with other sockets, or null for one of the loop's own. */
+  ServerLoop(ZmqServer.Builder config, ZContext context) {
     this.binds = List.copyOf(config.binds);
     this.connects = List.copyOf(config.connects);
     this.maxMessageSize = config.maxMessageSize;
     this.discardMessagesAbove =
         config.discardMessagesAbove != 0 ? config.discardMessagesAbove : 4L * config.maxMessageSize;
-    this.shutdownTimeout = config.shutdownTimeout;
+    this.grace = config.shutdownTimeout;
     this.handshakeMillis = (int) config.handshakeTimeout.toMillis();
-    this.context = context;
-    this.ownsContext = ownsContext;
+    this.sharedContext = context;
+    this.ownsContext = context == null;
     this.service = config.service;
     this.socketType = config.socketType;
     this.maxInFlight = socketType == SocketType.REP ? 1 : config.maxInFlight;
@@ -78,8 +81,20 @@ final class ServerLoop implements Runnable {
     return ready;
   }
 
-  /** Any thread: stop reading, finish the calls in flight, then close. */
-  void requestClose() {
+  /** Completes when the loop has closed its socket (and its own context); never fails. */
+  CompletableFuture<Void> stopped() {
+    return stopped;
+  }
+
+  /**
+   * Any thread: stop reading, finish the calls in flight within {@code grace}, then close. Only the
+   * first call counts.
+   */
+  void requestClose(Duration grace) {
+    if (closing) {
+      return;
+    }
+    this.grace = grace;
     closing = true;
     Mailbox<Reply> box = mailbox;
     if (box != null) {
@@ -90,6 +105,7 @@ final class ServerLoop implements Runnable {
   @Override
   public void run() {
     try {
+      context = ownsContext ? new ZContext(1) : sharedContext;
       // Made on the context's raw side: a ZContext resets the linger of its own sockets on close,
       // and the linger is what lets the last replies leave.
       socket = context.getContext().socket(socketType);
@@ -124,7 +140,11 @@ final class ServerLoop implements Runnable {
         LOG.error("ZeroMQ {} server on {} stopped by an unexpected failure", socketType, binds, e);
       }
     } finally {
-      shutDown();
+      try {
+        shutDown();
+      } finally {
+        stopped.complete(null);
+      }
     }
   }
 
@@ -141,7 +161,7 @@ final class ServerLoop implements Runnable {
       } while (moved);
       if (closing) {
         if (closeDeadline == 0) {
-          closeDeadline = System.nanoTime() + shutdownTimeout.toNanos();
+          closeDeadline = System.nanoTime() + grace.toNanos();
         }
         if (inFlight == 0 || System.nanoTime() - closeDeadline >= 0) {
           return;
@@ -310,11 +330,11 @@ final class ServerLoop implements Runnable {
       }
       if (socket != null) {
         // Long enough for the replies just written to leave; a gone peer does not hold up close.
-        socket.setLinger((int) Math.min(1000, shutdownTimeout.toMillis()));
+        socket.setLinger((int) Math.min(1000, grace.toMillis()));
         socket.close();
       }
     } finally {
-      if (ownsContext) {
+      if (ownsContext && context != null) {
         context.close();
       }
     }

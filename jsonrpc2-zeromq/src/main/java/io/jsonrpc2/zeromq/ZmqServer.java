@@ -1,14 +1,19 @@
 package io.jsonrpc2.zeromq;
 
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.server.JsonRpcServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -56,11 +61,12 @@ import org.zeromq.ZContext;
  * Builder#discardMessagesAbove} is not even read: ZeroMQ drops that peer's connection (its calls go
  * unanswered; the peer reconnects). The server goes on serving in every case.
  *
- * <p><b>Closing.</b> {@link #close()} stops reading, waits up to {@link Builder#shutdownTimeout}
- * for the calls in flight and writes their replies, then closes the socket. Messages that arrived
+ * <p><b>Closing.</b> The lifecycle is {@link JsonRpcServer}'s: {@link #shutdown} stops reading,
+ * gives the calls in flight up to its grace and writes their replies, then closes the socket;
+ * {@link #close()} does so with {@link Builder#shutdownTimeout} and waits. Messages that arrived
  * but were not read yet get no answer. Thread-safe and idempotent.
  */
-public final class ZmqServer implements AutoCloseable {
+public final class ZmqServer implements JsonRpcServer {
   /** The {@code transport} name in the {@link io.jsonrpc2.server.TransportContext} methods see. */
   public static final String TRANSPORT_NAME = "zeromq";
 
@@ -70,23 +76,26 @@ public final class ZmqServer implements AutoCloseable {
   private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
 
   private final SocketType socketType;
-  private final List<String> endpoints;
+  private final int bindCount;
   private final ServerLoop loop;
-  private final Thread thread;
+  private final String threadName;
   private final Duration shutdownTimeout;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile List<String> endpoints;
+  private Thread thread;
+  private CompletableFuture<Void> stopped;
 
-  private ZmqServer(
-      SocketType socketType,
-      List<String> endpoints,
-      ServerLoop loop,
-      Thread thread,
-      Duration shutdownTimeout) {
-    this.socketType = socketType;
-    this.endpoints = endpoints;
-    this.loop = loop;
-    this.thread = thread;
-    this.shutdownTimeout = shutdownTimeout;
+  private ZmqServer(Builder builder) {
+    this.socketType = builder.socketType;
+    this.bindCount = builder.binds.size();
+    this.loop = new ServerLoop(builder, builder.context);
+    this.shutdownTimeout = builder.shutdownTimeout;
+    this.threadName =
+        builder.threadName != null
+            ? builder.threadName
+            : "jsonrpc2-zmq-"
+                + socketType.name().toLowerCase(Locale.ROOT)
+                + "-"
+                + THREAD_NUMBERS.incrementAndGet();
   }
 
   public static Builder builder(JsonRpcService service) {
@@ -94,36 +103,113 @@ public final class ZmqServer implements AutoCloseable {
   }
 
   /**
+   * Makes the socket, binds and connects it, and starts serving.
+   *
+   * @throws UncheckedIOException when the socket cannot bind or connect (the message says why)
+   * @throws IllegalStateException when started twice or after {@link #shutdown}
+   */
+  @Override
+  public synchronized ZmqServer start() {
+    if (thread != null || stopped != null) {
+      throw new IllegalStateException("the server was started already");
+    }
+    thread = new Thread(loop, threadName);
+    thread.start();
+    try {
+      endpoints = loop.ready().get(30, TimeUnit.SECONDS);
+      return this;
+    } catch (ExecutionException e) {
+      stopped = loop.stopped();
+      Throwable cause = e.getCause();
+      throw new UncheckedIOException(
+          "the ZeroMQ server did not start: " + cause.getMessage(), new IOException(cause));
+    } catch (TimeoutException e) {
+      shutdown(Duration.ZERO);
+      throw new UncheckedIOException(
+          new IOException("the ZeroMQ server did not start within 30 s", e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      shutdown(Duration.ZERO);
+      throw new IllegalStateException("interrupted while the ZeroMQ server started", e);
+    }
+  }
+
+  /**
    * The endpoints the socket is bound to, as ZeroMQ resolved them (a real port in place of 0 or
    * {@code *}), followed by the endpoints it connected to.
+   *
+   * @throws IllegalStateException when the server is not started
    */
   public List<String> endpoints() {
-    return endpoints;
+    List<String> known = endpoints;
+    if (known == null) {
+      throw new IllegalStateException("the server is not started");
+    }
+    return known;
   }
 
   /**
    * The first of {@link #endpoints()}: where clients connect when the server binds one endpoint.
    */
   public String endpoint() {
-    return endpoints.get(0);
+    return endpoints().get(0);
+  }
+
+  /**
+   * The address of the first {@code tcp://} endpoint bound.
+   *
+   * @throws IllegalStateException when the server is not started or binds no {@code tcp} endpoint
+   *     (use {@link #endpoints()} for {@code inproc} and {@code ipc})
+   */
+  @Override
+  public InetSocketAddress address() {
+    for (String endpoint : endpoints().subList(0, bindCount)) {
+      if (endpoint.startsWith("tcp://")) {
+        String hostPort = endpoint.substring("tcp://".length());
+        int colon = hostPort.lastIndexOf(':');
+        String host = hostPort.substring(0, colon).replace("[", "").replace("]", "");
+        return new InetSocketAddress(host, Integer.parseInt(hostPort.substring(colon + 1)));
+      }
+    }
+    throw new IllegalStateException("the server binds no tcp endpoint: " + endpoints());
+  }
+
+  @Override
+  public int port() {
+    return address().getPort();
   }
 
   public SocketType socketType() {
     return socketType;
   }
 
-  /** Stops reading, lets the calls in flight answer (up to the shutdown timeout) and closes. */
+  /**
+   * Stops reading messages, lets the calls in flight answer (their replies are written) for up to
+   * {@code grace}, then closes the socket. Messages that arrived but were not read yet get no
+   * answer; calls still running after the grace get none either.
+   *
+   * @return completes when the socket is closed; never fails; the same future on every call
+   */
+  @Override
+  public synchronized CompletableFuture<Void> shutdown(Duration grace) {
+    Objects.requireNonNull(grace, "grace");
+    if (stopped == null) {
+      if (thread == null) {
+        stopped = CompletableFuture.completedFuture(null);
+      } else {
+        loop.requestClose(grace);
+        stopped = loop.stopped();
+      }
+    }
+    return stopped;
+  }
+
+  /** {@link #shutdown} with the builder's {@link Builder#shutdownTimeout}, waiting for it. */
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
-      loop.requestClose();
-    }
+    CompletableFuture<Void> done = shutdown(shutdownTimeout);
     if (Thread.currentThread() != thread) {
-      try {
-        thread.join(shutdownTimeout.toMillis() + 10_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      done.join();
     }
   }
 
@@ -138,8 +224,8 @@ public final class ZmqServer implements AutoCloseable {
     int maxInFlight = 1024;
     Duration shutdownTimeout = Duration.ofSeconds(5);
     Duration handshakeTimeout = Duration.ofSeconds(1);
-    private ZContext context;
-    private String threadName;
+    ZContext context;
+    String threadName;
 
     private Builder(JsonRpcService service) {
       this.service = Objects.requireNonNull(service, "service");
@@ -198,7 +284,7 @@ public final class ZmqServer implements AutoCloseable {
       return this;
     }
 
-    /** How long {@link ZmqServer#close()} waits for the calls in flight (5 s). */
+    /** The grace {@link ZmqServer#close()} gives the calls in flight (5 s). */
     public Builder shutdownTimeout(Duration timeout) {
       if (timeout.isNegative()) {
         throw new IllegalArgumentException("shutdownTimeout must not be negative, got " + timeout);
@@ -233,40 +319,25 @@ public final class ZmqServer implements AutoCloseable {
     }
 
     /**
-     * Makes the socket, binds and connects it, and starts serving.
+     * Builds the server, not started yet: call {@link ZmqServer#start()}.
      *
-     * @throws IllegalStateException when no endpoint was given or the socket cannot bind or connect
-     *     (the message says why)
+     * @throws IllegalStateException when no endpoint was given
      */
-    public ZmqServer start() {
+    public ZmqServer build() {
       if (binds.isEmpty() && connects.isEmpty()) {
         throw new IllegalStateException("a server needs an endpoint to bind or connect");
       }
-      boolean ownsContext = context == null;
-      ServerLoop loop = new ServerLoop(this, ownsContext ? new ZContext(1) : context, ownsContext);
-      String name =
-          threadName != null
-              ? threadName
-              : "jsonrpc2-zmq-"
-                  + socketType.name().toLowerCase(java.util.Locale.ROOT)
-                  + "-"
-                  + THREAD_NUMBERS.incrementAndGet();
-      Thread thread = new Thread(loop, name);
-      thread.start();
-      try {
-        List<String> endpoints = loop.ready().get(30, TimeUnit.SECONDS);
-        return new ZmqServer(socketType, endpoints, loop, thread, shutdownTimeout);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException(
-            "the ZeroMQ server did not start: " + e.getCause().getMessage(), e.getCause());
-      } catch (TimeoutException e) {
-        loop.requestClose();
-        throw new IllegalStateException("the ZeroMQ server did not start within 30 s", e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        loop.requestClose();
-        throw new IllegalStateException("interrupted while the ZeroMQ server started", e);
-      }
+      return new ZmqServer(this);
+    }
+
+    /**
+     * {@code build().start()}.
+     *
+     * @throws IllegalStateException when no endpoint was given
+     * @throws UncheckedIOException when the socket cannot bind or connect
+     */
+    public ZmqServer start() {
+      return build().start();
     }
   }
 }

@@ -31,7 +31,7 @@ class ServerLifecycleTest {
         ZmqServer.builder(TestMethods.service(methods)).bind("tcp://127.0.0.1:0").start()) {
       assertThatThrownBy(
               () -> ZmqServer.builder(TestMethods.service(methods)).bind(first.endpoint()).start())
-          .isInstanceOf(IllegalStateException.class)
+          .isInstanceOf(java.io.UncheckedIOException.class)
           .hasMessageContaining("did not start");
     }
   }

@@ -39,11 +39,7 @@ public final class ExampleServer {
     String host = args.length > 1 ? args[1] : "127.0.0.1";
     NetstringServer server = start(host, port);
     System.out.println(
-        "Serving "
-            + server.service().methodNames()
-            + " on "
-            + server.localAddress()
-            + "; Ctrl-C stops");
+        "Serving " + server.service().methodNames() + " on " + server.address() + "; Ctrl-C stops");
     return server;
   }
 }

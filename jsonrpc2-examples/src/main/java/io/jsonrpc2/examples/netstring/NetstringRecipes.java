@@ -11,6 +11,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** Short, tested recipes for the netstring transport, quoted by docs/netstring.md. */
 public final class NetstringRecipes {
@@ -79,13 +80,15 @@ public final class NetstringRecipes {
 
   /** Suspends the service, resumes it, then cancels what is left and shuts down. */
   public static boolean lifecycle(NetstringServer server) {
+    CompletableFuture<Void> stopped;
     // docs:begin netstring-lifecycle
     server.service().stopServing(Example.CustomError.class); // every request now gets -32050
     server.service().startServing(); // and now it is served again
     int cancelled = server.service().cancelPending(); // calls in flight get -32096 at once
-    boolean drained = server.shutdown(Duration.ofSeconds(5)); // stop accepting, finish, close
+    stopped = server.shutdown(Duration.ofSeconds(5)); // stop accepting, finish, close
     // docs:end netstring-lifecycle
-    return drained && cancelled >= 0;
+    stopped.join();
+    return cancelled >= 0;
   }
 
   public static Channel ownBootstrap(JsonRpcService service, EventLoopGroup group)

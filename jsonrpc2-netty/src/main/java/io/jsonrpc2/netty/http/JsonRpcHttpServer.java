@@ -3,6 +3,7 @@ package io.jsonrpc2.netty.http;
 import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.http.HttpRules;
 import io.jsonrpc2.netty.NettyTransport;
+import io.jsonrpc2.server.JsonRpcServer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -33,9 +34,10 @@ import java.util.concurrent.TimeUnit;
  * for the connection handling. By default the server owns its event loops (one thread per core,
  * accepting and serving) and shuts them down when it stops.
  *
- * <p>Thread-safe. {@link #start()} may be called once; {@link #shutdown} any number of times.
+ * <p>Thread-safe. The lifecycle is {@link JsonRpcServer}'s: {@link #start()} may be called once;
+ * {@link #shutdown} any number of times.
  */
-public final class JsonRpcHttpServer implements AutoCloseable {
+public final class JsonRpcHttpServer implements JsonRpcServer {
   private final JsonRpcHttpInitializer initializer;
   private final String host;
   private final int port;
@@ -64,13 +66,7 @@ public final class JsonRpcHttpServer implements AutoCloseable {
     return new Builder(service);
   }
 
-  /**
-   * Binds the port and starts serving; returns at once after binding.
-   *
-   * @return this server
-   * @throws UncheckedIOException when the port cannot be bound (the server is then stopped)
-   * @throws IllegalStateException when called twice
-   */
+  @Override
   public synchronized JsonRpcHttpServer start() {
     if (serverChannel != null || stopped != null) {
       throw new IllegalStateException("the server was started already");
@@ -103,12 +99,12 @@ public final class JsonRpcHttpServer implements AutoCloseable {
     return this;
   }
 
-  /** The port bound, which is the chosen one when port 0 was asked for. */
+  @Override
   public int port() {
     return address().getPort();
   }
 
-  /** The address bound. */
+  @Override
   public InetSocketAddress address() {
     Channel channel = serverChannel;
     if (channel == null) {
@@ -131,6 +127,7 @@ public final class JsonRpcHttpServer implements AutoCloseable {
    *
    * @return completes when the server is stopped; never fails; the same future on every call
    */
+  @Override
   public synchronized CompletableFuture<Void> shutdown(Duration grace) {
     Objects.requireNonNull(grace, "grace");
     if (stopped != null) {
@@ -269,6 +266,15 @@ public final class JsonRpcHttpServer implements AutoCloseable {
     /** Builds the server, not started yet: call {@link JsonRpcHttpServer#start()}. */
     public JsonRpcHttpServer build() {
       return new JsonRpcHttpServer(this);
+    }
+
+    /**
+     * {@code build().start()}.
+     *
+     * @throws UncheckedIOException when the port cannot be bound
+     */
+    public JsonRpcHttpServer start() {
+      return build().start();
     }
   }
 }

@@ -2,6 +2,7 @@ package io.jsonrpc2.netty.netstring;
 
 import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.netty.NettyTransport;
+import io.jsonrpc2.server.JsonRpcServer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -29,72 +30,85 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * NetstringServer server = NetstringServer.builder(service).port(7080).start();
  * server.service().stopServing(CustomError.class);   // as txjason's factory.service
- * server.close();                                     // graceful: in-flight calls finish first
+ * server.close();   // graceful: in-flight calls finish first; see JsonRpcServer
  * }</pre>
  *
  * <p>Requests of one connection run concurrently and each reply is written as soon as it is ready.
  * A framing error (a length that is not digits, a frame over the limit, a missing comma) closes
  * only the connection it came on, with a WARN line. Thread-safe.
  */
-public final class NetstringServer implements AutoCloseable {
+public final class NetstringServer implements JsonRpcServer {
   private static final Logger LOG = LoggerFactory.getLogger(NetstringServer.class);
 
   private final JsonRpcService service;
-  private final EventLoopGroup acceptor;
-  private final EventLoopGroup workers;
-  private final Channel listener;
+  private final NetstringChannelInitializer initializer;
   private final ConnectionTracker connections;
   private final Duration shutdownTimeout;
-  private CompletableFuture<Boolean> shutdownResult;
+  private final String host;
+  private final int requestedPort;
+  private final int workerThreads;
+  private final int backlog;
+  private final NettyTransport transport;
+  private final String tlsNote;
+  private EventLoopGroup acceptor;
+  private EventLoopGroup workers;
+  private volatile Channel listener;
+  private CompletableFuture<Void> stopped;
 
   private NetstringServer(Builder builder) {
     this.service = builder.service;
     this.shutdownTimeout = builder.shutdownTimeout;
     this.connections = new ConnectionTracker();
-    NetstringChannelInitializer initializer =
-        builder.initializer(connections); // may reject TLS files
-    NettyTransport transport =
-        builder.transport != null ? builder.transport : NettyTransport.best();
-    this.acceptor =
-        transport.newEventLoopGroup(1, new DefaultThreadFactory("jsonrpc2-netstring-accept"));
-    this.workers =
-        transport.newEventLoopGroup(
-            builder.workerThreads, new DefaultThreadFactory("jsonrpc2-netstring"));
-    ServerBootstrap bootstrap =
-        new ServerBootstrap()
-            .group(acceptor, workers)
-            .channel(transport.serverChannelType())
-            .option(ChannelOption.SO_BACKLOG, builder.backlog)
-            .childOption(ChannelOption.TCP_NODELAY, true)
-            .childHandler(initializer);
-    try {
-      this.listener = bootstrap.bind(builder.host, builder.port).sync().channel();
-    } catch (Exception e) {
-      acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-      workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      IOException cause = e instanceof IOException io ? io : new IOException(e.toString(), e);
-      throw new UncheckedIOException(
-          "cannot listen for netstrings on "
-              + builder.host
-              + ":"
-              + builder.port
-              + ": "
-              + e.getMessage(),
-          cause);
-    }
-    LOG.info(
-        "Serving JSON-RPC over netstrings{} on {} ({})",
-        builder.tlsNote(),
-        listener.localAddress(),
-        transport.label());
+    this.initializer = builder.initializer(connections); // may reject TLS files
+    this.host = builder.host;
+    this.requestedPort = builder.port;
+    this.workerThreads = builder.workerThreads;
+    this.backlog = builder.backlog;
+    this.transport = builder.transport != null ? builder.transport : NettyTransport.best();
+    this.tlsNote = builder.tlsNote();
   }
 
   /** Starts configuring a server for {@code service}. */
   public static Builder builder(JsonRpcService service) {
     return new Builder(service);
+  }
+
+  @Override
+  public synchronized NetstringServer start() {
+    if (listener != null || stopped != null) {
+      throw new IllegalStateException("the server was started already");
+    }
+    acceptor =
+        transport.newEventLoopGroup(1, new DefaultThreadFactory("jsonrpc2-netstring-accept"));
+    workers =
+        transport.newEventLoopGroup(workerThreads, new DefaultThreadFactory("jsonrpc2-netstring"));
+    ServerBootstrap bootstrap =
+        new ServerBootstrap()
+            .group(acceptor, workers)
+            .channel(transport.serverChannelType())
+            .option(ChannelOption.SO_BACKLOG, backlog)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(initializer);
+    var bound = bootstrap.bind(host, requestedPort).awaitUninterruptibly();
+    if (!bound.isSuccess()) {
+      shutdown(Duration.ZERO).join();
+      Throwable cause = bound.cause();
+      throw new UncheckedIOException(
+          "cannot listen for netstrings on "
+              + host
+              + ":"
+              + requestedPort
+              + ": "
+              + cause.getMessage(),
+          cause instanceof IOException io ? io : new IOException(cause.toString(), cause));
+    }
+    listener = bound.channel();
+    LOG.info(
+        "Serving JSON-RPC over netstrings{} on {} ({})",
+        tlsNote,
+        listener.localAddress(),
+        transport.label());
+    return this;
   }
 
   /**
@@ -104,14 +118,18 @@ public final class NetstringServer implements AutoCloseable {
     return service;
   }
 
-  /** The address the server listens on, with the actual port when 0 was asked for. */
-  public InetSocketAddress localAddress() {
-    return (InetSocketAddress) listener.localAddress();
+  @Override
+  public InetSocketAddress address() {
+    Channel channel = listener;
+    if (channel == null) {
+      throw new IllegalStateException("the server is not started");
+    }
+    return (InetSocketAddress) channel.localAddress();
   }
 
-  /** The port the server listens on. */
+  @Override
   public int port() {
-    return localAddress().getPort();
+    return address().getPort();
   }
 
   /** The number of connections open now. */
@@ -119,66 +137,71 @@ public final class NetstringServer implements AutoCloseable {
     return connections.size();
   }
 
-  /** Graceful shutdown bounded by the builder's {@code shutdownTimeout} (10 s by default). */
+  /** {@link #shutdown} with the builder's {@code shutdownTimeout} (10 s by default), waiting. */
   @Override
   public void close() {
-    shutdown(shutdownTimeout);
+    shutdown(shutdownTimeout).join();
   }
 
   /**
-   * Stops accepting connections, lets every open connection finish its calls in flight (new
-   * requests on them are still served meanwhile), closes each connection once it has none, and
-   * after {@code timeout} closes the rest. Returns when the server's threads are stopped. A second
-   * call does nothing. Blocks: never call it from a method running on the server's I/O threads.
+   * Stops accepting connections (a new one is refused once this returns), lets every open
+   * connection finish its calls in flight (new requests on them are still served meanwhile), closes
+   * each connection once it has none, and after {@code grace} closes the rest (their callers see
+   * the connection drop, with a WARN line); then stops the server's threads. Not from the server's
+   * I/O threads.
    *
-   * @return true if every connection closed without calls in flight, false if the timeout cut some
-   *     off (their callers see the connection drop)
+   * @return completes when the server's threads are stopped; never fails; the same future on every
+   *     call
    */
-  public boolean shutdown(Duration timeout) {
-    return shutdownAsync(timeout).join();
-  }
-
-  /**
-   * Like {@link #shutdown(Duration)}, but returns as soon as the server no longer accepts
-   * connections; the future completes when the rest is done, with the same meaning. Not from the
-   * server's I/O threads either.
-   */
-  public CompletableFuture<Boolean> shutdownAsync(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
+  @Override
+  public CompletableFuture<Void> shutdown(Duration grace) {
+    Objects.requireNonNull(grace, "grace");
+    Channel channel;
+    EventLoopGroup[] groups;
+    CompletableFuture<Void> result;
     synchronized (this) {
-      if (shutdownResult != null) {
-        return shutdownResult;
+      if (stopped != null) {
+        return stopped;
       }
-      shutdownResult = new CompletableFuture<>();
+      stopped = result = new CompletableFuture<>();
+      channel = listener;
+      groups = acceptor == null ? new EventLoopGroup[0] : new EventLoopGroup[] {acceptor, workers};
     }
-    listener.close().syncUninterruptibly();
+    if (channel != null) {
+      channel.close().syncUninterruptibly();
+    }
     CompletableFuture<Void> drained = connections.closeAllWhenIdle();
-    CompletableFuture<Boolean> result = shutdownResult;
     Thread finisher =
-        new Thread(() -> result.complete(finish(drained, timeout)), "jsonrpc2-netstring-shutdown");
+        new Thread(
+            () -> {
+              finish(drained, grace, channel, groups);
+              result.complete(null);
+            },
+            "jsonrpc2-netstring-shutdown");
     finisher.setDaemon(true);
     finisher.start();
     return result;
   }
 
-  private boolean finish(CompletableFuture<Void> drained, Duration timeout) {
-    boolean clean = true;
+  private void finish(
+      CompletableFuture<Void> drained, Duration grace, Channel channel, EventLoopGroup[] groups) {
     try {
-      drained.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      drained.get(grace.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      clean = false;
       LOG.warn(
           "{} netstring connections still had calls in flight after {}; closing them",
           connections.size(),
-          timeout);
+          grace);
     } catch (InterruptedException | ExecutionException e) {
-      clean = false;
+      // closed below all the same
     }
     connections.closeAllNow();
-    acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-    workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-    LOG.info("Stopped serving netstrings on {}", listener.localAddress());
-    return clean;
+    for (EventLoopGroup group : groups) {
+      group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+    if (channel != null) {
+      LOG.info("Stopped serving netstrings on {}", channel.localAddress());
+    }
   }
 
   /**
@@ -299,7 +322,7 @@ public final class NetstringServer implements AutoCloseable {
       return this;
     }
 
-    /** How long {@link NetstringServer#close()} waits for calls in flight. Default 10 s. */
+    /** The grace {@link NetstringServer#close()} gives calls in flight. Default 10 s. */
     public Builder shutdownTimeout(Duration timeout) {
       this.shutdownTimeout = Objects.requireNonNull(timeout, "timeout");
       return this;
@@ -327,13 +350,22 @@ public final class NetstringServer implements AutoCloseable {
     }
 
     /**
-     * Binds and starts serving.
+     * Builds the server, not started yet: call {@link NetstringServer#start()}.
+     *
+     * @throws IllegalArgumentException if the TLS files cannot be used
+     */
+    public NetstringServer build() {
+      return new NetstringServer(this);
+    }
+
+    /**
+     * {@code build().start()}.
      *
      * @throws UncheckedIOException if the address cannot be bound (in use, not local)
      * @throws IllegalArgumentException if the TLS files cannot be used
      */
     public NetstringServer start() {
-      return new NetstringServer(this);
+      return build().start();
     }
 
     /** The pipeline setup alone, with these settings, for a bootstrap of your own. */
