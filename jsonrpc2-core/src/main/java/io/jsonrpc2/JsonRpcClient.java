@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.jsonrpc2.client.BatchResponse;
 import io.jsonrpc2.client.CallOptions;
 import io.jsonrpc2.client.ClientTransport;
+import io.jsonrpc2.client.ClientTransports;
+import io.jsonrpc2.client.ConnectOptions;
 import io.jsonrpc2.client.ErrorResponseException;
 import io.jsonrpc2.client.IdGenerator;
 import io.jsonrpc2.client.IdGenerators;
@@ -22,6 +24,7 @@ import io.jsonrpc2.message.Message;
 import io.jsonrpc2.message.Notification;
 import io.jsonrpc2.message.Request;
 import io.jsonrpc2.message.Response;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -81,6 +84,44 @@ public final class JsonRpcClient implements AutoCloseable {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * A client for {@code url} over the transport on the class path that serves its scheme ({@code
+   * http://}, {@code https://}, {@code netstring://}, {@code netstring+tls://}, {@code zmq+tcp://};
+   * see {@link ClientTransports}), with {@link ConnectOptions#DEFAULT}.
+   *
+   * <pre>{@code
+   * try (JsonRpcClient client = JsonRpcClient.connect("netstring://127.0.0.1:7080")) {
+   *   String echoed = client.call("main.echo", String.class, "foo");
+   * }
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code url} is not a URL, no transport on the class path
+   *     serves its scheme (the message names the schemes served and the module to add), or it lacks
+   *     what its transport needs, such as a port
+   */
+  public static JsonRpcClient connect(String url) {
+    return connect(url, ConnectOptions.DEFAULT);
+  }
+
+  /** As {@link #connect(String)}, with {@code options}; its timeout is the calls' timeout too. */
+  public static JsonRpcClient connect(String url, ConnectOptions options) {
+    return over(ClientTransports.open(url, options), options);
+  }
+
+  /** As {@link #connect(String)}. */
+  public static JsonRpcClient connect(URI url) {
+    return connect(url, ConnectOptions.DEFAULT);
+  }
+
+  /** As {@link #connect(String, ConnectOptions)}. */
+  public static JsonRpcClient connect(URI url, ConnectOptions options) {
+    return over(ClientTransports.open(url, options), options);
+  }
+
+  private static JsonRpcClient over(ClientTransport transport, ConnectOptions options) {
+    return builder().transport(transport).timeout(options.timeout()).build();
   }
 
   /** A client that shares this one's transport, with {@code overrides} merged over its options. */

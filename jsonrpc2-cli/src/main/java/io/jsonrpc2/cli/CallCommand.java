@@ -6,6 +6,8 @@ import io.jsonrpc2.JsonRpcClient;
 import io.jsonrpc2.client.BatchResponse;
 import io.jsonrpc2.client.CallTimeoutException;
 import io.jsonrpc2.client.ClientTransport;
+import io.jsonrpc2.client.ClientTransports;
+import io.jsonrpc2.client.ConnectOptions;
 import io.jsonrpc2.client.InvalidResponseException;
 import io.jsonrpc2.client.JsonRpcClientException;
 import io.jsonrpc2.client.ParseResponseException;
@@ -19,8 +21,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -118,14 +123,17 @@ public final class CallCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     checkArguments();
-    Endpoint endpoint = Endpoint.parse(url);
+    ConnectOptions options = connectOptions();
     String body = batch == null ? null : readBatch();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     JsonOutput json = new JsonOutput(pretty);
-    ClientTransport transport =
-        ClientTransports.open(
-            endpoint, new ClientTransports.Settings(headers, user, insecure, timeout));
+    ClientTransport transport;
+    try {
+      transport = ClientTransports.open(url, options);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw CliException.usage(e.getMessage());
+    }
     if (verbose) {
       transport = new VerboseTransport(transport, err);
     }
@@ -163,6 +171,28 @@ public final class CallCommand implements Callable<Integer> {
         + " s";
   }
 
+  private ConnectOptions connectOptions() {
+    ConnectOptions.Builder options = ConnectOptions.builder().timeout(timeout);
+    for (String header : headers) {
+      int colon = header.indexOf(':');
+      if (colon <= 0) {
+        throw CliException.usage("--header takes 'Name: value', got '" + header + "'");
+      }
+      options.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+    }
+    if (user != null) {
+      int colon = user.indexOf(':');
+      if (colon < 0) {
+        throw CliException.usage("--user takes user:password");
+      }
+      options.basicAuth(user.substring(0, colon), user.substring(colon + 1));
+    }
+    if (insecure) {
+      options.trustAllCertificatesForTesting();
+    }
+    return options.build();
+  }
+
   private void checkArguments() {
     if (batch != null) {
       if (method != null || !named.isEmpty() || notify) {
@@ -198,6 +228,18 @@ public final class CallCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
+  /**
+   * The errors of {@code responses} as {@code CODE MESSAGE}, each once, in the order they first
+   * come, with how often each comes: a batch of a thousand bad elements gets a line, not a
+   * thousand.
+   */
+  private static Map<String, Long> distinctErrors(List<Response> responses) {
+    return responses.stream()
+        .filter(Response::isError)
+        .map(response -> response.error().code() + " " + response.error().message())
+        .collect(Collectors.groupingBy(error -> error, LinkedHashMap::new, Collectors.counting()));
+  }
+
   private int sendBatch(
       JsonRpcClient client, String body, PrintWriter out, PrintWriter err, JsonOutput json) {
     BatchResponse responses;
@@ -218,6 +260,8 @@ public final class CallCommand implements Callable<Integer> {
       out.println(json.write(JsonOutput.responseObject(responses.responses().get(0))));
     }
     if (errors > 0) {
+      distinctErrors(responses.responses())
+          .forEach((error, count) -> err.println(count + " x " + error));
       err.println(errors + " of " + responses.size() + " responses are errors");
       return ExitCode.ERROR_RESPONSE;
     }

@@ -99,6 +99,13 @@ public final class ServeCommand implements Runnable {
       description = "Private key (PKCS#8) of --tls-cert.")
   File tlsKey;
 
+  @Option(
+      names = "--error-code",
+      paramLabel = "CLASS=CODE",
+      description =
+          "Answer exceptions of CLASS (fully qualified, or a subclass) with error CODE and their message (repeatable).")
+  List<String> errorCodes = new ArrayList<>();
+
   @Parameters(
       arity = "1..*",
       paramLabel = "CLASS[:NAMESPACE]",
@@ -153,8 +160,10 @@ public final class ServeCommand implements Runnable {
     Listeners.Tls tls = tlsCertificate == null ? null : new Listeners.Tls(tlsCertificate, tlsKey);
     List<ServedClasses.ServedClass> served =
         classes.stream().map(ServedClasses.ServedClass::parse).toList();
+    List<ServedClasses.ErrorCode> codes =
+        errorCodes.stream().map(ServedClasses.ErrorCode::parse).toList();
     JsonRpcService service =
-        ServedClasses.service(served, ServedClasses.classLoader(classpath), classpath);
+        ServedClasses.service(served, codes, ServedClasses.classLoader(classpath), classpath);
     PrintWriter out = spec.commandLine().getOut();
     out.println("serving " + String.join(", ", service.methodNames()));
     List<Listener> listeners = new ArrayList<>();

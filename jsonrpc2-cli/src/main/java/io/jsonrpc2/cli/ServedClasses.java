@@ -32,6 +32,23 @@ final class ServedClasses {
     }
   }
 
+  /** One {@code --error-code CLASS=CODE} option: exceptions of CLASS are answered with CODE. */
+  record ErrorCode(String className, int code) {
+    static ErrorCode parse(String option) {
+      int equals = option.lastIndexOf('=');
+      if (equals <= 0) {
+        throw CliException.usage("--error-code takes CLASS=CODE, got '" + option + "'");
+      }
+      String code = option.substring(equals + 1).trim();
+      try {
+        return new ErrorCode(option.substring(0, equals).trim(), Integer.parseInt(code));
+      } catch (NumberFormatException e) {
+        throw CliException.usage(
+            "--error-code takes CLASS=CODE with an integer CODE, got '" + option + "'");
+      }
+    }
+  }
+
   private ServedClasses() {}
 
   /**
@@ -65,15 +82,27 @@ final class ServedClasses {
   }
 
   /**
-   * A service exporting the public methods of {@code classes}, loaded by {@code loader}.
+   * A service exporting the public methods of {@code classes}, loaded by {@code loader}, that
+   * answers the exceptions of {@code errorCodes} (and their subclasses) with their codes and the
+   * exceptions' messages.
    *
    * @throws CliException (usage) for a class that is missing, cannot be loaded, declares no public
-   *     method, has instance methods but no public no-argument constructor, or clashes by name
+   *     method, has instance methods but no public no-argument constructor, or clashes by name, and
+   *     for an error-code class that is missing or no exception
    */
-  static JsonRpcService service(List<ServedClass> classes, ClassLoader loader, String classpath) {
+  static JsonRpcService service(
+      List<ServedClass> classes, List<ErrorCode> errorCodes, ClassLoader loader, String classpath) {
     JsonRpcService.Builder builder = JsonRpcService.builder().classLoader(loader);
     for (ServedClass served : classes) {
       builder.publicMethods(served.namespace(), load(served.className(), loader, classpath));
+    }
+    for (ErrorCode errorCode : errorCodes) {
+      Class<?> type = load(errorCode.className(), loader, classpath);
+      if (!Throwable.class.isAssignableFrom(type)) {
+        throw CliException.usage(
+            "--error-code " + errorCode.className() + " is not an exception class");
+      }
+      builder.errorCode(type.asSubclass(Throwable.class), errorCode.code());
     }
     try {
       return builder.build();

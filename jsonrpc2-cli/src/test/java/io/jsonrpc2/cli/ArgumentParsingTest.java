@@ -3,6 +3,9 @@ package io.jsonrpc2.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jsonrpc2.client.ClientTransport;
+import io.jsonrpc2.client.ClientTransports;
+import io.jsonrpc2.client.ConnectOptions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -64,43 +67,46 @@ class ArgumentParsingTest {
         .hasMessageContaining("'a' twice");
   }
 
-  @Test
-  void endpointsOfEveryScheme() {
-    assertThat(Endpoint.parse("http://127.0.0.1:8080/rpc"))
-        .isEqualTo(
-            new Endpoint(
-                Endpoint.Kind.HTTP, "http://127.0.0.1:8080/rpc", "127.0.0.1", 8080, false));
-    assertThat(Endpoint.parse("https://example.org/").tls()).isTrue();
-    assertThat(Endpoint.parse("netstring://localhost:7080"))
-        .isEqualTo(
-            new Endpoint(
-                Endpoint.Kind.NETSTRING, "netstring://localhost:7080", "localhost", 7080, false));
-    assertThat(Endpoint.parse("netstring+tls://127.0.0.1:7443"))
-        .isEqualTo(
-            new Endpoint(
-                Endpoint.Kind.NETSTRING,
-                "netstring+tls://127.0.0.1:7443",
-                "127.0.0.1",
-                7443,
-                true));
-    Endpoint zmq = Endpoint.parse("zmq+tcp://127.0.0.1:5555");
-    assertThat(zmq.kind()).isEqualTo(Endpoint.Kind.ZMQ);
-    assertThat(zmq.zmqEndpoint()).isEqualTo("tcp://127.0.0.1:5555");
-    assertThat(Endpoint.parse("netstring://[::1]:7080").host()).isEqualTo("::1");
-    assertThat(Endpoint.parse("zmq+tcp://[::1]:5555").zmqEndpoint()).isEqualTo("tcp://[::1]:5555");
+  private static String endpointOf(String url, ConnectOptions options) {
+    try (ClientTransport transport = ClientTransports.open(url, options)) {
+      return transport.endpoint();
+    }
   }
 
   @Test
-  void badEndpointsSayWhatIsExpected() {
-    assertThatThrownBy(() -> Endpoint.parse("ftp://x:1")).hasMessageContaining(Endpoint.SCHEMES);
-    assertThatThrownBy(() -> Endpoint.parse("127.0.0.1:8080"))
-        .hasMessageContaining(Endpoint.SCHEMES);
-    assertThatThrownBy(() -> Endpoint.parse("netstring://127.0.0.1"))
+  void urlsOfEverySchemeFindTheirTransportOnTheCommandsClassPath() {
+    ConnectOptions plain = ConnectOptions.DEFAULT;
+    ConnectOptions trustAll = ConnectOptions.builder().trustAllCertificatesForTesting().build();
+    assertThat(ClientTransports.schemes())
+        .containsExactly("http", "https", "netstring", "netstring+tls", "zmq+tcp");
+    assertThat(endpointOf("http://127.0.0.1:8080/rpc", plain))
+        .isEqualTo("http://127.0.0.1:8080/rpc");
+    assertThat(endpointOf("https://example.org/", trustAll)).isEqualTo("https://example.org/");
+    assertThat(endpointOf("netstring://localhost:7080", plain))
+        .isEqualTo("netstring://localhost:7080");
+    assertThat(endpointOf("netstring+tls://127.0.0.1:7443", trustAll)).contains("127.0.0.1:7443");
+    assertThat(endpointOf("zmq+tcp://127.0.0.1:5555", plain)).isEqualTo("tcp://127.0.0.1:5555");
+    assertThat(endpointOf("netstring://[::1]:7080", plain)).contains("::1");
+    assertThat(endpointOf("zmq+tcp://[::1]:5555", plain)).isEqualTo("tcp://[::1]:5555");
+  }
+
+  @Test
+  void badUrlsSayWhatIsExpected() {
+    String schemes = "http://, https://, netstring://, netstring+tls://, zmq+tcp://";
+    ConnectOptions plain = ConnectOptions.DEFAULT;
+    assertThatThrownBy(() -> ClientTransports.open("ftp://x:1", plain))
+        .hasMessageContaining("the scheme ftp")
+        .hasMessageContaining(schemes);
+    assertThatThrownBy(() -> ClientTransports.open("127.0.0.1:8080", plain))
+        .hasMessageContaining(schemes);
+    assertThatThrownBy(() -> ClientTransports.open("netstring://127.0.0.1", plain))
         .hasMessageContaining("needs a host and a port");
-    assertThatThrownBy(() -> Endpoint.parse("netstring://127.0.0.1:7080/path"))
+    assertThatThrownBy(() -> ClientTransports.open("netstring://127.0.0.1:7080/path", plain))
         .hasMessageContaining("just netstring://HOST:PORT");
-    assertThatThrownBy(() -> Endpoint.parse("http:///nohost")).hasMessageContaining("no host");
-    assertThatThrownBy(() -> Endpoint.parse("http://bad host/")).hasMessageContaining("not a URL");
+    assertThatThrownBy(() -> ClientTransports.open("http:///nohost", plain))
+        .hasMessageContaining("no host");
+    assertThatThrownBy(() -> ClientTransports.open("http://bad host/", plain))
+        .hasMessageContaining("not a URL");
   }
 
   @Test

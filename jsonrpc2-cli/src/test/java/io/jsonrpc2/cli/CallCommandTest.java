@@ -121,7 +121,7 @@ class CallCommandTest {
         .isEqualTo(
             "[{\"jsonrpc\":\"2.0\",\"result\":3,\"id\":\"a\"},"
                 + "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32601,\"message\":\"Method not found\"},\"id\":7}]\n");
-    assertThat(run.err()).isEqualTo("1 of 2 responses are errors\n");
+    assertThat(run.err()).isEqualTo("1 x -32601 Method not found\n1 of 2 responses are errors\n");
 
     Files.writeString(batch, "{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[1,2],\"id\":1}");
     CliRun single = CliRun.of("call", url, "--batch", batch.toString());
@@ -142,14 +142,37 @@ class CallCommandTest {
   }
 
   @Test
+  void aBatchOfManyBadElementsNamesEachDistinctErrorOnceWithItsCount(@TempDir Path dir)
+      throws IOException {
+    StringBuilder json = new StringBuilder("[");
+    // 999 of one error and 1 of another: the server's default limit is 1,000 per batch.
+    for (int id = 1; id <= 999; id++) {
+      json.append("{\"jsonrpc\":\"2.0\",\"method\":\"nosuch\",\"id\":").append(id).append("},");
+    }
+    json.append("{\"jsonrpc\":\"2.0\",\"method\":\"fail\",\"params\":[\"no\"],\"id\":0}]");
+    Path batch = dir.resolve("bad.json");
+    Files.writeString(batch, json);
+
+    CliRun run = CliRun.of("call", url, "--batch", batch.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.ERROR_RESPONSE);
+    assertThat(run.err())
+        .isEqualTo(
+            "999 x -32601 Method not found\n"
+                + "1 x -32001 Refused\n"
+                + "1000 of 1000 responses are errors\n");
+    assertThat(run.out().split("\"code\":-32601", -1)).hasSize(1000);
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     assertThat(CliRun.of("call", url).err()).contains("give a METHOD");
     assertThat(CliRun.of("call", url, "add", "1", "--named", "b=2").err())
         .contains("positional (ARG...) or named");
     assertThat(CliRun.of("call", url, "add", "--header", "X-A: 1").err())
-        .contains("--header and --user are for http");
+        .contains("HTTP headers and credentials are for http:// and https:// URLs only");
     assertThat(CliRun.of("call", url, "add", "--insecure").err())
-        .contains("--insecure is for https");
+        .contains("trusting all certificates is for TLS URLs (https://, netstring+tls://) only");
     assertThat(CliRun.of("call", "ftp://x:1", "add").err()).contains("netstring://");
     assertThat(CliRun.of("call", url, "add", "--timeout", "soon").err()).contains("not a duration");
     assertThat(CliRun.of("call", url, "m", "--batch", "f.json").err())

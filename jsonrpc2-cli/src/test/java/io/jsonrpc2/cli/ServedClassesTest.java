@@ -15,7 +15,7 @@ class ServedClassesTest {
   private static JsonRpcService serve(String... classes) {
     List<ServedClasses.ServedClass> served =
         java.util.Arrays.stream(classes).map(ServedClasses.ServedClass::parse).toList();
-    return ServedClasses.service(served, ServedClasses.classLoader(FIXTURES), FIXTURES);
+    return ServedClasses.service(served, List.of(), ServedClasses.classLoader(FIXTURES), FIXTURES);
   }
 
   @Test
