@@ -4,6 +4,7 @@ import io.jsonrpc2.message.Id;
 import io.jsonrpc2.server.TransportContext;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a method may know about the call it is serving.
@@ -20,7 +21,7 @@ import java.util.Optional;
  *     of a call in the Python jsonrpc2 library)
  */
 public record CallContext(
-    Id id, String method, TransportContext transport, Map<String, Object> values) {
+    @Nullable Id id, String method, TransportContext transport, Map<String, Object> values) {
 
   public CallContext {
     values = Map.copyOf(values);

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A JSON-RPC 2.0 client over one {@link ClientTransport}.
@@ -295,7 +296,7 @@ public final class JsonRpcClient implements AutoCloseable {
    * empty), unchecked: for probing servers with malformed input. Request-response transports only;
    * on a connection the future fails with a {@link io.jsonrpc2.client.TransportException}.
    */
-  public CompletableFuture<String> sendRawAsync(String text) {
+  public CompletableFuture<@Nullable String> sendRawAsync(String text) {
     return engine
         .sendVerbatim(text.getBytes(StandardCharsets.UTF_8), options)
         .thenApply(
@@ -354,10 +355,10 @@ public final class JsonRpcClient implements AutoCloseable {
 
   /** Configures a {@link JsonRpcClient}. Not thread-safe. */
   public static final class Builder {
-    private ClientTransport transport;
+    private @Nullable ClientTransport transport;
     private ObjectMapper mapper = JsonMapper.builder().build();
-    private IdGenerator idGenerator;
-    private Duration timeout = Duration.ofSeconds(30);
+    private @Nullable IdGenerator idGenerator;
+    private @Nullable Duration timeout = Duration.ofSeconds(30);
     private boolean validateResponses = true;
     private JsonLimits limits = JsonLimits.DEFAULTS;
 
@@ -385,7 +386,7 @@ public final class JsonRpcClient implements AutoCloseable {
      * How long a call waits for its response by default (30 s); null waits for ever. Also bounds
      * how long a notification may take to be handed over.
      */
-    public Builder timeout(Duration timeout) {
+    public Builder timeout(@Nullable Duration timeout) {
       if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
         throw new IllegalArgumentException("timeout must be positive, got " + timeout);
       }

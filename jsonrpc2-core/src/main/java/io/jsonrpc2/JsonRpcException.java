@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jsonrpc2.message.ErrorObject;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An exception that becomes a JSON-RPC error object on the wire.
@@ -35,7 +36,7 @@ public class JsonRpcException extends RuntimeException {
     this(new ErrorObject(code, message, null));
   }
 
-  public JsonRpcException(int code, String message, Object data) {
+  public JsonRpcException(int code, String message, @Nullable Object data) {
     this(new ErrorObject(code, message, toNode(data)));
   }
 
@@ -49,11 +50,11 @@ public class JsonRpcException extends RuntimeException {
   }
 
   /** The data member, or null when there is none. */
-  public JsonNode data() {
+  public @Nullable JsonNode data() {
     return error.data();
   }
 
-  private static JsonNode toNode(Object data) {
+  private static @Nullable JsonNode toNode(@Nullable Object data) {
     if (data == null || data instanceof JsonNode) {
       return (JsonNode) data;
     }

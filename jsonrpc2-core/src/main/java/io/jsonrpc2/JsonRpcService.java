@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A JSON-RPC 2.0 server engine with no transport: bytes of a request in, bytes of the reply out.
@@ -120,7 +121,7 @@ public final class JsonRpcService {
   // ---- registration after build ---------------------------------------------------------------
 
   /** Exports the annotated methods of {@code handler}, under {@code namespace} if not null. */
-  public void addHandler(String namespace, Object handler) {
+  public void addHandler(@Nullable String namespace, Object handler) {
     methods.addAll(
         MethodBinder.bindHandler(namespace, Objects.requireNonNull(handler, "handler"), mapper));
   }
@@ -134,7 +135,7 @@ public final class JsonRpcService {
    * @throws IllegalArgumentException if the class declares no public method, overloads a name, or
    *     has instance methods but no public no-argument constructor
    */
-  public void addPublicMethods(String namespace, Class<?> type) {
+  public void addPublicMethods(@Nullable String namespace, Class<?> type) {
     try {
       methods.addAll(MethodBinder.bindDeclared(namespace, type, mapper));
     } catch (ReflectiveOperationException e) {
@@ -258,8 +259,8 @@ public final class JsonRpcService {
         new LinkedHashMap<>();
     private ObjectMapper mapper = JsonMapper.builder().build();
     private JsonLimits limits = JsonLimits.DEFAULTS;
-    private Executor executor;
-    private Duration timeout;
+    private @Nullable Executor executor;
+    private @Nullable Duration timeout;
     private boolean exposeExceptionDetails;
     private ClassLoader classLoader = JsonRpcService.class.getClassLoader();
 
@@ -271,7 +272,7 @@ public final class JsonRpcService {
     }
 
     /** Exports the annotated methods of {@code handler} as {@code namespace.name}. */
-    public Builder handler(String namespace, Object handler) {
+    public Builder handler(@Nullable String namespace, Object handler) {
       Objects.requireNonNull(handler, "handler");
       registrations.add(service -> service.addHandler(namespace, handler));
       return this;
@@ -280,7 +281,7 @@ public final class JsonRpcService {
     /**
      * Every public method {@code type} declares, annotated or not (see {@link #addPublicMethods}).
      */
-    public Builder publicMethods(String namespace, Class<?> type) {
+    public Builder publicMethods(@Nullable String namespace, Class<?> type) {
       Objects.requireNonNull(type, "type");
       registrations.add(service -> service.addPublicMethods(namespace, type));
       return this;
@@ -335,7 +336,7 @@ public final class JsonRpcService {
     }
 
     /** Ends calls that take longer with -32098 Timeout error and cancels their work. */
-    public Builder timeout(Duration timeout) {
+    public Builder timeout(@Nullable Duration timeout) {
       if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
         throw new IllegalArgumentException("timeout must be positive, got " + timeout);
       }

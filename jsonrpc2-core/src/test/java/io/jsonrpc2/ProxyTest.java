@@ -220,6 +220,7 @@ class ProxyTest {
   }
 
   @Test
+  @SuppressWarnings("SelfAssertion") // the proxy's own equals is what is tested
   void defaultAndObjectMethodsRunLocally() {
     Geometry geo = client(geometryService()).proxy(Geometry.class);
     Geometry other = client.proxy(Geometry.class);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Per-call settings: a timeout and options for the transport.
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param timeout how long to wait for a response, or null to use the client's default
  * @param transportOptions options handed to the transport with each message
  */
-public record CallOptions(Duration timeout, Map<String, Object> transportOptions) {
+public record CallOptions(@Nullable Duration timeout, Map<String, Object> transportOptions) {
   public static final CallOptions DEFAULT = new CallOptions(null, Map.of());
 
   public CallOptions {
@@ -24,7 +25,7 @@ public record CallOptions(Duration timeout, Map<String, Object> transportOptions
     }
   }
 
-  public CallOptions withTimeout(Duration newTimeout) {
+  public CallOptions withTimeout(@Nullable Duration newTimeout) {
     return new CallOptions(newTimeout, transportOptions);
   }
 

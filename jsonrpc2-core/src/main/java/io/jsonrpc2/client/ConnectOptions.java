@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a client made from a URL ({@link io.jsonrpc2.JsonRpcClient#connect(java.net.URI,
@@ -21,8 +22,8 @@ public final class ConnectOptions {
 
   private final Duration timeout;
   private final Map<String, String> headers;
-  private final String user;
-  private final String password;
+  private final @Nullable String user;
+  private final @Nullable String password;
   private final boolean trustAllCertificates;
 
   private ConnectOptions(Builder builder) {
@@ -48,12 +49,12 @@ public final class ConnectOptions {
   }
 
   /** The user for HTTP Basic authentication, or null for none. */
-  public String user() {
+  public @Nullable String user() {
     return user;
   }
 
   /** The password for HTTP Basic authentication, or null when there is no {@link #user()}. */
-  public String password() {
+  public @Nullable String password() {
     return password;
   }
 
@@ -92,8 +93,8 @@ public final class ConnectOptions {
   public static final class Builder {
     private Duration timeout = Duration.ofSeconds(30);
     private final Map<String, String> headers = new LinkedHashMap<>();
-    private String user;
-    private String password;
+    private @Nullable String user;
+    private @Nullable String password;
     private boolean trustAllCertificates;
 
     private Builder() {}

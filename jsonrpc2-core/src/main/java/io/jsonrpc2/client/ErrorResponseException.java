@@ -3,6 +3,7 @@ package io.jsonrpc2.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jsonrpc2.message.ErrorObject;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server answered the call with an error object; {@link #code()}, {@link #errorMessage()} and
@@ -22,7 +23,7 @@ public class ErrorResponseException extends JsonRpcClientException {
    * @param error the error object received
    * @param method the method that was called, for the exception's message; may be null
    */
-  public ErrorResponseException(ErrorObject error, String method) {
+  public ErrorResponseException(ErrorObject error, @Nullable String method) {
     super(describe(Objects.requireNonNull(error, "error"), method));
     this.error = error;
   }
@@ -42,11 +43,11 @@ public class ErrorResponseException extends JsonRpcClientException {
   }
 
   /** The error's data, or null when it had none. */
-  public JsonNode data() {
+  public @Nullable JsonNode data() {
     return error.data();
   }
 
-  private static String describe(ErrorObject error, String method) {
+  private static String describe(ErrorObject error, @Nullable String method) {
     String text = error.code() + " " + error.message();
     if (error.data() != null) {
       text += " (data: " + error.data() + ")";

@@ -1,5 +1,7 @@
 package io.jsonrpc2.client;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The base of every exception the client throws, or fails a future with, for a call that did not
  * succeed:
@@ -23,7 +25,7 @@ public class JsonRpcClientException extends RuntimeException {
     super(message);
   }
 
-  public JsonRpcClientException(String message, Throwable cause) {
+  public JsonRpcClientException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param options per-call transport options (such as extra HTTP headers), by name; each transport
  *     documents the names it reads and ignores the rest
  */
+// The payload is handed to the transport without a copy; messages are never compared.
+@SuppressWarnings("ArrayRecordComponent")
 public record OutboundMessage(byte[] payload, boolean expectsReply, Map<String, Object> options) {
   public OutboundMessage {
     Objects.requireNonNull(payload, "payload");

@@ -1,5 +1,7 @@
 package io.jsonrpc2.client;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The message could not be delivered, or its reply could not be received: the transport failed, the
  * connection was lost ({@link ConnectionLostException}), no reply came in time ({@link
@@ -13,7 +15,7 @@ public class TransportException extends JsonRpcClientException {
     super(message);
   }
 
-  public TransportException(String message, Throwable cause) {
+  public TransportException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -2,6 +2,7 @@ package io.jsonrpc2.client;
 
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a request-response transport received in answer to one message.
@@ -10,6 +11,8 @@ import java.util.Objects;
  * @param details facts about the exchange for logs, such as {@code http_status}, {@code
  *     http_reason} and {@code http_headers}; put into the MDC of the response log line
  */
+// equals and hashCode below compare the bytes, so the array component is safe.
+@SuppressWarnings("ArrayRecordComponent")
 public record TransportReply(byte[] body, Map<String, String> details) {
   private static final byte[] EMPTY = new byte[0];
 
@@ -18,9 +21,9 @@ public record TransportReply(byte[] body, Map<String, String> details) {
     details = Map.copyOf(details);
   }
 
-  /** A reply with no details. */
-  public static TransportReply of(byte[] body) {
-    return new TransportReply(body, Map.of());
+  /** A reply with no details; a null body is an empty one. */
+  public static TransportReply of(byte @Nullable [] body) {
+    return new TransportReply(body == null ? EMPTY : body, Map.of());
   }
 
   public boolean isEmpty() {

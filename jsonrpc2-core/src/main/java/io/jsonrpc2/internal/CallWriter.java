@@ -10,6 +10,7 @@ import io.jsonrpc2.message.Notification;
 import io.jsonrpc2.message.Request;
 import java.io.IOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes outgoing requests and notifications as JSON, members in the specification's order: {@code
@@ -57,7 +58,7 @@ final class CallWriter {
     }
   }
 
-  private void writeCall(JsonGenerator gen, String method, Object params, Id id)
+  private void writeCall(JsonGenerator gen, String method, @Nullable Object params, @Nullable Id id)
       throws IOException {
     gen.writeStartObject();
     gen.writeStringField("jsonrpc", "2.0");

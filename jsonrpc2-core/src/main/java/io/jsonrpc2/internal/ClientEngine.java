@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,7 @@ public final class ClientEngine implements ClientTransport.Receiver {
   private final ObjectMapper mapper;
   private final IdGenerator ids;
   private final CallWriter writer;
-  private final Duration defaultTimeout;
+  private final @Nullable Duration defaultTimeout;
   private final PendingCalls pending;
   private final ReplyRouter router;
   private volatile boolean closed;
@@ -53,7 +54,7 @@ public final class ClientEngine implements ClientTransport.Receiver {
       ObjectMapper mapper,
       IdGenerator ids,
       ResponseReader reader,
-      Duration defaultTimeout) {
+      @Nullable Duration defaultTimeout) {
     this.transport = transport;
     this.mapper = mapper;
     this.ids = ids;
@@ -94,7 +95,7 @@ public final class ClientEngine implements ClientTransport.Receiver {
             "only requests and notifications can be sent, got " + message);
       }
     }
-    Duration timeout = timeoutOf(options);
+    @Nullable Duration timeout = timeoutOf(options);
     int n = messages.size();
     List<Message> prepared = new ArrayList<>(messages);
     List<CompletableFuture<Response>> futureAt = new ArrayList<>(Collections.nCopies(n, null));
@@ -137,7 +138,7 @@ public final class ClientEngine implements ClientTransport.Receiver {
    */
   public Exchange sendJson(byte[] json, CallOptions options) {
     RawMessage raw = RawMessage.inspect(json, mapper.getFactory());
-    Duration timeout = timeoutOf(options);
+    @Nullable Duration timeout = timeoutOf(options);
     List<CompletableFuture<Response>> futures = new ArrayList<>();
     try {
       for (Id id : raw.requestIds()) {
@@ -186,7 +187,7 @@ public final class ClientEngine implements ClientTransport.Receiver {
       byte[] payload,
       List<Id> requestIds,
       List<CompletableFuture<Response>> futures,
-      Duration timeout,
+      @Nullable Duration timeout,
       CallOptions options) {
     CompletableFuture<Void> delivered = new CompletableFuture<>();
     failAfter(delivered, timeout);
@@ -239,7 +240,7 @@ public final class ClientEngine implements ClientTransport.Receiver {
     }
   }
 
-  private CompletableFuture<Response> registerExplicit(Id id, Duration timeout) {
+  private CompletableFuture<Response> registerExplicit(Id id, @Nullable Duration timeout) {
     CompletableFuture<Response> future = pending.register(id, timeout);
     if (future == null) {
       throw new IllegalStateException(
@@ -249,7 +250,7 @@ public final class ClientEngine implements ClientTransport.Receiver {
   }
 
   private Id registerGenerated(
-      Duration timeout, List<CompletableFuture<Response>> futureAt, int index) {
+      @Nullable Duration timeout, List<CompletableFuture<Response>> futureAt, int index) {
     for (int attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
       Id id = Objects.requireNonNull(ids.next(), "the id generator returned null");
       CompletableFuture<Response> future = pending.register(id, timeout);
@@ -262,11 +263,11 @@ public final class ClientEngine implements ClientTransport.Receiver {
         "the id generator made " + ID_ATTEMPTS + " ids in a row that waiting calls already use");
   }
 
-  private Duration timeoutOf(CallOptions options) {
+  private @Nullable Duration timeoutOf(CallOptions options) {
     return options.timeout() != null ? options.timeout() : defaultTimeout;
   }
 
-  private void failAfter(CompletableFuture<?> future, Duration timeout) {
+  private void failAfter(CompletableFuture<?> future, @Nullable Duration timeout) {
     if (timeout == null) {
       return;
     }

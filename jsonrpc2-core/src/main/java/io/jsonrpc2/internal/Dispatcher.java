@@ -7,6 +7,7 @@ import io.jsonrpc2.server.TransportContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -19,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs decoded messages: the serving gate, method lookup, the executor hop for blocking methods,
@@ -38,14 +40,25 @@ public final class Dispatcher {
   private final ErrorMapping errors;
   private final Set<InFlightCall> inFlight = ConcurrentHashMap.newKeySet();
   private final LongAdder runningHere = new LongAdder();
-  private volatile CancelMark cancelMark = new CancelMark(null);
-  private volatile ErrorObject stopError;
+  // The first mark is never newer than one a call saw, so its error is never read.
+  private volatile CancelMark cancelMark = new CancelMark(ErrorObject.CANCELLED);
+  private volatile @Nullable ErrorObject stopError;
 
   /**
    * Replaced by each {@link #cancelPending}: a call that sees another mark afterwards was
-   * cancelled.
+   * cancelled. A class, not a record: marks are told apart by identity, never by their error.
    */
-  private record CancelMark(ErrorObject error) {}
+  private static final class CancelMark {
+    private final ErrorObject error;
+
+    CancelMark(ErrorObject error) {
+      this.error = error;
+    }
+
+    ErrorObject error() {
+      return error;
+    }
+  }
 
   public Dispatcher(
       MethodTable methods,
@@ -63,7 +76,7 @@ public final class Dispatcher {
   }
 
   /** The reply bytes, or null when no reply is due. */
-  public CompletableFuture<byte[]> handle(
+  public CompletableFuture<byte @Nullable []> handle(
       byte[] bytes,
       int offset,
       int length,
@@ -85,9 +98,9 @@ public final class Dispatcher {
     return CompletableFuture.completedFuture(encoder.encode(Outcome.failure(Id.NULL, error)));
   }
 
-  private CompletableFuture<byte[]> handleBatch(
+  private CompletableFuture<byte @Nullable []> handleBatch(
       List<Incoming.Entry> entries, TransportContext transport, Map<String, Object> values) {
-    Object[] slots = new Object[entries.size()];
+    @Nullable Object[] slots = new Object[entries.size()];
     int pending = 0;
     for (int i = 0; i < slots.length; i++) {
       slots[i] = dispatch(entries.get(i), transport, values);
@@ -108,7 +121,7 @@ public final class Dispatcher {
   }
 
   /** Writes the outcomes of a batch in request order, leaving out notifications. */
-  private byte[] encodeBatch(Object[] slots) {
+  private byte @Nullable [] encodeBatch(@Nullable Object[] slots) {
     List<Outcome> replies = new ArrayList<>(slots.length);
     for (Object slot : slots) {
       Outcome outcome =
@@ -120,7 +133,7 @@ public final class Dispatcher {
     return replies.isEmpty() ? null : encoder.encodeBatch(replies);
   }
 
-  private byte[] encodeNullable(Outcome outcome) {
+  private byte @Nullable [] encodeNullable(@Nullable Outcome outcome) {
     return outcome == null ? null : encoder.encode(outcome);
   }
 
@@ -128,7 +141,7 @@ public final class Dispatcher {
    * One entry's answer: its {@link Outcome} (null for a notification) when it is known at once, or
    * a {@code CompletableFuture<Outcome>} that completes (never exceptionally) when it is.
    */
-  private Object dispatch(
+  private @Nullable Object dispatch(
       Incoming.Entry entry, TransportContext transport, Map<String, Object> values) {
     if (entry instanceof Incoming.Invalid invalid) {
       return Outcome.failure(invalid.id(), invalid.error());
@@ -138,21 +151,21 @@ public final class Dispatcher {
     if (stopped != null) {
       return answer(call, stopped);
     }
-    Target target = call.isBound() ? call.target() : methods.get(call.method());
+    ReflectiveTarget bound = call.target();
+    Target target = bound != null ? bound : methods.get(call.method());
     if (target == null) {
       return answer(call, ErrorObject.METHOD_NOT_FOUND);
     }
-    Target.Invocation invocation;
-    Object[] args;
+    Target.@Nullable Invocation invocation;
+    Object @Nullable [] args;
     try {
-      if (call.isBound()) {
-        if (call.bindFailure() != null) {
-          throw call.bindFailure();
+      if (bound != null) {
+        RuntimeException bindFailure = call.bindFailure();
+        if (bindFailure != null) {
+          throw bindFailure;
         }
-        args =
-            call.target()
-                .binder()
-                .complete(call.args(), call.id(), call.method(), transport, values);
+        Object[] read = Objects.requireNonNull(call.args(), "a bound call has its args");
+        args = bound.binder().complete(read, call.id(), call.method(), transport, values);
         invocation = null;
       } else {
         args = null;
@@ -166,34 +179,46 @@ public final class Dispatcher {
     if (target.async()) {
       return runHere(call, target, invocation, args);
     }
-    Target.Invocation blocking = invocation != null ? invocation : () -> call.target().invoke(args);
+    Target.Invocation blocking =
+        invocation != null ? invocation : () -> ((ReflectiveTarget) target).invoke(boundArgs(args));
     return settled(call, execute(new InFlightCall(), blocking));
   }
 
-  private Outcome answer(Incoming.Call call, ErrorObject error) {
-    return call.isNotification() ? null : Outcome.failure(call.id(), error);
+  private @Nullable Outcome answer(Incoming.Call call, ErrorObject error) {
+    Id id = call.id();
+    return id == null ? null : Outcome.failure(id, error);
   }
 
-  private Outcome answer(Incoming.Call call, Object value, Throwable failure) {
+  private @Nullable Outcome answer(
+      Incoming.Call call, @Nullable Object value, @Nullable Throwable failure) {
+    Id id = call.id();
     if (failure != null) {
       ErrorObject error = errors.map(failure, call.method());
-      return call.isNotification() ? null : Outcome.failure(call.id(), error);
+      return id == null ? null : Outcome.failure(id, error);
     }
-    return call.isNotification() ? null : Outcome.success(call.id(), unwrapOptional(value));
+    return id == null ? null : Outcome.success(id, unwrapOptional(value));
   }
 
   /**
    * Runs a method on the caller's thread; a stage it returns that is not complete yet is awaited.
+   * Either {@code invocation} is given, or {@code target} is a {@link ReflectiveTarget} that takes
+   * {@code args}.
    */
-  private Object runHere(
-      Incoming.Call call, Target target, Target.Invocation invocation, Object[] args) {
+  private @Nullable Object runHere(
+      Incoming.Call call,
+      Target target,
+      Target.@Nullable Invocation invocation,
+      Object @Nullable [] args) {
     CancelMark mark = cancelMark;
     runningHere.increment();
     Object value = null;
     Throwable failure = null;
     CompletableFuture<?> stage = null;
     try {
-      value = invocation != null ? invocation.run() : ((ReflectiveTarget) target).invoke(args);
+      value =
+          invocation != null
+              ? invocation.run()
+              : ((ReflectiveTarget) target).invoke(boundArgs(args));
       if (value instanceof CompletionStage<?> returned) {
         stage = returned.toCompletableFuture();
       }
@@ -262,7 +287,12 @@ public final class Dispatcher {
         });
   }
 
-  private static Object unwrapOptional(Object value) {
+  /** The args of a call without an invocation: its params were read and bound while decoding. */
+  private static Object[] boundArgs(Object @Nullable [] args) {
+    return Objects.requireNonNull(args, "a call without an invocation has bound args");
+  }
+
+  private static @Nullable Object unwrapOptional(@Nullable Object value) {
     return value instanceof Optional<?> optional ? optional.orElse(null) : value;
   }
 

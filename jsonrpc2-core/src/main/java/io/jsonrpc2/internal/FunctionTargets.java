@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.jsonrpc2.AsyncMethodHandler;
 import io.jsonrpc2.CallContext;
 import io.jsonrpc2.MethodHandler;
+import org.jspecify.annotations.Nullable;
 
 /** Targets for methods registered as functions. */
 public final class FunctionTargets {
@@ -13,7 +14,7 @@ public final class FunctionTargets {
   public static Target blocking(String name, MethodHandler handler, ObjectMapper mapper) {
     return new Target() {
       @Override
-      public Invocation prepare(TokenBuffer params, CallContext context) {
+      public Invocation prepare(@Nullable TokenBuffer params, CallContext context) {
         TokenParams view = new TokenParams(params, mapper, name);
         return () -> handler.handle(view, context);
       }
@@ -28,7 +29,7 @@ public final class FunctionTargets {
   public static Target async(String name, AsyncMethodHandler handler, ObjectMapper mapper) {
     return new Target() {
       @Override
-      public Invocation prepare(TokenBuffer params, CallContext context) {
+      public Invocation prepare(@Nullable TokenBuffer params, CallContext context) {
         TokenParams view = new TokenParams(params, mapper, name);
         return () -> handler.handle(view, context);
       }

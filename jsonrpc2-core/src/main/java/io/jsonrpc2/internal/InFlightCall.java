@@ -4,6 +4,7 @@ import io.jsonrpc2.JsonRpcException;
 import io.jsonrpc2.message.ErrorObject;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One registered method call: its result future, and what to stop when the call is cancelled (the
@@ -16,9 +17,9 @@ import java.util.concurrent.CompletionStage;
  */
 final class InFlightCall {
   final CompletableFuture<Object> result = new CompletableFuture<>();
-  private Thread runner;
-  private CompletableFuture<?> pending;
-  private JsonRpcException cancelledWith;
+  private @Nullable Thread runner;
+  private @Nullable CompletableFuture<?> pending;
+  private @Nullable JsonRpcException cancelledWith;
 
   /** Runs a blocking method on the current (executor) thread. */
   void runBlocking(Target.Invocation invocation) {
@@ -41,7 +42,7 @@ final class InFlightCall {
     }
   }
 
-  private void settle(Object value) {
+  private void settle(@Nullable Object value) {
     if (value instanceof CompletionStage<?> stage) {
       follow(stage.toCompletableFuture());
     } else {
@@ -64,7 +65,7 @@ final class InFlightCall {
     future.whenComplete(this::finish);
   }
 
-  private void finish(Object value, Throwable failure) {
+  private void finish(@Nullable Object value, @Nullable Throwable failure) {
     JsonRpcException cancel;
     synchronized (this) {
       cancel = cancelledWith;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.jsonrpc2.message.ErrorObject;
 import io.jsonrpc2.message.Id;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** What the request decoder makes of one message's bytes. */
 public sealed interface Incoming {
@@ -32,15 +33,17 @@ public sealed interface Incoming {
    * @param args the arguments read, {@link ParamBinder#MISSING} where params left them out
    * @param bindFailure why the params do not fit {@code target}, or null
    */
+  // The args are handed to the method as they are; calls are never compared.
+  @SuppressWarnings("ArrayRecordComponent")
   record Call(
-      Id id,
+      @Nullable Id id,
       String method,
-      TokenBuffer params,
-      ReflectiveTarget target,
-      Object[] args,
-      RuntimeException bindFailure)
+      @Nullable TokenBuffer params,
+      @Nullable ReflectiveTarget target,
+      @Nullable Object @Nullable [] args,
+      @Nullable RuntimeException bindFailure)
       implements Entry {
-    static Call buffered(Id id, String method, TokenBuffer params) {
+    static Call buffered(@Nullable Id id, String method, @Nullable TokenBuffer params) {
       return new Call(id, method, params, null, null, null);
     }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.jsonrpc2.CallContext;
 import io.jsonrpc2.JsonRpcException;
 import io.jsonrpc2.message.ErrorObject;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,8 +21,8 @@ public final class LazyTarget implements Target {
   private final String reference;
   private final ClassLoader loader;
   private final ObjectMapper mapper;
-  private volatile Target resolved;
-  private volatile JsonRpcException failure;
+  private volatile @Nullable Target resolved;
+  private volatile @Nullable JsonRpcException failure;
 
   public LazyTarget(String name, String reference, ClassLoader loader, ObjectMapper mapper) {
     int hash = reference.indexOf('#');
@@ -39,7 +41,7 @@ public final class LazyTarget implements Target {
   }
 
   @Override
-  public Invocation prepare(TokenBuffer params, CallContext context) {
+  public Invocation prepare(@Nullable TokenBuffer params, CallContext context) {
     return resolve().prepare(params, context);
   }
 
@@ -51,7 +53,7 @@ public final class LazyTarget implements Target {
   }
 
   @Override
-  public ReflectiveTarget bound() {
+  public @Nullable ReflectiveTarget bound() {
     // Only once loaded: loading may block, and must not happen while a request is decoded.
     Target target = resolved;
     return target == null ? null : target.bound();
@@ -63,11 +65,13 @@ public final class LazyTarget implements Target {
       return target;
     }
     synchronized (this) {
-      if (resolved == null && failure == null) {
+      target = resolved;
+      if (target == null && failure == null) {
         int hash = reference.indexOf('#');
         try {
           Class<?> type = Class.forName(reference.substring(0, hash), true, loader);
-          resolved = MethodBinder.bindMethod(name, type, reference.substring(hash + 1), mapper);
+          target = MethodBinder.bindMethod(name, type, reference.substring(hash + 1), mapper);
+          resolved = target;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
           LOG.error("Lazy method '{}' could not be loaded from \"{}\"", name, reference, e);
           failure =
@@ -76,10 +80,11 @@ public final class LazyTarget implements Target {
                       "method '" + name + "' could not be loaded"));
         }
       }
-      if (failure != null) {
-        throw failure;
+      JsonRpcException failed = failure;
+      if (failed != null) {
+        throw failed;
       }
-      return resolved;
+      return Objects.requireNonNull(target, "a lazy method is either loaded or failed");
     }
   }
 }

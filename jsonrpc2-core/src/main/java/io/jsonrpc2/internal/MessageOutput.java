@@ -17,6 +17,8 @@ final class MessageOutput extends OutputStream {
   static final int MAX_KEPT = 256 * 1024;
 
   private final BufferRecycler recycler;
+  private static final byte[] RELEASED = new byte[0];
+
   private final byte[] first;
   private byte[] buffer;
   private int size;
@@ -65,6 +67,8 @@ final class MessageOutput extends OutputStream {
   void release() {
     recycler.releaseByteBuffer(
         BufferRecycler.BYTE_WRITE_CONCAT_BUFFER, buffer.length <= MAX_KEPT ? buffer : first);
-    buffer = null;
+    // Never again the recycled array: the recycler may hand it to the next message already.
+    buffer = RELEASED;
+    size = 0;
   }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the exported methods of a handler object and binds each once.
@@ -30,7 +31,7 @@ public final class MethodBinder {
    *     annotations' own, empty for none
    */
   public static Map<String, Target> bindHandler(
-      String namespace, Object handler, ObjectMapper mapper) {
+      @Nullable String namespace, Object handler, ObjectMapper mapper) {
     Map<String, Target> targets = new LinkedHashMap<>();
     Map<String, Method> chosen = new LinkedHashMap<>();
     for (Method method : handler.getClass().getMethods()) {
@@ -98,7 +99,8 @@ public final class MethodBinder {
    * inherited from supertypes (such as {@code toString}) are never included.
    */
   public static Map<String, Target> bindDeclared(
-      String namespace, Class<?> type, ObjectMapper mapper) throws ReflectiveOperationException {
+      @Nullable String namespace, Class<?> type, ObjectMapper mapper)
+      throws ReflectiveOperationException {
     Map<String, Target> targets = new LinkedHashMap<>();
     Object instance = null;
     for (Method method : type.getDeclaredMethods()) {
@@ -146,14 +148,15 @@ public final class MethodBinder {
     }
   }
 
-  public static String qualify(String namespace, String name) {
+  public static String qualify(@Nullable String namespace, String name) {
     return namespace == null || namespace.isEmpty() ? name : namespace + "." + name;
   }
 
   /** A method's {@link JsonRpcMethod} and the namespace annotation that applies, if any. */
-  private record Annotated(JsonRpcMethod annotation, JsonRpcNamespace namespace) {}
+  private record Annotated(JsonRpcMethod annotation, @Nullable JsonRpcNamespace namespace) {}
 
-  private static String annotatedNamespace(JsonRpcNamespace declared, Class<?> handlerClass) {
+  private static @Nullable String annotatedNamespace(
+      @Nullable JsonRpcNamespace declared, Class<?> handlerClass) {
     JsonRpcNamespace namespace =
         declared != null ? declared : handlerClass.getAnnotation(JsonRpcNamespace.class);
     return namespace == null ? null : namespace.value();
@@ -163,7 +166,7 @@ public final class MethodBinder {
    * Looks through the method and every supertype declaring it, nearest first, for its {@link
    * JsonRpcMethod} and for the first of those types that has a {@link JsonRpcNamespace}.
    */
-  private static Annotated findAnnotation(Method method) {
+  private static @Nullable Annotated findAnnotation(Method method) {
     Deque<Class<?>> types = new ArrayDeque<>();
     types.add(method.getDeclaringClass());
     Class<?> start = method.getDeclaringClass();

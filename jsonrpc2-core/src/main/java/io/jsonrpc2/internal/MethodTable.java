@@ -5,12 +5,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /** The thread-safe table of registered methods; a name is taken once. */
 public final class MethodTable {
   private final Map<String, Target> targets = new ConcurrentHashMap<>();
 
-  public Target get(String name) {
+  public @Nullable Target get(String name) {
     return targets.get(name);
   }
 

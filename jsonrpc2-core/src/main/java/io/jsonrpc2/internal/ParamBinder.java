@@ -21,7 +21,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns params tokens into the argument array of one Java method. Everything that can be worked out
@@ -45,7 +47,7 @@ final class ParamBinder {
   private final ObjectMapper mapper;
   private final boolean direct;
   private final boolean needsContext;
-  private final byte[][] plainNames;
+  private final byte @Nullable [][] plainNames;
 
   ParamBinder(String exportedName, Method javaMethod, ObjectMapper mapper) {
     this.method = exportedName;
@@ -105,7 +107,7 @@ final class ParamBinder {
    * The ASCII names of the slots, or null unless every value slot has a shortcut, none is varargs,
    * and every name is plain ASCII: then {@link PlainRequestReader} can bind the params.
    */
-  private static byte[][] plainNames(ParamSlot[] slots) {
+  private static byte @Nullable [][] plainNames(ParamSlot[] slots) {
     byte[][] names = new byte[slots.length][];
     for (int i = 0; i < slots.length; i++) {
       ParamSlot slot = slots[i];
@@ -147,8 +149,9 @@ final class ParamBinder {
 
   /** The slot whose name is the ASCII text {@code bytes[start..start+length)}, or -1. */
   int slotNamed(byte[] bytes, int start, int length) {
-    for (int i = 0; i < plainNames.length; i++) {
-      byte[] name = plainNames[i];
+    byte[][] names = Objects.requireNonNull(plainNames, "only a binder that reads plainly");
+    for (int i = 0; i < names.length; i++) {
+      byte[] name = names[i];
       if (name != null
           && name.length == length
           && java.util.Arrays.equals(name, 0, length, bytes, start, start + length)) {
@@ -171,7 +174,7 @@ final class ParamBinder {
    * Binds buffered params (null when absent) and fills the rest; throws -32602 when they do not
    * fit.
    */
-  Object[] bind(TokenBuffer params, CallContext context) {
+  Object[] bind(@Nullable TokenBuffer params, CallContext context) {
     Object[] args;
     if (params != null) {
       try (JsonParser parser = params.asParser(mapper)) {
@@ -197,7 +200,7 @@ final class ParamBinder {
    *     message is bad), while a value that does not fit its parameter is a -32602 {@code
    *     JsonRpcException}
    */
-  Object[] read(JsonParser parser, RequestBytes request) throws IOException {
+  Object[] read(JsonParser parser, @Nullable RequestBytes request) throws IOException {
     Object[] args = absentArgs();
     if (parser.currentToken() == JsonToken.START_ARRAY) {
       readPositional(parser, args, request);
@@ -224,7 +227,7 @@ final class ParamBinder {
    */
   Object[] complete(
       Object[] args,
-      Id id,
+      @Nullable Id id,
       String calledAs,
       TransportContext transport,
       Map<String, Object> values) {
@@ -233,7 +236,7 @@ final class ParamBinder {
     return args;
   }
 
-  private void fill(Object[] args, CallContext context, Map<String, Object> values) {
+  private void fill(Object[] args, @Nullable CallContext context, Map<String, Object> values) {
     for (int i = 0; i < slots.length; i++) {
       if (args[i] == MISSING) {
         args[i] = absent(slots[i], context, values);
@@ -241,7 +244,7 @@ final class ParamBinder {
     }
   }
 
-  private void readPositional(JsonParser parser, Object[] args, RequestBytes request)
+  private void readPositional(JsonParser parser, Object[] args, @Nullable RequestBytes request)
       throws IOException {
     int next = 0;
     List<Object> rest = null;
@@ -265,7 +268,7 @@ final class ParamBinder {
     }
   }
 
-  private void readNamed(JsonParser parser, Object[] args, RequestBytes request)
+  private void readNamed(JsonParser parser, Object[] args, @Nullable RequestBytes request)
       throws IOException {
     String name;
     while ((name = parser.nextFieldName()) != null) {
@@ -293,7 +296,8 @@ final class ParamBinder {
     }
   }
 
-  private Object read(ParamSlot slot, JsonParser parser, RequestBytes request) throws IOException {
+  private @Nullable Object read(ParamSlot slot, JsonParser parser, @Nullable RequestBytes request)
+      throws IOException {
     checkStringLength(parser);
     Object value;
     if (slot.readsDirectly(parser.currentToken())) {
@@ -359,14 +363,16 @@ final class ParamBinder {
             + Throwables.reason(e));
   }
 
-  private Object absent(ParamSlot slot, CallContext context, Map<String, Object> values) {
+  private @Nullable Object absent(
+      ParamSlot slot, @Nullable CallContext context, Map<String, Object> values) {
     switch (slot.kind()) {
-      case CONTEXT:
+      case CONTEXT -> {
         return context;
-      case VARARGS:
+      }
+      case VARARGS -> {
         return Array.newInstance(slot.type().getRawClass(), 0);
-      default:
-        break;
+      }
+      default -> {}
     }
     Object given = values.get(slot.name());
     if (given != null) {

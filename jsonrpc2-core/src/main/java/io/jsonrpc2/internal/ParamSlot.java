@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.io.IOException;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One parameter of a bound method, prepared at registration: its name, type and reader, and whether
@@ -60,14 +62,14 @@ final class ParamSlot {
           EnumDeserializer.class);
 
   // The class of Jackson's untyped deserializer when no module or type mapping changes it.
-  private static final Class<?> PLAIN_UNTYPED_DESERIALIZER =
+  private static final @Nullable Class<?> PLAIN_UNTYPED_DESERIALIZER =
       deserializerClass(
           new ObjectMapper(), TypeFactory.defaultInstance().constructType(Object.class));
 
   private final Kind kind;
   private final String name;
-  private final JavaType type;
-  private final ObjectReader reader;
+  private final @Nullable JavaType type;
+  private final @Nullable ObjectReader reader;
   private final boolean wrapOptional;
   private final boolean optional;
   private final boolean scalar;
@@ -76,8 +78,8 @@ final class ParamSlot {
   private ParamSlot(
       Kind kind,
       String name,
-      JavaType type,
-      ObjectReader reader,
+      @Nullable JavaType type,
+      @Nullable ObjectReader reader,
       boolean wrapOptional,
       boolean optional,
       boolean scalar,
@@ -129,7 +131,7 @@ final class ParamSlot {
         && !mapper.isEnabled(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
-  private static Class<?> deserializerClass(ObjectMapper mapper, JavaType type) {
+  private static @Nullable Class<?> deserializerClass(ObjectMapper mapper, JavaType type) {
     try {
       DefaultDeserializationContext context =
           ((DefaultDeserializationContext) mapper.getDeserializationContext())
@@ -167,22 +169,17 @@ final class ParamSlot {
 
   /** True when the value starting with {@code token} is taken straight from the parser. */
   boolean readsDirectly(JsonToken token) {
-    switch (shortcut) {
-      case STRING:
-        return token == JsonToken.VALUE_STRING;
-      case INT:
-      case LONG:
-        return token == JsonToken.VALUE_NUMBER_INT;
-      case BOOLEAN:
-        return token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE;
-      case OBJECT:
-        return token == JsonToken.VALUE_STRING
-            || token == JsonToken.VALUE_NUMBER_INT
-            || token == JsonToken.VALUE_TRUE
-            || token == JsonToken.VALUE_FALSE;
-      default:
-        return false;
-    }
+    return switch (shortcut) {
+      case STRING -> token == JsonToken.VALUE_STRING;
+      case INT, LONG -> token == JsonToken.VALUE_NUMBER_INT;
+      case BOOLEAN -> token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE;
+      case OBJECT ->
+          token == JsonToken.VALUE_STRING
+              || token == JsonToken.VALUE_NUMBER_INT
+              || token == JsonToken.VALUE_TRUE
+              || token == JsonToken.VALUE_FALSE;
+      default -> false;
+    };
   }
 
   /**
@@ -193,36 +190,30 @@ final class ParamSlot {
    * smallest type that holds it. A long plain string comes straight from {@code request} when
    * given. The string-length limit is checked by the caller.
    */
-  Object readDirectly(JsonParser parser, RequestBytes request) throws IOException {
-    switch (shortcut) {
-      case STRING:
-        return string(parser, request);
-      case INT:
-        return parser.getIntValue();
-      case LONG:
-        return parser.getLongValue();
-      case OBJECT:
-        switch (parser.currentToken()) {
-          case VALUE_STRING:
-            return string(parser, request);
-          case VALUE_NUMBER_INT:
-            return parser.getNumberValue();
-          default:
-            return parser.currentToken() == JsonToken.VALUE_TRUE ? Boolean.TRUE : Boolean.FALSE;
-        }
-      default:
-        return parser.currentToken() == JsonToken.VALUE_TRUE ? Boolean.TRUE : Boolean.FALSE;
-    }
+  Object readDirectly(JsonParser parser, @Nullable RequestBytes request) throws IOException {
+    return switch (shortcut) {
+      case STRING -> string(parser, request);
+      case INT -> parser.getIntValue();
+      case LONG -> parser.getLongValue();
+      case OBJECT ->
+          switch (parser.currentToken()) {
+            case VALUE_STRING -> string(parser, request);
+            case VALUE_NUMBER_INT -> parser.getNumberValue();
+            default -> parser.currentToken() == JsonToken.VALUE_TRUE ? Boolean.TRUE : Boolean.FALSE;
+          };
+      default -> parser.currentToken() == JsonToken.VALUE_TRUE ? Boolean.TRUE : Boolean.FALSE;
+    };
   }
 
-  private static String string(JsonParser parser, RequestBytes request) throws IOException {
+  private static String string(JsonParser parser, @Nullable RequestBytes request)
+      throws IOException {
     String plain = request == null ? null : request.plainString(parser);
     return plain != null ? plain : parser.getText();
   }
 
   /** Reads the value the parser is on with the slot's reader. */
-  Object readWithReader(JsonParser parser) throws IOException {
-    return reader.readValue(parser);
+  @Nullable Object readWithReader(JsonParser parser) throws IOException {
+    return Objects.requireNonNull(reader, "the context slot reads nothing").readValue(parser);
   }
 
   Kind kind() {
@@ -233,9 +224,9 @@ final class ParamSlot {
     return name;
   }
 
-  /** The value type (for varargs, the element type); null for the context. */
+  /** The value type (for varargs, the element type); the context slot has none. */
   JavaType type() {
-    return type;
+    return Objects.requireNonNull(type, "the context slot has no type");
   }
 
   boolean wrapOptional() {

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The calls waiting for a response, by id.
@@ -46,7 +47,7 @@ final class PendingCalls {
             }
           });
   private final String endpoint;
-  private volatile Stray lastStray;
+  private volatile @Nullable Stray lastStray;
 
   PendingCalls(String endpoint) {
     this.endpoint = endpoint;
@@ -58,7 +59,7 @@ final class PendingCalls {
    *
    * @return the call's future, or null when a call with this id is already waiting
    */
-  CompletableFuture<Response> register(Id id, Duration timeout) {
+  @Nullable CompletableFuture<Response> register(Id id, @Nullable Duration timeout) {
     CompletableFuture<Response> future = new CompletableFuture<>();
     Call call = new Call(future, System.nanoTime());
     if (calls.putIfAbsent(id, call) != null) {
@@ -84,10 +85,9 @@ final class PendingCalls {
     if (calls.remove(id, call)) {
       abandoned.put(id, Boolean.TRUE);
       Stray stray = lastStray;
-      boolean strayMeanwhile = stray != null && stray.at - call.since >= 0;
       String message = "no response to call " + id + " from " + endpoint + " within " + timeout;
       CallTimeoutException timedOut =
-          strayMeanwhile
+          stray != null && stray.at - call.since >= 0
               ? new CallTimeoutException(
                   message
                       + "; meanwhile a reply came that matched no call: "
@@ -116,7 +116,7 @@ final class PendingCalls {
    * {@code only} (any call with that id when {@code only} is null): a reply to one message must
    * never answer a newer call that reuses one of its ids.
    */
-  boolean complete(Id id, CompletableFuture<Response> only, Response response) {
+  boolean complete(Id id, @Nullable CompletableFuture<Response> only, Response response) {
     Call call = take(id, only);
     if (call == null) {
       return false;
@@ -131,7 +131,7 @@ final class PendingCalls {
   }
 
   /** Fails the call {@code id} if its future is {@code only} (any, when null). */
-  boolean fail(Id id, CompletableFuture<Response> only, Throwable reason) {
+  boolean fail(Id id, @Nullable CompletableFuture<Response> only, Throwable reason) {
     Call call = take(id, only);
     if (call == null) {
       return false;
@@ -164,7 +164,7 @@ final class PendingCalls {
     return result;
   }
 
-  private Call take(Id id, CompletableFuture<Response> only) {
+  private @Nullable Call take(Id id, @Nullable CompletableFuture<Response> only) {
     if (only == null) {
       return calls.remove(id);
     }

@@ -2,6 +2,7 @@ package io.jsonrpc2.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Binds plain params for {@link PlainRequestReader}: each value must be the very token its
@@ -12,7 +13,7 @@ final class PlainParams {
   private PlainParams() {}
 
   /** Binds params the cursor is on; null if they are not plain or do not fit exactly. */
-  static Object[] params(
+  static @Nullable Object @Nullable [] params(
       PlainCursor in, ParamBinder binder, int depth, int maxDepth, int maxStringLength) {
     if (depth > maxDepth) {
       return null;
@@ -82,7 +83,7 @@ final class PlainParams {
    * The value of one param as its slot's deserializer would read it; null if not plain or not
    * fitting.
    */
-  private static Object value(PlainCursor in, ParamSlot slot, int maxStringLength) {
+  private static @Nullable Object value(PlainCursor in, ParamSlot slot, int maxStringLength) {
     Object value;
     switch (slot.shortcut()) {
       case STRING -> value = string(in, maxStringLength);
@@ -101,9 +102,9 @@ final class PlainParams {
       }
       case BOOLEAN ->
           value =
-              in.at('t') && in.literal("true")
+              (in.at('t') && in.literal("true"))
                   ? Boolean.TRUE
-                  : in.at('f') && in.literal("false") ? Boolean.FALSE : null;
+                  : (in.at('f') && in.literal("false")) ? Boolean.FALSE : null;
       case OBJECT -> {
         if (in.at('"')) {
           value = string(in, maxStringLength);
@@ -129,7 +130,7 @@ final class PlainParams {
     return slot.wrapOptional() ? Optional.of(value) : value;
   }
 
-  private static String string(PlainCursor in, int maxStringLength) {
+  private static @Nullable String string(PlainCursor in, int maxStringLength) {
     int start = in.pos + 1;
     int end = in.plainString(maxStringLength);
     return end < 0 ? null : new String(in.bytes, start, end - start, StandardCharsets.ISO_8859_1);

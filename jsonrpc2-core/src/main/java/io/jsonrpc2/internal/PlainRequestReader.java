@@ -5,6 +5,7 @@ import io.jsonrpc2.message.Id;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the plain requests that make up most traffic without a Jackson parser: well-formed calls
@@ -56,7 +57,7 @@ final class PlainRequestReader {
   }
 
   /** The message, or null when it is not plain and the Jackson path must read it. */
-  Incoming read(byte[] bytes, int offset, int length, MethodTable methods) {
+  @Nullable Incoming read(byte[] bytes, int offset, int length, MethodTable methods) {
     if (!enabled) {
       return null;
     }
@@ -77,7 +78,7 @@ final class PlainRequestReader {
     return in.pos == in.end ? message : null;
   }
 
-  private Incoming batch(PlainCursor in, MethodTable methods) {
+  private @Nullable Incoming batch(PlainCursor in, MethodTable methods) {
     in.pos++;
     in.skipSpace();
     List<Incoming.Entry> entries = new ArrayList<>();
@@ -98,7 +99,7 @@ final class PlainRequestReader {
   }
 
   /** One request object at {@code depth}; the cursor is on its '{' and is left after its '}'. */
-  private Incoming.Call entry(PlainCursor in, MethodTable methods, int depth) {
+  private Incoming.@Nullable Call entry(PlainCursor in, MethodTable methods, int depth) {
     if (depth > maxDepth) {
       return null;
     }
@@ -225,7 +226,7 @@ final class PlainRequestReader {
     return true;
   }
 
-  private Id id(PlainCursor in) {
+  private @Nullable Id id(PlainCursor in) {
     if (in.at('"')) {
       int start = in.pos + 1;
       int end = in.plainString(maxStringLength);

@@ -11,6 +11,7 @@ import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The handler behind {@link JsonRpcClient#proxy}: {@code Object} methods answer for the proxy
@@ -38,7 +39,7 @@ public final class ProxyInvocationHandler implements InvocationHandler {
    * @throws IllegalArgumentException if {@code type} is not an interface or one of its methods
    *     cannot be called remotely; the message names the method
    */
-  public static <T> T create(JsonRpcClient client, Class<T> type, String namespace) {
+  public static <T> T create(JsonRpcClient client, Class<T> type, @Nullable String namespace) {
     if (!type.isInterface()) {
       throw new IllegalArgumentException(
           type.getName() + " is not an interface; only interfaces can be proxied");
@@ -77,7 +78,7 @@ public final class ProxyInvocationHandler implements InvocationHandler {
   /**
    * As on the server: the namespace of the interface declaring the method, else the proxied one's.
    */
-  private static String annotatedNamespace(Class<?> declaring, Class<?> proxied) {
+  private static @Nullable String annotatedNamespace(Class<?> declaring, Class<?> proxied) {
     JsonRpcNamespace annotation = declaring.getAnnotation(JsonRpcNamespace.class);
     if (annotation == null) {
       annotation = proxied.getAnnotation(JsonRpcNamespace.class);

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One interface method of a client proxy, worked out once: its remote name, how its arguments
@@ -31,7 +32,7 @@ final class ProxyMethod {
       TypeFactory.defaultInstance().constructType(JsonNode.class);
 
   /** How one Java parameter becomes part of the params; null name for positional params. */
-  private record Slot(String name, boolean optional, boolean skipped) {}
+  private record Slot(@Nullable String name, boolean optional, boolean skipped) {}
 
   private final String remoteName;
   private final boolean named;
@@ -63,7 +64,8 @@ final class ProxyMethod {
    * @param namespace the namespace for the remote name; null or empty for none
    * @throws IllegalArgumentException naming the method when it cannot be proxied
    */
-  static ProxyMethod parse(Class<?> owner, Method method, String namespace, TypeFactory types) {
+  static ProxyMethod parse(
+      Class<?> owner, Method method, @Nullable String namespace, TypeFactory types) {
     JsonRpcMethod annotation = method.getAnnotation(JsonRpcMethod.class);
     String name =
         annotation != null && !annotation.value().isEmpty() ? annotation.value() : method.getName();
@@ -150,7 +152,7 @@ final class ProxyMethod {
   }
 
   /** The params member: an object or an array, or null (left out) when the method sends none. */
-  private Object params(Object[] args) {
+  private @Nullable Object params(Object[] args) {
     if (Arrays.stream(slots).allMatch(Slot::skipped)) {
       return null;
     }
@@ -173,7 +175,7 @@ final class ProxyMethod {
     return params;
   }
 
-  private static Object unwrap(Object arg) {
+  private static @Nullable Object unwrap(Object arg) {
     return arg instanceof Optional<?> optional ? optional.orElse(null) : arg;
   }
 

@@ -7,15 +7,17 @@ import io.jsonrpc2.NonBlocking;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /** A Java method bound to its object (null for a static method). */
 public final class ReflectiveTarget implements Target {
-  private final Object instance;
+  private final @Nullable Object instance;
   private final Method method;
   private final ParamBinder binder;
   private final boolean async;
 
-  ReflectiveTarget(String exportedName, Object instance, Method method, ObjectMapper mapper) {
+  ReflectiveTarget(
+      String exportedName, @Nullable Object instance, Method method, ObjectMapper mapper) {
     this.instance = instance;
     this.method = method;
     this.binder = new ParamBinder(exportedName, method, mapper);
@@ -30,7 +32,7 @@ public final class ReflectiveTarget implements Target {
   }
 
   @Override
-  public Invocation prepare(TokenBuffer params, CallContext context) {
+  public Invocation prepare(@Nullable TokenBuffer params, CallContext context) {
     Object[] args = binder.bind(params, context);
     return () -> invoke(args);
   }

@@ -4,12 +4,15 @@ import io.jsonrpc2.client.ErrorResponseException;
 import io.jsonrpc2.client.InvalidResponseException;
 import io.jsonrpc2.client.JsonRpcClientException;
 import io.jsonrpc2.client.TransportReply;
+import io.jsonrpc2.message.ErrorObject;
 import io.jsonrpc2.message.Id;
 import io.jsonrpc2.message.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 
 /**
@@ -77,7 +80,7 @@ final class ReplyRouter {
   /**
    * @param own the calls of the message this reply answers, or null on a connection
    */
-  private void route(byte[] bytes, Map<Id, CompletableFuture<Response>> own) {
+  private void route(byte[] bytes, @Nullable Map<Id, CompletableFuture<Response>> own) {
     List<ResponseReader.Reply> replies;
     try {
       replies = reader.read(bytes);
@@ -129,7 +132,7 @@ final class ReplyRouter {
       }
     }
     if (own == null) {
-      nullIdErrors.forEach(error -> unmatched(new ErrorResponseException(error.error()), null));
+      nullIdErrors.forEach(error -> unmatched(new ErrorResponseException(errorOf(error)), null));
     } else {
       settleUnanswered(own, nullIdErrors, problem);
     }
@@ -138,7 +141,7 @@ final class ReplyRouter {
   private void settleUnanswered(
       Map<Id, CompletableFuture<Response>> own,
       List<Response> nullIdErrors,
-      JsonRpcClientException problem) {
+      @Nullable JsonRpcClientException problem) {
     List<Id> unanswered = pending.waiting(own);
     if (unanswered.isEmpty()) {
       if (problem != null) {
@@ -172,7 +175,7 @@ final class ReplyRouter {
   // On a connection nobody else will hear of an unmatched element; on a request-response transport
   // it fails the message's unanswered calls, so it is not logged here as well.
   private void onConnection(
-      JsonRpcClientException problem, Map<Id, CompletableFuture<Response>> own) {
+      JsonRpcClientException problem, @Nullable Map<Id, CompletableFuture<Response>> own) {
     if (own == null) {
       unmatched(problem, null);
     }
@@ -182,7 +185,8 @@ final class ReplyRouter {
    * A reply, or part of one, that answers no call it could be given to: fails the calls of the
    * message it came for, or on a connection is logged and remembered.
    */
-  private void unmatched(JsonRpcClientException problem, Map<Id, CompletableFuture<Response>> own) {
+  private void unmatched(
+      JsonRpcClientException problem, @Nullable Map<Id, CompletableFuture<Response>> own) {
     if (own != null) {
       pending.failAll(own, problem);
       return;
@@ -193,7 +197,12 @@ final class ReplyRouter {
 
   private static String errors(List<Response> responses) {
     List<String> texts = new ArrayList<>();
-    responses.forEach(r -> texts.add(r.error().code() + " " + r.error().message()));
+    responses.forEach(r -> texts.add(errorOf(r).code() + " " + errorOf(r).message()));
     return String.join(", ", texts);
+  }
+
+  /** The error of a response known to be one. */
+  private static ErrorObject errorOf(Response response) {
+    return Objects.requireNonNull(response.error(), "an error response has its error");
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bytes of the message a request parser reads, so that a long string made of plain ASCII can be
@@ -31,7 +32,7 @@ final class RequestBytes {
    * printable ASCII without escapes and within the parser's length limit; null otherwise. The
    * parser is left on the token (it skips the string when it moves on).
    */
-  String plainString(JsonParser parser) throws IOException {
+  @Nullable String plainString(JsonParser parser) throws IOException {
     // Jackson's byte parser keeps the offset just past the opening quote of the current value;
     // the quote is checked so that any other layout simply falls back to Jackson.
     if (parser.getClass() != UTF8StreamJsonParser.class) {

@@ -15,6 +15,8 @@ import io.jsonrpc2.message.Id;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +67,7 @@ public final class RequestDecoder {
   }
 
   /** What {@link PlainRequestReader} makes of the message: null when it leaves it to Jackson. */
-  Incoming decodePlain(byte[] bytes, int offset, int length, MethodTable methods) {
+  @Nullable Incoming decodePlain(byte[] bytes, int offset, int length, MethodTable methods) {
     return plain.read(bytes, offset, length, methods);
   }
 
@@ -94,7 +96,7 @@ public final class RequestDecoder {
     } catch (StreamConstraintsException e) {
       return new Incoming.Refused(limitExceeded(e.getOriginalMessage()));
     } catch (IOException e) {
-      return new Incoming.Unparseable(e.getMessage());
+      return new Incoming.Unparseable(String.valueOf(e.getMessage()));
     }
   }
 
@@ -212,10 +214,11 @@ public final class RequestDecoder {
     if (problem != null) {
       return new Incoming.Invalid(idReadable && id != null ? id : Id.NULL, invalid(problem));
     }
+    String methodName = Objects.requireNonNull(method, "a request without a problem has a method");
     if (bound != null && params == null) {
-      return new Incoming.Call(id, method, null, bound, args, bindFailure);
+      return new Incoming.Call(id, methodName, null, bound, args, bindFailure);
     }
-    return Incoming.Call.buffered(id, method, params);
+    return Incoming.Call.buffered(id, methodName, params);
   }
 
   /**
@@ -248,7 +251,7 @@ public final class RequestDecoder {
     }
   }
 
-  private static ReflectiveTarget directTarget(MethodTable methods, String method) {
+  private static @Nullable ReflectiveTarget directTarget(MethodTable methods, String method) {
     Target target = methods.get(method);
     ReflectiveTarget bound = target == null ? null : target.bound();
     return bound != null && bound.binder().isDirect() ? bound : null;

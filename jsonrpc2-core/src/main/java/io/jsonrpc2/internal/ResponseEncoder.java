@@ -3,6 +3,7 @@ package io.jsonrpc2.internal;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +38,8 @@ public final class ResponseEncoder {
   private final ObjectMapper mapper;
   private final JsonFactory factory;
   private final boolean plainScalars;
-  private final PlainReplyWriter plain; // null when it does not write what the generator writes
+  private final @Nullable PlainReplyWriter
+      plain; // null when it does not write what the generator writes
 
   /** True when common replies skip the generator (see {@link PlainReplyWriter}). */
   boolean writesPlainReplies() {
@@ -69,10 +72,10 @@ public final class ResponseEncoder {
           || gen.getCharacterEscapes() != null
           || gen.getHighestEscapedChar() != 0
           || gen.getPrettyPrinter() != null
-          || !gen.isEnabled(JsonGenerator.Feature.QUOTE_FIELD_NAMES)
-          || !gen.isEnabled(JsonGenerator.Feature.WRITE_HEX_UPPER_CASE)
-          || gen.isEnabled(JsonGenerator.Feature.ESCAPE_NON_ASCII)
-          || gen.isEnabled(JsonGenerator.Feature.WRITE_NUMBERS_AS_STRINGS)
+          || !gen.isEnabled(JsonWriteFeature.QUOTE_FIELD_NAMES.mappedFeature())
+          || !gen.isEnabled(JsonWriteFeature.WRITE_HEX_UPPER_CASE.mappedFeature())
+          || gen.isEnabled(JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature())
+          || gen.isEnabled(JsonWriteFeature.WRITE_NUMBERS_AS_STRINGS.mappedFeature())
           || gen.isEnabled(JsonGenerator.Feature.ESCAPE_FORWARD_SLASHES)
           || gen.isEnabled(JsonGenerator.Feature.COMBINE_UNICODE_SURROGATES_IN_UTF8)) {
         return false;
@@ -132,7 +135,7 @@ public final class ResponseEncoder {
               == BooleanSerializer.class
           && mapper.writeValueAsString(-7).equals("-7")
           && mapper.writeValueAsString(9_007_199_254_740_993L).equals("9007199254740993")
-          && mapper.writeValueAsString(Boolean.TRUE).equals("true");
+          && mapper.writeValueAsString(true).equals("true");
     } catch (IOException | RuntimeException e) {
       return false;
     }
@@ -147,13 +150,13 @@ public final class ResponseEncoder {
 
   /** Writes a batch reply: a JSON array of the outcomes, in the given order. */
   public byte[] encodeBatch(List<Outcome> outcomes) {
-    if (plain != null && allPlain(outcomes)) {
+    if (plain != null && allPlain(plain, outcomes)) {
       return writePlain(plain, outcomes, true);
     }
     return encodeWithGenerator(outcomes, true);
   }
 
-  private boolean allPlain(List<Outcome> outcomes) {
+  private static boolean allPlain(PlainReplyWriter plain, List<Outcome> outcomes) {
     for (Outcome outcome : outcomes) {
       if (!plain.canWrite(outcome)) {
         return false;

@@ -16,6 +16,7 @@ import io.jsonrpc2.message.Response;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and checks reply bytes on the client side.
@@ -35,7 +36,7 @@ public final class ResponseReader {
   public record Valid(Response response) implements Reply {}
 
   /** Something wrong with an element; {@code id} is the id it carried, or null when unreadable. */
-  public record Bad(Id id, InvalidResponseException problem) implements Reply {}
+  public record Bad(@Nullable Id id, InvalidResponseException problem) implements Reply {}
 
   /**
    * A request or notification from the peer (it has a {@code method}): not an answer to anything.
@@ -149,7 +150,7 @@ public final class ResponseReader {
     return new Valid(Response.success(id, e.result == null ? NullNode.getInstance() : e.result));
   }
 
-  private ErrorObject readError(JsonNode error) {
+  private @Nullable ErrorObject readError(JsonNode error) {
     if (!error.isObject()) {
       return null;
     }
@@ -173,32 +174,32 @@ public final class ResponseReader {
         error.get("data"));
   }
 
-  private static JsonNode orNull(JsonNode node) {
+  private static JsonNode orNull(@Nullable JsonNode node) {
     return node == null ? NullNode.getInstance() : node;
   }
 
-  private static String abbreviate(JsonNode node) {
+  private static String abbreviate(@Nullable JsonNode node) {
     String text = String.valueOf(node);
     return text.length() <= 200 ? text : text.substring(0, 200) + "...";
   }
 
-  private static Bad bad(Id id, String problem) {
+  private static Bad bad(@Nullable Id id, String problem) {
     return new Bad(id, new InvalidResponseException(problem));
   }
 
   /** The members of one response object as read. */
   private static final class Envelope {
-    JsonNode version;
-    JsonNode result;
-    JsonNode error;
-    JsonNode method;
+    @Nullable JsonNode version;
+    @Nullable JsonNode result;
+    @Nullable JsonNode error;
+    @Nullable JsonNode method;
     boolean hasId;
-    Id id;
-    String idText;
-    String duplicate;
+    @Nullable Id id;
+    @Nullable String idText;
+    @Nullable String duplicate;
     private final List<String> seen = new ArrayList<>(4);
 
-    JsonNode note(String name, JsonNode value) {
+    @Nullable JsonNode note(String name, @Nullable JsonNode value) {
       if (seen.contains(name)) {
         duplicate = name;
       }

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jsonrpc2.client.ErrorResponseException;
 import io.jsonrpc2.client.InvalidResponseException;
+import io.jsonrpc2.message.ErrorObject;
 import io.jsonrpc2.message.Request;
 import io.jsonrpc2.message.Response;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /** Turns a response into the value a typed call returns. */
 public final class Results {
@@ -19,10 +21,13 @@ public final class Results {
    * @throws ErrorResponseException for an error response
    * @throws InvalidResponseException when the result does not convert
    */
-  public static <T> T convert(
+  // T is what type stands for: the callers make type from their Class<T> or TypeReference<T>.
+  @SuppressWarnings("TypeParameterUnusedInFormals")
+  public static <T> @Nullable T convert(
       ObjectMapper mapper, Request request, Response response, JavaType type) {
-    if (response.isError()) {
-      throw new ErrorResponseException(response.error(), request.method());
+    ErrorObject error = response.error();
+    if (error != null) {
+      throw new ErrorResponseException(error, request.method());
     }
     JsonNode result = response.result();
     if (type.getRawClass() == JsonNode.class) {

@@ -2,6 +2,7 @@ package io.jsonrpc2.internal;
 
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.jsonrpc2.CallContext;
+import org.jspecify.annotations.Nullable;
 
 /** A registered method, however it was registered: bound Java method, function or lazy entry. */
 public interface Target {
@@ -11,7 +12,7 @@ public interface Target {
    * @param params the params tokens, or null when absent
    * @throws io.jsonrpc2.JsonRpcException -32602 when the params do not fit
    */
-  Invocation prepare(TokenBuffer params, CallContext context);
+  Invocation prepare(@Nullable TokenBuffer params, CallContext context);
 
   /**
    * True when the method answers with a stage and must be called on the caller's thread; false when
@@ -24,7 +25,7 @@ public interface Target {
    * decoded (see {@link ParamBinder#isDirect()} and {@link ParamBinder#readsPlainly()}); null when
    * there is none yet, and params are buffered.
    */
-  default ReflectiveTarget bound() {
+  default @Nullable ReflectiveTarget bound() {
     return null;
   }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import org.jspecify.annotations.Nullable;
 
 /** Small helpers for reading exceptions. */
 public final class Throwables {
@@ -42,7 +43,7 @@ public final class Throwables {
    * The syntax error or exceeded read limit behind {@code e}, if there is one: a failure of the
    * input itself rather than of a value that does not fit its type (databind may wrap it).
    */
-  public static IOException streamFailure(Throwable e) {
+  public static @Nullable IOException streamFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof JsonParseException || t instanceof StreamConstraintsException) {
         return (IOException) t;

@@ -11,15 +11,16 @@ import io.jsonrpc2.Params;
 import io.jsonrpc2.message.ErrorObject;
 import java.io.IOException;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** {@link Params} over the decoded params tokens; the tree is built on first use. */
 final class TokenParams implements Params {
-  private final TokenBuffer tokens;
+  private final @Nullable TokenBuffer tokens;
   private final ObjectMapper mapper;
   private final String method;
-  private JsonNode tree;
+  private @Nullable JsonNode tree;
 
-  TokenParams(TokenBuffer tokens, ObjectMapper mapper, String method) {
+  TokenParams(@Nullable TokenBuffer tokens, ObjectMapper mapper, String method) {
     this.tokens = tokens;
     this.mapper = mapper;
     this.method = method;
@@ -59,31 +60,31 @@ final class TokenParams implements Params {
   }
 
   @Override
-  public <T> T get(int index, Class<T> type) {
+  public <T> @Nullable T get(int index, Class<T> type) {
     return convert(
         required(positional(index), "#" + index), mapper.constructType(type), "#" + index);
   }
 
   @Override
-  public <T> T get(int index, TypeReference<T> type) {
+  public <T> @Nullable T get(int index, TypeReference<T> type) {
     return convert(
         required(positional(index), "#" + index), mapper.constructType(type), "#" + index);
   }
 
   @Override
-  public <T> T get(String name, Class<T> type) {
+  public <T> @Nullable T get(String name, Class<T> type) {
     return convert(required(named(name), name), mapper.constructType(type), name);
   }
 
   @Override
-  public <T> T get(String name, TypeReference<T> type) {
+  public <T> @Nullable T get(String name, TypeReference<T> type) {
     return convert(required(named(name), name), mapper.constructType(type), name);
   }
 
   @Override
   public <T> Optional<T> find(String name, Class<T> type) {
     JsonNode node = named(name);
-    return present(node)
+    return node != null && !node.isNull()
         ? Optional.ofNullable(convert(node, mapper.constructType(type), name))
         : Optional.empty();
   }
@@ -91,18 +92,18 @@ final class TokenParams implements Params {
   @Override
   public <T> Optional<T> find(int index, Class<T> type) {
     JsonNode node = positional(index);
-    return present(node)
+    return node != null && !node.isNull()
         ? Optional.ofNullable(convert(node, mapper.constructType(type), "#" + index))
         : Optional.empty();
   }
 
   @Override
-  public <T> T as(Class<T> type) {
+  public <T> @Nullable T as(Class<T> type) {
     return convert(
         asNode().isMissingNode() ? null : asNode(), mapper.constructType(type), "params");
   }
 
-  private JsonNode positional(int index) {
+  private @Nullable JsonNode positional(int index) {
     JsonNode node = asNode();
     if (node.isMissingNode()) {
       return null;
@@ -113,7 +114,7 @@ final class TokenParams implements Params {
     return node.get(index);
   }
 
-  private JsonNode named(String name) {
+  private @Nullable JsonNode named(String name) {
     JsonNode node = asNode();
     if (node.isMissingNode()) {
       return null;
@@ -124,18 +125,16 @@ final class TokenParams implements Params {
     return node.get(name);
   }
 
-  private static boolean present(JsonNode node) {
-    return node != null && !node.isNull();
-  }
-
-  private JsonNode required(JsonNode node, String name) {
+  private JsonNode required(@Nullable JsonNode node, String name) {
     if (node == null) {
       throw invalid("parameter '" + name + "' of " + method + " is missing");
     }
     return node;
   }
 
-  private <T> T convert(JsonNode node, JavaType type, String name) {
+  // T is the type that the caller's Class or TypeReference names, and type was made from it.
+  @SuppressWarnings("TypeParameterUnusedInFormals")
+  private <T> @Nullable T convert(@Nullable JsonNode node, JavaType type, String name) {
     try {
       return mapper.convertValue(node, type);
     } catch (IllegalArgumentException e) {

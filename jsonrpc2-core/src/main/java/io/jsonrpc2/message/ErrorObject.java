@@ -2,6 +2,7 @@ package io.jsonrpc2.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A JSON-RPC error object: an integer code, a message and optional data.
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param message a short description, never null
  * @param data additional information, or null when the member is absent
  */
-public record ErrorObject(int code, String message, JsonNode data) {
+public record ErrorObject(int code, String message, @Nullable JsonNode data) {
   public static final ErrorObject PARSE_ERROR =
       new ErrorObject(ErrorCodes.PARSE_ERROR, "Parse error", null);
   public static final ErrorObject INVALID_REQUEST =
@@ -53,7 +54,7 @@ public record ErrorObject(int code, String message, JsonNode data) {
     return new ErrorObject(code, message + ": " + detail, data);
   }
 
-  public ErrorObject withData(JsonNode newData) {
+  public ErrorObject withData(@Nullable JsonNode newData) {
     return new ErrorObject(code, message, newData);
   }
 }

@@ -2,6 +2,7 @@ package io.jsonrpc2.message;
 
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An outgoing notification: a call without an id, to which the server never replies.
@@ -17,7 +18,7 @@ import java.util.Objects;
  * @param params null (left out), a {@code List} (positional), a {@code Map} (named), or an array or
  *     object {@code JsonNode}; copied
  */
-public record Notification(String method, Object params) implements Message {
+public record Notification(String method, @Nullable Object params) implements Message {
   public Notification {
     Objects.requireNonNull(method, "method");
     params = ParamsValue.check(params);

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Checks and copies the {@code params} of outgoing messages. */
 final class ParamsValue {
@@ -15,7 +16,7 @@ final class ParamsValue {
    * should send when there are none) for no arguments, a list otherwise. A null array comes from a
    * call like {@code of("echo", null)}, whose caller meant one null argument.
    */
-  static Object positional(Object[] args) {
+  static @Nullable Object positional(@Nullable Object @Nullable [] args) {
     if (args == null) {
       return Collections.singletonList(null);
     }
@@ -26,7 +27,7 @@ final class ParamsValue {
    * Returns an unmodifiable copy of positional (List or array JsonNode) or named (Map or object
    * JsonNode) params, or null for absent params.
    */
-  static Object check(Object params) {
+  static @Nullable Object check(@Nullable Object params) {
     if (params == null) {
       return null;
     }

@@ -2,6 +2,7 @@ package io.jsonrpc2.message;
 
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An outgoing request: a call that expects a response.
@@ -29,7 +30,7 @@ import java.util.Objects;
  * @param method the method name
  * @param params the params as described above
  */
-public record Request(Id id, String method, Object params) implements Message {
+public record Request(@Nullable Id id, String method, @Nullable Object params) implements Message {
   public Request {
     Objects.requireNonNull(method, "method");
     params = ParamsValue.check(params);
@@ -49,7 +50,7 @@ public record Request(Id id, String method, Object params) implements Message {
   }
 
   /** A copy with the given id; null lets the client choose one. */
-  public Request withId(Id newId) {
+  public Request withId(@Nullable Id newId) {
     return new Request(newId, method, params);
   }
 

@@ -3,6 +3,7 @@ package io.jsonrpc2.message;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A response: exactly one of {@code result} and {@code error}.
@@ -14,7 +15,8 @@ import java.util.Objects;
  * @param result the result, or null for an error response
  * @param error the error, or null for a successful response
  */
-public record Response(Id id, JsonNode result, ErrorObject error) implements Message {
+public record Response(Id id, @Nullable JsonNode result, @Nullable ErrorObject error)
+    implements Message {
   public Response {
     Objects.requireNonNull(id, "id");
     if ((result == null) == (error == null)) {
@@ -22,7 +24,7 @@ public record Response(Id id, JsonNode result, ErrorObject error) implements Mes
     }
   }
 
-  public static Response success(Id id, JsonNode result) {
+  public static Response success(Id id, @Nullable JsonNode result) {
     return new Response(id, result == null ? NullNode.getInstance() : result, null);
   }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a transport knows about the connection or HTTP exchange a message came from.
@@ -25,9 +26,9 @@ import java.util.TreeMap;
  */
 public record TransportContext(
     String transport,
-    SocketAddress remoteAddress,
+    @Nullable SocketAddress remoteAddress,
     Map<String, List<String>> headers,
-    Principal principal,
+    @Nullable Principal principal,
     Map<String, Object> attributes) {
 
   /** The context of a call that came from no transport at all (a direct {@code handle} call). */
@@ -61,16 +62,16 @@ public record TransportContext(
   /** Builds a {@link TransportContext}. Not thread-safe. */
   public static final class Builder {
     private final String transport;
-    private SocketAddress remoteAddress;
+    private @Nullable SocketAddress remoteAddress;
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
-    private Principal principal;
+    private @Nullable Principal principal;
     private final Map<String, Object> attributes = new LinkedHashMap<>();
 
     private Builder(String transport) {
       this.transport = Objects.requireNonNull(transport, "transport");
     }
 
-    public Builder remoteAddress(SocketAddress address) {
+    public Builder remoteAddress(@Nullable SocketAddress address) {
       this.remoteAddress = address;
       return this;
     }
@@ -85,7 +86,7 @@ public record TransportContext(
       return this;
     }
 
-    public Builder principal(Principal principal) {
+    public Builder principal(@Nullable Principal principal) {
       this.principal = principal;
       return this;
     }

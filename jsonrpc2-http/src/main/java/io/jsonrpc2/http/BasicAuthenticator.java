@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HTTP Basic authentication (RFC 7617): {@code Authorization: Basic base64(user:password)}, UTF-8.
@@ -62,7 +63,7 @@ public final class BasicAuthenticator implements HttpAuthenticator {
 
   @Override
   public HttpAuthentication authenticate(
-      Map<String, List<String>> headers, SocketAddress remoteAddress) {
+      Map<String, List<String>> headers, @Nullable SocketAddress remoteAddress) {
     String encoded = Credentials.authorization(headers, "Basic");
     if (encoded == null) {
       return HttpAuthentication.refused(challenge);

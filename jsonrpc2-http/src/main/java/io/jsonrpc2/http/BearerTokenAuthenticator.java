@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Bearer-token authentication (RFC 6750): {@code Authorization: Bearer <token>}.
@@ -38,6 +39,7 @@ public final class BearerTokenAuthenticator implements HttpAuthenticator {
    * @param namesByToken token to principal name; copied
    */
   public static BearerTokenAuthenticator of(String realm, Map<String, String> namesByToken) {
+    @SuppressWarnings("ArrayRecordComponent") // a local pair, never compared
     record Known(byte[] digest, HttpPrincipal principal) {}
     List<Known> known = new ArrayList<>();
     namesByToken.forEach(
@@ -68,7 +70,7 @@ public final class BearerTokenAuthenticator implements HttpAuthenticator {
 
   @Override
   public HttpAuthentication authenticate(
-      Map<String, List<String>> headers, SocketAddress remoteAddress) {
+      Map<String, List<String>> headers, @Nullable SocketAddress remoteAddress) {
     String token = Credentials.authorization(headers, "Bearer");
     if (token == null) {
       return HttpAuthentication.refused(challenge);

@@ -6,12 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request's Content-Type reduced to what the rules need: the media type (lower case, no
  * parameters) and the charset parameter.
  */
-record ContentType(String mediaType, String charset) {
+record ContentType(String mediaType, @Nullable String charset) {
   static final Set<String> JSON_TYPES =
       Set.of("application/json", "application/json-rpc", "application/jsonrequest");
 
@@ -48,6 +49,9 @@ record ContentType(String mediaType, String charset) {
         : value;
   }
 
+  // PLAIN_JSON is shared: identity is a shortcut, and an equal value takes the long way to the same
+  // answer.
+  @SuppressWarnings("ReferenceEquality")
   boolean isJson() {
     return this == PLAIN_JSON || JSON_TYPES.contains(mediaType);
   }
@@ -57,7 +61,8 @@ record ContentType(String mediaType, String charset) {
   }
 
   /** The charset to decode the body with; null when it is UTF-8 already (or a subset of it). */
-  Charset foreignCharset() {
+  @SuppressWarnings("ReferenceEquality") // as in isJson
+  @Nullable Charset foreignCharset() {
     if (this == PLAIN_JSON
         || charset == null
         || charset.equalsIgnoreCase("utf-8")

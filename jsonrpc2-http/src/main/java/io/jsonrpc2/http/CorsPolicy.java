@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** The CORS part of {@link HttpRules}: which origins may call from a browser, and the headers. */
 final class CorsPolicy {
@@ -42,12 +43,12 @@ final class CorsPolicy {
     return origins;
   }
 
-  boolean allows(String origin) {
+  boolean allows(@Nullable String origin) {
     return origin != null && (anyOrigin || origins.contains(normalize(origin)));
   }
 
   /** {@code base} plus the headers that let the page at {@code origin} read the answer. */
-  Map<String, String> withCors(Map<String, String> base, String origin) {
+  Map<String, String> withCors(Map<String, String> base, @Nullable String origin) {
     if (!allows(origin)) {
       return base;
     }
@@ -65,7 +66,7 @@ final class CorsPolicy {
   }
 
   /** The answer to a preflight OPTIONS request. */
-  HttpAnswer preflight(String origin, String requestedMethod, String allow) {
+  HttpAnswer preflight(@Nullable String origin, @Nullable String requestedMethod, String allow) {
     if (origin == null || requestedMethod == null) {
       return new HttpAnswer(204, Map.of("Allow", allow), new byte[0]); // a plain OPTIONS
     }

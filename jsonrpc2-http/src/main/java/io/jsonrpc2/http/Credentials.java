@@ -5,13 +5,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Helpers shared by the shipped authenticators. */
 final class Credentials {
   private Credentials() {}
 
   /** The credentials after {@code scheme} in the Authorization header, or null. */
-  static String authorization(Map<String, List<String>> headers, String scheme) {
+  static @Nullable String authorization(Map<String, List<String>> headers, String scheme) {
     List<String> values = headers.get("Authorization");
     if (values == null || values.size() != 1) {
       return null; // none, or ambiguous: several Authorization headers are never accepted

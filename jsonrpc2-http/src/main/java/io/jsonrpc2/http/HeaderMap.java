@@ -13,6 +13,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Request headers as the {@code Map<String, List<String>>} that {@link HttpRules}, {@link
@@ -32,7 +33,7 @@ public final class HeaderMap extends AbstractMap<String, List<String>> implement
   private String[] names = new String[8];
   private List<String>[] values = newValues(8);
   private int size;
-  private Map<String, Integer> index; // only past SCAN_LIMIT names
+  private @Nullable Map<String, Integer> index; // only past SCAN_LIMIT names
   private boolean sealed;
 
   /** An empty map, to fill with {@link #add}. */
@@ -40,7 +41,7 @@ public final class HeaderMap extends AbstractMap<String, List<String>> implement
 
   @SuppressWarnings("unchecked")
   private static List<String>[] newValues(int length) {
-    return new List[length];
+    return (List<String>[]) new List<?>[length];
   }
 
   /** Adds one header line; a name seen before (in any case) gets one more value. */
@@ -101,13 +102,13 @@ public final class HeaderMap extends AbstractMap<String, List<String>> implement
   }
 
   /** The first value of a header, or null. */
-  public String first(String name) {
+  public @Nullable String first(String name) {
     int at = indexOf(name);
     return at < 0 ? null : values[at].get(0);
   }
 
   @Override
-  public List<String> get(Object name) {
+  public @Nullable List<String> get(Object name) {
     if (!(name instanceof String key)) {
       return null;
     }

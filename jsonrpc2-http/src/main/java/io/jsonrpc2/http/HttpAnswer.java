@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An HTTP response decided by {@link HttpRules}, for a server to write as it is.
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param headers header values by name, exactly as they are to be sent
  * @param body the body, empty (never null) when there is none
  */
+// The body is shared without a copy (see above); answers are never compared.
+@SuppressWarnings("ArrayRecordComponent")
 public record HttpAnswer(int status, Map<String, String> headers, byte[] body) {
   private static final Map<String, String> TEXT_HEADERS =
       Map.of("Content-Type", "text/plain; charset=utf-8", "X-Content-Type-Options", "nosniff");
@@ -47,7 +50,7 @@ public record HttpAnswer(int status, Map<String, String> headers, byte[] body) {
   }
 
   /** The value of a header set by the rules (names as the rules spell them), or null. */
-  public String header(String name) {
+  public @Nullable String header(String name) {
     for (Map.Entry<String, String> header : headers.entrySet()) {
       if (header.getKey().equalsIgnoreCase(name)) {
         return header.getValue();

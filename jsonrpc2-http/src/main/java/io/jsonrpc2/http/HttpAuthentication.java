@@ -2,6 +2,7 @@ package io.jsonrpc2.http;
 
 import java.security.Principal;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an {@link HttpAuthenticator} decided: serve the request as a principal, or refuse it with
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param principal who the request is served as; null when refused, or when accepted anonymously
  * @param challenge the {@code WWW-Authenticate} value of a refusal; null when accepted
  */
-public record HttpAuthentication(Principal principal, String challenge) {
+public record HttpAuthentication(@Nullable Principal principal, @Nullable String challenge) {
   private static final HttpAuthentication ANONYMOUS = new HttpAuthentication(null, null);
 
   public HttpAuthentication {

@@ -3,6 +3,7 @@ package io.jsonrpc2.http;
 import java.net.SocketAddress;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides from an HTTP request's headers and peer address whether it may be served, and as whom.
@@ -28,5 +29,6 @@ public interface HttpAuthenticator {
    * @param remoteAddress the peer's address, or null when the server does not know it
    * @return the decision, never null
    */
-  HttpAuthentication authenticate(Map<String, List<String>> headers, SocketAddress remoteAddress);
+  HttpAuthentication authenticate(
+      Map<String, List<String>> headers, @Nullable SocketAddress remoteAddress);
 }

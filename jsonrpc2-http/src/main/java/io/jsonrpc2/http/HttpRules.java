@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,8 +58,9 @@ public final class HttpRules {
   private final boolean strictContentType;
   private final int notificationStatus;
   private final long maxBodyBytes;
-  private final CorsPolicy cors;
-  private final HttpAuthenticator authenticator;
+  private final @Nullable CorsPolicy cors;
+  private final @Nullable HttpAuthenticator authenticator;
+  private final String allowedMethods;
   private final Map<String, String> allowHeader;
   private final HttpAnswer emptyReply;
 
@@ -75,7 +77,8 @@ public final class HttpRules {
                 builder.corsAllowedHeaders,
                 builder.corsMaxAge.toSeconds());
     this.authenticator = builder.authenticator;
-    this.allowHeader = Map.of("Allow", cors == null ? "POST" : "POST, OPTIONS");
+    this.allowedMethods = cors == null ? "POST" : "POST, OPTIONS";
+    this.allowHeader = Map.of("Allow", allowedMethods);
     this.emptyReply = new HttpAnswer(notificationStatus, Map.of(), EMPTY);
   }
 
@@ -99,14 +102,14 @@ public final class HttpRules {
    * @param remoteAddress the peer, for the authenticator; may be null
    */
   public HttpVerdict admit(
-      String method, Map<String, List<String>> headers, SocketAddress remoteAddress) {
+      String method, Map<String, List<String>> headers, @Nullable SocketAddress remoteAddress) {
     if (!"POST".equals(method)) {
       if ("OPTIONS".equals(method) && cors != null) {
         return HttpVerdict.refused(
             cors.preflight(
                 first(headers, "Origin"),
                 first(headers, "Access-Control-Request-Method"),
-                allowHeader.get("Allow")));
+                allowedMethods));
       }
       return HttpVerdict.refused(
           HttpAnswer.text(
@@ -127,7 +130,7 @@ public final class HttpRules {
     }
     return authenticator == null
         ? HttpVerdict.admitted(null)
-        : authenticate(headers, remoteAddress);
+        : authenticate(authenticator, headers, remoteAddress);
   }
 
   /**
@@ -148,7 +151,7 @@ public final class HttpRules {
    * The answer carrying the service's reply: 200 {@code application/json}, or, for {@code null} (no
    * reply due), an empty 200 or 204 as configured.
    */
-  public HttpAnswer reply(byte[] reply, Map<String, List<String>> headers) {
+  public HttpAnswer reply(byte @Nullable [] reply, Map<String, List<String>> headers) {
     if (reply == null) {
       return cors == null
           ? emptyReply
@@ -232,7 +235,8 @@ public final class HttpRules {
 
   // ---- internals ----------------------------------------------------------------------------
 
-  private HttpAnswer checkContentType(String contentType, Map<String, List<String>> headers) {
+  private @Nullable HttpAnswer checkContentType(
+      @Nullable String contentType, Map<String, List<String>> headers) {
     if (contentType == null || contentType.isBlank()) {
       return strictContentType ? unsupported("no Content-Type", headers) : null;
     }
@@ -253,7 +257,8 @@ public final class HttpRules {
         "Unsupported " + what + ": send JSON-RPC as application/json");
   }
 
-  private HttpAnswer checkDeclaredLength(String contentLength, Map<String, List<String>> headers) {
+  private @Nullable HttpAnswer checkDeclaredLength(
+      @Nullable String contentLength, Map<String, List<String>> headers) {
     if (contentLength == null) {
       return null;
     }
@@ -269,7 +274,10 @@ public final class HttpRules {
     return length > maxBodyBytes ? bodyTooLarge(headers) : null;
   }
 
-  private HttpVerdict authenticate(Map<String, List<String>> headers, SocketAddress remoteAddress) {
+  private HttpVerdict authenticate(
+      HttpAuthenticator authenticator,
+      Map<String, List<String>> headers,
+      @Nullable SocketAddress remoteAddress) {
     HttpAuthentication outcome;
     try {
       outcome =
@@ -295,7 +303,7 @@ public final class HttpRules {
     return cors == null ? base : cors.withCors(base, first(headers, "Origin"));
   }
 
-  private static String first(Map<String, List<String>> headers, String name) {
+  private static @Nullable String first(Map<String, List<String>> headers, String name) {
     if (headers instanceof HeaderMap map) {
       return map.first(name);
     }
@@ -312,7 +320,7 @@ public final class HttpRules {
     private boolean corsAllowCredentials;
     private List<String> corsAllowedHeaders = List.of("Content-Type", "Authorization");
     private Duration corsMaxAge = Duration.ofMinutes(10);
-    private HttpAuthenticator authenticator;
+    private @Nullable HttpAuthenticator authenticator;
 
     private Builder() {}
 
@@ -379,7 +387,7 @@ public final class HttpRules {
     }
 
     /** Who may call: each request is authenticated before its body is read. None by default. */
-    public Builder authenticator(HttpAuthenticator authenticator) {
+    public Builder authenticator(@Nullable HttpAuthenticator authenticator) {
       this.authenticator = authenticator;
       return this;
     }

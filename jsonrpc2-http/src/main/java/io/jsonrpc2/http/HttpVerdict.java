@@ -1,6 +1,7 @@
 package io.jsonrpc2.http;
 
 import java.security.Principal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link HttpRules#admit} decided from a request's head: serve it (as a principal, or
@@ -9,10 +10,10 @@ import java.security.Principal;
  * @param refusal the answer to send instead of serving; null when admitted
  * @param principal who the admitted request is served as; null when anonymous or refused
  */
-public record HttpVerdict(HttpAnswer refusal, Principal principal) {
+public record HttpVerdict(@Nullable HttpAnswer refusal, @Nullable Principal principal) {
   private static final HttpVerdict ANONYMOUS = new HttpVerdict(null, null);
 
-  static HttpVerdict admitted(Principal principal) {
+  static HttpVerdict admitted(@Nullable Principal principal) {
     return principal == null ? ANONYMOUS : new HttpVerdict(null, principal);
   }
 
