@@ -12,7 +12,9 @@
 # CPU (at most 120 s more): on a contended core, seconds of wall time can leave the JIT unfinished.
 #
 # Environment: WARMUP (s, default 20), WARMUP_CPU (s, default 15), DURATION (s, default 30),
-#              ROUNDS (default 3), SERVER_CPU (default 0), WRK_CPU (default 1), PORT (default 18080).
+#              ROUNDS (default 3), SERVER_CPU (default 0), WRK_CPU (default 1), PORT (default 18080),
+#              JAVA_OPTS (default "-Xms512m -Xmx512m"; e.g. add -Dio.jsonrpc2.netty.transport=epoll),
+#              ONLY (main class names to run, space-separated; default all five).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -24,7 +26,7 @@ SERVER_CPU=${SERVER_CPU:-0}
 WRK_CPU=${WRK_CPU:-1}
 PORT=${PORT:-18080}
 JAR=jsonrpc2-benchmarks/target/benchmarks.jar
-JVM_OPTS=(-Xms512m -Xmx512m)
+read -r -a JVM_OPTS <<<"${JAVA_OPTS:--Xms512m -Xmx512m}"
 BODY='{"jsonrpc":"2.0","method":"echo","params":["hello"],"id":1}'
 
 if ! command -v wrk >/dev/null; then
@@ -70,6 +72,7 @@ for round in $(seq 1 "$ROUNDS"); do
   for entry in "${SERVERS[@]}"; do
     name=${entry%%:*}
     main=${entry##*:}
+    [[ -z ${ONLY:-} || " $ONLY " == *" $main "* ]] || continue
     taskset -c "$SERVER_CPU" java "${JVM_OPTS[@]}" -cp "$JAR" "io.jsonrpc2.benchmarks.http.$main" "$PORT" >/dev/null 2>&1 &
     server=$!
     wait_until_serving
@@ -101,16 +104,20 @@ for round in $(seq 1 "$ROUNDS"); do
     EFF[$main]=$efficiency
     printf '%-40s %10s %10s %8s %14s   (round %d)\n' "$name" "$rps" "$p99" "$cpu_share" "$efficiency" "$round"
   done
-  awk -v ours="${RPS[NettyHttpEchoServer]}" -v ceiling="${RPS[RawNettyHttpServer]}" \
-      -v servlet="${RPS[ServletJettyServer]}" -v j4j="${RPS[Jsonrpc4jJettyServer]}" \
-      -v e_ours="${EFF[NettyHttpEchoServer]}" -v e_ceiling="${EFF[RawNettyHttpServer]}" \
-      -v e_servlet="${EFF[ServletJettyServer]}" -v e_j4j="${EFF[Jsonrpc4jJettyServer]}" \
-      -v e_jetty="${EFF[FixedReplyJettyServer]}" 'BEGIN {
-    printf "  req/s ratios:     Netty server / ceiling %.2f, servlet / jsonrpc4j %.2f, Netty server / jsonrpc4j %.2f\n",
-      ours / ceiling, servlet / j4j, ours / j4j
-    printf "  req/cpu-s ratios: Netty server / ceiling %.2f, servlet / jsonrpc4j %.2f, Netty server / jsonrpc4j %.2f\n",
-      e_ours / e_ceiling, e_servlet / e_j4j, e_ours / e_j4j
-    printf "  server CPU per request (us): ceiling %.1f, Netty server %.1f, Jetty ceiling %.1f, servlet %.1f, jsonrpc4j %.1f\n",
-      1e6 / e_ceiling, 1e6 / e_ours, 1e6 / e_jetty, 1e6 / e_servlet, 1e6 / e_j4j
+  awk -v ours="${RPS[NettyHttpEchoServer]:-}" -v ceiling="${RPS[RawNettyHttpServer]:-}" \
+      -v servlet="${RPS[ServletJettyServer]:-}" -v j4j="${RPS[Jsonrpc4jJettyServer]:-}" \
+      -v e_ours="${EFF[NettyHttpEchoServer]:-}" -v e_ceiling="${EFF[RawNettyHttpServer]:-}" \
+      -v e_servlet="${EFF[ServletJettyServer]:-}" -v e_j4j="${EFF[Jsonrpc4jJettyServer]:-}" \
+      -v e_jetty="${EFF[FixedReplyJettyServer]:-}" '
+    # a ratio or "-" when a server of it was left out by ONLY
+    function r(a, b) { return (a == "" || b == "") ? "-" : sprintf("%.2f", a / b) }
+    function us(e) { return e == "" ? "-" : sprintf("%.1f", 1e6 / e) }
+    BEGIN {
+    printf "  req/s ratios:     Netty server / ceiling %s, servlet / jsonrpc4j %s, Netty server / jsonrpc4j %s\n",
+      r(ours, ceiling), r(servlet, j4j), r(ours, j4j)
+    printf "  req/cpu-s ratios: Netty server / ceiling %s, servlet / jsonrpc4j %s, Netty server / jsonrpc4j %s\n",
+      r(e_ours, e_ceiling), r(e_servlet, e_j4j), r(e_ours, e_j4j)
+    printf "  server CPU per request (us): ceiling %s, Netty server %s, Jetty ceiling %s, servlet %s, jsonrpc4j %s\n",
+      us(e_ceiling), us(e_ours), us(e_jetty), us(e_servlet), us(e_j4j)
   }'
 done
