@@ -35,6 +35,40 @@ public record CallContext(
     return Optional.ofNullable(id);
   }
 
+  /**
+   * The other side of the connection the call came on, to call it back: a client whose calls,
+   * notifications and proxies go to the caller, on the same connection. Waiting on it from a method
+   * that runs on the service's executor is fine; from a {@link NonBlocking} method, which runs on
+   * the thread that reads the connection, it would wait for itself, so use its async calls there.
+   *
+   * @throws IllegalStateException when the transport carries no calls back to the caller (HTTP,
+   *     ZeroMQ REQ/REP, a direct {@code handle} call)
+   */
+  public JsonRpcClient peer() {
+    return peerIfAny()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "the "
+                        + transport.transport()
+                        + " transport carries no calls back to the caller of '"
+                        + method
+                        + "'"));
+  }
+
+  /** {@link #peer()}, or empty when the transport carries no calls back to the caller. */
+  public Optional<JsonRpcClient> peerIfAny() {
+    return transport.attributes().get(PEER_ATTRIBUTE) instanceof JsonRpcClient peer
+        ? Optional.of(peer)
+        : Optional.empty();
+  }
+
+  /**
+   * The {@link TransportContext#attributes()} name under which a two-way connection puts the client
+   * that {@link #peer()} returns.
+   */
+  public static final String PEER_ATTRIBUTE = "io.jsonrpc2.peer";
+
   /** A value given to {@code handle}, if there is one under this name. */
   public Optional<Object> value(String name) {
     return Optional.ofNullable(values.get(name));

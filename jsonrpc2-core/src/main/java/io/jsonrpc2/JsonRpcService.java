@@ -224,6 +224,20 @@ public final class JsonRpcService {
     return dispatcher.cancelPending(ErrorObject.CANCELLED);
   }
 
+  /**
+   * Cancels the calls in flight that came with {@code transport}, the context a transport made for
+   * one connection (compared by identity), as {@link #cancelPending()} does for all: their callers
+   * get -32096 Request cancelled, blocking methods are interrupted and async ones have their future
+   * cancelled. A transport calls it when that connection is gone. Methods marked {@link
+   * NonBlocking} that are still running on the transport's thread are not reached.
+   *
+   * @return how many calls were cancelled
+   */
+  public int cancelPending(TransportContext transport) {
+    return dispatcher.cancelPending(
+        Objects.requireNonNull(transport, "transport"), ErrorObject.CANCELLED);
+  }
+
   /** The number of method calls running now. */
   public int inFlightCount() {
     return dispatcher.inFlightCount();

@@ -44,6 +44,14 @@ public interface ClientTransport extends AutoCloseable {
   /** A short description of the peer for logs and errors, such as its URL. */
   String endpoint();
 
+  /**
+   * The client found that the peer broke the protocol on this connection (a reply that is not JSON,
+   * not a JSON-RPC response, or for no waiting call), and has failed every waiting call with {@code
+   * cause}: a connection transport closes its connection now, so that the next message opens a new
+   * one. Request-response transports have no connection to drop and ignore it.
+   */
+  default void abort(JsonRpcClientException cause) {}
+
   /** Releases the transport's resources; calls in flight fail with a connection-lost error. */
   @Override
   void close();

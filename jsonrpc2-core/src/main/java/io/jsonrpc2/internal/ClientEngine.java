@@ -61,12 +61,16 @@ public final class ClientEngine implements ClientTransport.Receiver {
     this.writer = new CallWriter(mapper);
     this.defaultTimeout = defaultTimeout;
     this.pending = new PendingCalls(transport.endpoint());
-    this.router = new ReplyRouter(transport.endpoint(), reader, pending);
+    this.router = new ReplyRouter(transport.endpoint(), reader, pending, transport::abort);
     transport.start(this);
   }
 
   public ObjectMapper mapper() {
     return mapper;
+  }
+
+  public int pendingCount() {
+    return pending.size();
   }
 
   public String endpoint() {
@@ -305,8 +309,13 @@ public final class ClientEngine implements ClientTransport.Receiver {
     if (!all.isEmpty()) {
       LOG.warn("Connection to {} lost with {} calls waiting", transport.endpoint(), all.size());
     }
+    // A transport that says why the connection went has said it best.
     pending.failAll(
-        all, new ConnectionLostException("connection to " + transport.endpoint() + " lost", cause));
+        all,
+        cause instanceof ConnectionLostException described
+            ? described
+            : new ConnectionLostException(
+                "connection to " + transport.endpoint() + " lost", cause));
   }
 
   /** Fails every waiting call, refuses new ones, and closes the transport. */

@@ -177,11 +177,11 @@ public final class Dispatcher {
       return answer(call, errors.map(e, call.method()));
     }
     if (target.async()) {
-      return runHere(call, target, invocation, args);
+      return runHere(call, target, invocation, args, transport);
     }
     Target.Invocation blocking =
         invocation != null ? invocation : () -> ((ReflectiveTarget) target).invoke(boundArgs(args));
-    return settled(call, execute(new InFlightCall(), blocking));
+    return settled(call, execute(new InFlightCall(transport), blocking));
   }
 
   private @Nullable Outcome answer(Incoming.Call call, ErrorObject error) {
@@ -208,7 +208,8 @@ public final class Dispatcher {
       Incoming.Call call,
       Target target,
       Target.@Nullable Invocation invocation,
-      Object @Nullable [] args) {
+      Object @Nullable [] args,
+      TransportContext transport) {
     CancelMark mark = cancelMark;
     runningHere.increment();
     Object value = null;
@@ -235,7 +236,7 @@ public final class Dispatcher {
       }
     }
     if (stage != null) {
-      InFlightCall inFlightCall = new InFlightCall();
+      InFlightCall inFlightCall = new InFlightCall(transport);
       inFlight.add(inFlightCall);
       runningHere.decrement();
       inFlightCall.follow(stage);
@@ -316,6 +317,24 @@ public final class Dispatcher {
     int cancelled = runningHere.intValue();
     for (InFlightCall call : inFlight) {
       if (call.cancel(error)) {
+        cancelled++;
+      }
+    }
+    return cancelled;
+  }
+
+  /**
+   * Ends with {@code error} the calls in flight that came with {@code transport} (compared by
+   * identity: one connection's context); returns how many it ended. Calls running on a caller's
+   * thread are not reached: that thread is the transport's own.
+   */
+  public int cancelPending(TransportContext transport, ErrorObject error) {
+    int cancelled = 0;
+    for (InFlightCall call : inFlight) {
+      // Identity on purpose: two connections may have equal contexts, never the same one.
+      @SuppressWarnings("ReferenceEquality")
+      boolean same = call.transport == transport;
+      if (same && call.cancel(error)) {
         cancelled++;
       }
     }

@@ -3,6 +3,7 @@ package io.jsonrpc2.internal;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jsonrpc2.JsonRpcException;
+import io.jsonrpc2.client.ErrorResponseException;
 import io.jsonrpc2.message.ErrorObject;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,9 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns what a method threw into the error object its caller gets: a {@link JsonRpcException}
- * speaks for itself, a mapped exception type gets its code, anything else is -32603 Internal error,
- * logged here once with its stack trace and never sent over the wire unless details are switched
- * on.
+ * speaks for itself, and so does an {@link ErrorResponseException} (an error answer from a server
+ * this method called, passed on as it came), a mapped exception type gets its code, anything else
+ * is -32603 Internal error, logged here once with its stack trace and never sent over the wire
+ * unless details are switched on.
  */
 public final class ErrorMapping {
   private static final Logger LOG = LoggerFactory.getLogger("io.jsonrpc2.server");
@@ -31,6 +33,9 @@ public final class ErrorMapping {
   public ErrorObject map(Throwable thrown, String method) {
     Throwable t = Throwables.unwrap(thrown);
     if (t instanceof JsonRpcException e) {
+      return e.error();
+    }
+    if (t instanceof ErrorResponseException e) {
       return e.error();
     }
     for (Class<?> type = t.getClass();

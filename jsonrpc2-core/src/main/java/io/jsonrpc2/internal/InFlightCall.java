@@ -2,6 +2,7 @@ package io.jsonrpc2.internal;
 
 import io.jsonrpc2.JsonRpcException;
 import io.jsonrpc2.message.ErrorObject;
+import io.jsonrpc2.server.TransportContext;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
@@ -17,9 +18,17 @@ import org.jspecify.annotations.Nullable;
  */
 final class InFlightCall {
   final CompletableFuture<Object> result = new CompletableFuture<>();
+
+  /** Where the call came from, so that one connection's calls can be cancelled together. */
+  final TransportContext transport;
+
   private @Nullable Thread runner;
   private @Nullable CompletableFuture<?> pending;
   private @Nullable JsonRpcException cancelledWith;
+
+  InFlightCall(TransportContext transport) {
+    this.transport = transport;
+  }
 
   /** Runs a blocking method on the current (executor) thread. */
   void runBlocking(Target.Invocation invocation) {

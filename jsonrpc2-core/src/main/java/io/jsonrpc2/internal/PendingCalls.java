@@ -1,7 +1,6 @@
 package io.jsonrpc2.internal;
 
 import io.jsonrpc2.client.CallTimeoutException;
-import io.jsonrpc2.client.JsonRpcClientException;
 import io.jsonrpc2.message.Id;
 import io.jsonrpc2.message.Response;
 import java.time.Duration;
@@ -27,10 +26,7 @@ import org.jspecify.annotations.Nullable;
  * reported as unmatched. Thread-safe.
  */
 final class PendingCalls {
-  private record Call(CompletableFuture<Response> future, long since) {}
-
-  /** A reply that could not be matched to any call, and when it came (System.nanoTime). */
-  private record Stray(JsonRpcClientException problem, long at) {}
+  private record Call(CompletableFuture<Response> future) {}
 
   /** How many ids of abandoned calls are remembered to recognise their late responses. */
   private static final int REMEMBERED_ABANDONED = 1024;
@@ -47,7 +43,6 @@ final class PendingCalls {
             }
           });
   private final String endpoint;
-  private volatile @Nullable Stray lastStray;
 
   PendingCalls(String endpoint) {
     this.endpoint = endpoint;
@@ -61,7 +56,7 @@ final class PendingCalls {
    */
   @Nullable CompletableFuture<Response> register(Id id, @Nullable Duration timeout) {
     CompletableFuture<Response> future = new CompletableFuture<>();
-    Call call = new Call(future, System.nanoTime());
+    Call call = new Call(future);
     if (calls.putIfAbsent(id, call) != null) {
       return null;
     }
@@ -71,10 +66,13 @@ final class PendingCalls {
               .schedule(() -> timeOut(id, call, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
       future.whenComplete((r, e) -> timer.cancel(false));
     }
-    // A caller who cancels the future stops waiting: forget the call, so its response is unmatched.
+    // A call that ended without its response (cancelled by its caller, timed out, failed) is
+    // forgotten and remembered as abandoned, so that its response, if it still comes, is late
+    // rather than unknown.
     future.whenComplete(
         (r, e) -> {
-          if (calls.remove(id, call) && future.isCancelled()) {
+          calls.remove(id, call);
+          if (e != null) {
             abandoned.put(id, Boolean.TRUE);
           }
         });
@@ -84,17 +82,10 @@ final class PendingCalls {
   private void timeOut(Id id, Call call, Duration timeout) {
     if (calls.remove(id, call)) {
       abandoned.put(id, Boolean.TRUE);
-      Stray stray = lastStray;
-      String message = "no response to call " + id + " from " + endpoint + " within " + timeout;
-      CallTimeoutException timedOut =
-          stray != null && stray.at - call.since >= 0
-              ? new CallTimeoutException(
-                  message
-                      + "; meanwhile a reply came that matched no call: "
-                      + stray.problem.getMessage(),
-                  stray.problem)
-              : new CallTimeoutException(message);
-      completeOffTimer(call.future, timedOut);
+      completeOffTimer(
+          call.future,
+          new CallTimeoutException(
+              "no response to call " + id + " from " + endpoint + " within " + timeout));
     }
   }
 
@@ -172,6 +163,22 @@ final class PendingCalls {
     return call != null && call.future == only && calls.remove(id, call) ? call : null;
   }
 
+  /**
+   * Takes every waiting call out of the table, to fail them after something else is done first;
+   * their responses, should they come, are late.
+   */
+  List<CompletableFuture<Response>> takeAll() {
+    List<CompletableFuture<Response>> taken = new ArrayList<>();
+    for (Id id : allIds()) {
+      Call call = calls.remove(id);
+      if (call != null) {
+        abandoned.put(id, Boolean.TRUE);
+        taken.add(call.future);
+      }
+    }
+    return taken;
+  }
+
   List<Id> allIds() {
     return new ArrayList<>(calls.keySet());
   }
@@ -186,13 +193,5 @@ final class PendingCalls {
    */
   boolean wasAbandoned(Id id) {
     return abandoned.remove(id) != null;
-  }
-
-  /**
-   * Remembers a reply that could not be matched to any call, so that a call timing out after it can
-   * name it as the likely cause.
-   */
-  void noteStray(JsonRpcClientException problem) {
-    lastStray = new Stray(problem, System.nanoTime());
   }
 }

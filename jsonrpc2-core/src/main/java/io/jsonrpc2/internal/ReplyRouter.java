@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 
@@ -27,10 +28,14 @@ import org.slf4j.Logger;
  *
  * <p>On a connection a reply belongs to no message in particular: what matches a waiting call
  * completes it; a late response to a call that timed out or was cancelled is dropped with a DEBUG
- * line; anything else is logged as a warning and remembered, and a call that then times out names
- * it as the likely cause. Requests and notifications from the peer are ignored with a log line.
- * Replies to notifications-only messages are ignored with a log line too (the specification says
- * none is due). Thread-safe.
+ * line. Anything else breaks the protocol (a reply that is not JSON, not a response, or for no
+ * waiting call): every call waiting on the connection fails at once with that cause and the
+ * connection is dropped ({@code onViolation}), as no later reply on it can be trusted. A single
+ * error with id {@code null} says the peer could not read something this side sent, and it cannot
+ * be told what: it fails every waiting call with that error, and the connection stays. Requests and
+ * notifications from the peer are ignored with a log line (a two-way connection sends them to its
+ * service before they get here). Replies to notifications-only messages are ignored with a log line
+ * too (the specification says none is due). Thread-safe.
  */
 final class ReplyRouter {
   private static final Logger LOG = ClientEngine.LOG;
@@ -38,11 +43,21 @@ final class ReplyRouter {
   private final String endpoint;
   private final ResponseReader reader;
   private final PendingCalls pending;
+  private final Consumer<JsonRpcClientException> onViolation;
 
-  ReplyRouter(String endpoint, ResponseReader reader, PendingCalls pending) {
+  /**
+   * @param onViolation told, on a connection, of a reply that breaks the protocol, after every
+   *     waiting call has failed with it
+   */
+  ReplyRouter(
+      String endpoint,
+      ResponseReader reader,
+      PendingCalls pending,
+      Consumer<JsonRpcClientException> onViolation) {
     this.endpoint = endpoint;
     this.reader = reader;
     this.pending = pending;
+    this.onViolation = onViolation;
   }
 
   /**
@@ -132,7 +147,14 @@ final class ReplyRouter {
       }
     }
     if (own == null) {
-      nullIdErrors.forEach(error -> unmatched(new ErrorResponseException(errorOf(error)), null));
+      for (Response error : nullIdErrors) {
+        LOG.warn(
+            "{}: the peer could not read a message: {} {}; failing every waiting call",
+            endpoint,
+            errorOf(error).code(),
+            errorOf(error).message());
+        pending.failAll(pending.allIds(), new ErrorResponseException(errorOf(error)));
+      }
     } else {
       settleUnanswered(own, nullIdErrors, problem);
     }
@@ -183,7 +205,7 @@ final class ReplyRouter {
 
   /**
    * A reply, or part of one, that answers no call it could be given to: fails the calls of the
-   * message it came for, or on a connection is logged and remembered.
+   * message it came for, or on a connection every waiting call, and drops the connection.
    */
   private void unmatched(
       JsonRpcClientException problem, @Nullable Map<Id, CompletableFuture<Response>> own) {
@@ -191,8 +213,17 @@ final class ReplyRouter {
       pending.failAll(own, problem);
       return;
     }
-    LOG.warn("{}: a reply matched no call: {}", endpoint, problem.getMessage());
-    pending.noteStray(problem);
+    // The calls are taken first and failed last: the connection is dropped in between, so that a
+    // caller woken by its failure who calls again gets a new connection, and so that the drop
+    // itself cannot fail them with a vaguer reason.
+    List<CompletableFuture<Response>> waiting = pending.takeAll();
+    LOG.warn(
+        "{}: the peer broke the protocol, closing the connection and failing {} waiting calls: {}",
+        endpoint,
+        waiting.size(),
+        problem.getMessage());
+    onViolation.accept(problem);
+    waiting.forEach(call -> call.completeExceptionally(problem));
   }
 
   private static String errors(List<Response> responses) {

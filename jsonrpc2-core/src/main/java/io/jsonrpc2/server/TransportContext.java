@@ -55,6 +55,13 @@ public record TransportContext(
     return Optional.ofNullable(principal);
   }
 
+  /** This context with one more attribute ({@code name} replaced if it is there). */
+  public TransportContext withAttribute(String name, Object value) {
+    Map<String, Object> more = new LinkedHashMap<>(attributes);
+    more.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    return new TransportContext(transport, remoteAddress, headers, principal, more);
+  }
+
   public static Builder builder(String transport) {
     return new Builder(transport);
   }

@@ -1,6 +1,7 @@
 package io.jsonrpc2.testing;
 
 import io.jsonrpc2.client.ClientTransport;
+import io.jsonrpc2.client.JsonRpcClientException;
 import io.jsonrpc2.client.OutboundMessage;
 import io.jsonrpc2.client.TransportReply;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,7 @@ import java.util.function.UnaryOperator;
 public final class ScriptedTransport implements ClientTransport {
   private final Queue<UnaryOperator<String>> replies = new ConcurrentLinkedQueue<>();
   private final List<String> sent = new CopyOnWriteArrayList<>();
+  private final List<JsonRpcClientException> aborts = new CopyOnWriteArrayList<>();
   private final boolean requestResponse;
   private volatile Map<String, String> details = Map.of();
   private volatile Receiver receiver;
@@ -88,6 +90,16 @@ public final class ScriptedTransport implements ClientTransport {
   /** Everything sent so far, as text, in order. */
   public List<String> sent() {
     return List.copyOf(sent);
+  }
+
+  /** The causes the client gave, in order, each time it dropped the connection ({@link #abort}). */
+  public List<JsonRpcClientException> aborts() {
+    return List.copyOf(aborts);
+  }
+
+  @Override
+  public void abort(JsonRpcClientException cause) {
+    aborts.add(cause);
   }
 
   @Override

@@ -193,6 +193,21 @@ final class ClientConnection {
     return Math.min(backoff, maxBackoffNanos);
   }
 
+  /**
+   * Forgets the open channel at once, so that the next message opens a new one, and closes it. Its
+   * close is not reported as a drop: whoever aborts has already failed what waited on it.
+   */
+  void abort() {
+    Channel open;
+    synchronized (lock) {
+      open = channel;
+      channel = null;
+    }
+    if (open != null) {
+      open.close();
+    }
+  }
+
   private void dropped(Channel connection) {
     synchronized (lock) {
       if (channel != connection) {

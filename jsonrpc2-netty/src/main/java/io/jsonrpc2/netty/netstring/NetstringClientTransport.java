@@ -2,6 +2,7 @@ package io.jsonrpc2.netty.netstring;
 
 import io.jsonrpc2.client.ClientTransport;
 import io.jsonrpc2.client.ConnectionLostException;
+import io.jsonrpc2.client.JsonRpcClientException;
 import io.jsonrpc2.client.OutboundMessage;
 import io.jsonrpc2.client.TransportException;
 import io.jsonrpc2.client.TransportReply;
@@ -133,6 +134,12 @@ public final class NetstringClientTransport implements ClientTransport {
     return endpoint;
   }
 
+  /** Closes the open connection, if any; the next message opens a new one. */
+  @Override
+  public void abort(JsonRpcClientException cause) {
+    connection.abort();
+  }
+
   /** True while a connection is open. */
   public boolean isConnected() {
     return connection.current() != null;
@@ -182,8 +189,17 @@ public final class NetstringClientTransport implements ClientTransport {
   private void dropped(Channel closed) {
     Receiver target = receiver;
     if (target != null) {
+      String violation = closed.attr(NetstringClientHandler.FRAMING_VIOLATION).get();
       target.onConnectionLost(
-          new ConnectionLostException("connection to " + endpoint + " closed", null));
+          new ConnectionLostException(
+              violation == null
+                  ? "connection to " + endpoint + " closed"
+                  : "connection to "
+                      + endpoint
+                      + " closed: the peer does not speak netstrings ("
+                      + violation
+                      + ")",
+              null));
     }
   }
 

@@ -16,6 +16,7 @@ import io.jsonrpc2.message.Request;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@link JsonRpcClient} over {@link NetstringClientTransport} against {@link NetstringServer}. */
 @Timeout(60)
@@ -302,6 +305,60 @@ class NetstringClientServerTest {
       JsonRpcClient client = client(broken.getLocalPort());
       assertThat(failureOf(client.callAsync("echo", String.class, "x")))
           .isInstanceOf(ConnectionLostException.class);
+      peer.get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * A server that breaks the protocol once fails the calls at once (the default call timeout is 30
+   * s; failureOf waits 20) with what it broke, and the next call gets a new connection.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "HTTP/1.1 400 Bad Request CRLF CRLF | ConnectionLostException | does not speak netstrings",
+        "7:garbage, | ParseResponseException | not JSON",
+        "`41:{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":\"other\"},` | InvalidResponseException"
+            + " | matches no call"
+      })
+  void aServerBreakingTheProtocolFailsTheCallsAtOnceAndTheNextCallReconnects(
+      String badReply, String exception, String message) throws Exception {
+    String reply = badReply.replace(" CRLF", "\r\n");
+    try (java.net.ServerSocket server =
+        new java.net.ServerSocket(0, 2, java.net.InetAddress.getLoopbackAddress())) {
+      CompletableFuture<Void> peer =
+          CompletableFuture.runAsync(
+              () -> {
+                try (java.net.Socket first = server.accept()) {
+                  RawNetstringSocket.readFrame(first.getInputStream());
+                  first.getOutputStream().write(reply.getBytes(StandardCharsets.UTF_8));
+                  first.getOutputStream().flush();
+                  try (java.net.Socket second = server.accept()) {
+                    String request = RawNetstringSocket.readFrame(second.getInputStream());
+                    String id = request.replaceAll(".*\"id\":(\\d+).*", "$1");
+                    byte[] answer =
+                        ("{\"jsonrpc\":\"2.0\",\"result\":\"again\",\"id\":" + id + "}")
+                            .getBytes(StandardCharsets.UTF_8);
+                    second
+                        .getOutputStream()
+                        .write((answer.length + ":").getBytes(StandardCharsets.US_ASCII));
+                    second.getOutputStream().write(answer);
+                    second.getOutputStream().write(',');
+                    second.getOutputStream().flush();
+                    second.getInputStream().read(); // until the client hangs up
+                  }
+                } catch (java.io.IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+      JsonRpcClient client = client(server.getLocalPort());
+      assertThat(failureOf(client.callAsync("echo", String.class, "x")))
+          .satisfies(e -> assertThat(e.getClass().getSimpleName()).isEqualTo(exception))
+          .hasMessageContaining(message);
+      assertThat(client.call("echo", String.class, "y")).isEqualTo("again");
+      client.close();
       peer.get(10, TimeUnit.SECONDS);
     }
   }

@@ -53,6 +53,11 @@ final class RawNetstringSocket implements AutoCloseable {
 
   /** The next frame's payload; fails on EOF or when nothing comes within the socket timeout. */
   String read() throws IOException {
+    return readFrame(in);
+  }
+
+  /** The next frame's payload from {@code in}, read by hand; fails on EOF or a bad frame. */
+  static String readFrame(InputStream in) throws IOException {
     int b = in.read();
     if (b < 0) {
       throw new EOFException("connection closed by the server");

@@ -1,0 +1,64 @@
+package io.jsonrpc2.connection;
+
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The SPI between a {@link JsonRpcConnection} and a stream transport: whole messages in both
+ * directions over one connection, and nothing about JSON-RPC. The transport frames and unframes
+ * (netstrings, WebSocket frames, lines, {@code Content-Length} headers); the connection does all
+ * the rest.
+ *
+ * <p>Contract:
+ *
+ * <ul>
+ *   <li>{@link #start} is called once; from then on every whole inbound message goes to {@link
+ *       Listener#onMessage}, one at a time and in the order they arrived (never two at once).
+ *   <li>{@link #send} may be called from any thread, concurrently; messages are written whole, in
+ *       the order of the {@code send} calls of each thread.
+ *   <li>{@link #pauseReading} and {@link #resumeReading} may be called from any thread, also from
+ *       within {@code onMessage}; while paused, the transport reads no more from the network
+ *       (messages already read may still be delivered), so the peer is held back by the network's
+ *       own flow control.
+ *   <li>{@link Listener#onClosed} is called exactly once, when the connection is gone for whatever
+ *       reason ({@link #close} included), after the last {@code onMessage}.
+ * </ul>
+ */
+public interface MessageChannel {
+
+  /** Starts delivering inbound messages to {@code listener}. */
+  void start(Listener listener);
+
+  /**
+   * Writes one whole message.
+   *
+   * @return completes when the message is written (handed to the operating system), or fails when
+   *     it cannot be, such as when the connection is closed
+   */
+  CompletableFuture<Void> send(byte[] message);
+
+  /** Stops reading from the network until {@link #resumeReading}. Idempotent. */
+  void pauseReading();
+
+  /** Reads from the network again. Idempotent. */
+  void resumeReading();
+
+  /** Closes the connection; messages already handed to {@link #send} are written first. */
+  void close();
+
+  /** A short description of the peer for logs and errors, such as {@code 127.0.0.1:7080}. */
+  String description();
+
+  /** Where a channel delivers what happens on it. */
+  interface Listener {
+    /** One whole inbound message. */
+    void onMessage(byte[] message);
+
+    /**
+     * The connection is gone.
+     *
+     * @param cause why, or null for an orderly close (by either side)
+     */
+    void onClosed(@Nullable Throwable cause);
+  }
+}
