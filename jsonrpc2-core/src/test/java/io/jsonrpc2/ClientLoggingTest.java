@@ -186,7 +186,7 @@ class ClientLoggingTest {
   }
 
   @Test
-  void aReplyMatchingNoCallOnAConnectionIsAWarning() {
+  void aReplyMatchingNoCallOnAConnectionIsAWarningThatTheConnectionIsDropped() {
     try (JsonRpcClient answering =
         JsonRpcClient.builder()
             .transport(new Answering(false, "{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":42}"))
@@ -199,7 +199,8 @@ class ClientLoggingTest {
                 assertThat(e.getLevel()).isEqualTo(Level.WARN);
                 assertThat(e.getFormattedMessage())
                     .isEqualTo(
-                        "answering: a reply matched no call: the response's id 42 matches no call waiting for one");
+                        "answering: the peer broke the protocol, closing the connection and failing"
+                            + " 0 waiting calls: the response's id 42 matches no call waiting for one");
               });
     }
   }

@@ -17,6 +17,7 @@ import io.jsonrpc2.internal.MessageKind;
 import io.jsonrpc2.internal.Throwables;
 import io.jsonrpc2.server.TransportContext;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -51,10 +52,11 @@ import org.slf4j.LoggerFactory;
  *       executor, not on the thread that reads the connection, so the responses it waits for are
  *       read meanwhile. (A {@code @NonBlocking} method runs on the reading thread and must not wait
  *       on the peer; its async calls are fine.)
- *   <li><b>Backpressure.</b> At most {@code maxInFlight} of the peer's calls run at once; at that
- *       many, the connection stops reading until one finishes, so a peer that floods requests is
- *       held back by the network. Responses to this side's calls are only read when reading goes
- *       on, so a method that waits on the peer counts against the cap while it waits.
+ *   <li><b>Backpressure.</b> At most {@code maxInFlight} of the peer's messages are served at once;
+ *       at that many, the connection stops reading, and holds in order what was read already, until
+ *       one is answered, so a peer that floods requests is held back by the network. Responses to
+ *       this side's calls are only read when reading goes on, so a method that waits on the peer
+ *       counts against the cap while it waits.
  *   <li><b>Protocol violations.</b> A response that is not JSON-RPC, or for no waiting call, fails
  *       every call waiting on the connection with that cause and closes the connection with a WARN
  *       line; a late response to a call that timed out or was cancelled is a DEBUG line.
@@ -80,6 +82,7 @@ public final class JsonRpcConnection implements AutoCloseable {
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private final AtomicBoolean started = new AtomicBoolean();
   private final Object lock = new Object();
+  private final ArrayDeque<byte[]> held = new ArrayDeque<>();
   private int inFlight;
   private boolean paused;
   private boolean closingWhenIdle;
@@ -185,24 +188,59 @@ public final class JsonRpcConnection implements AutoCloseable {
     return "JsonRpcConnection[" + channel.description() + "]";
   }
 
+  /** The peer's message: served now, or held (in order) while the cap is reached. */
   private void serve(byte[] message) {
     synchronized (lock) {
+      if (inFlight >= maxInFlight || !held.isEmpty()) {
+        held.add(message);
+        pause();
+        return;
+      }
       inFlight++;
-      if (inFlight >= maxInFlight && !paused) {
-        paused = true;
-        channel.pauseReading();
+      if (inFlight >= maxInFlight) {
+        pause();
       }
     }
-    CompletableFuture<byte @Nullable []> reply;
-    try {
-      reply = service.handle(message, context);
-    } catch (RuntimeException e) {
-      reply = CompletableFuture.failedFuture(e);
-    }
-    reply.whenComplete(this::answered);
+    dispatch(message);
   }
 
-  private void answered(byte @Nullable [] reply, @Nullable Throwable failure) {
+  /** Under the lock. */
+  private void pause() {
+    if (!paused) {
+      paused = true;
+      channel.pauseReading();
+    }
+  }
+
+  /**
+   * Serves {@code message}, then each held message its answer frees the slot for, in a loop rather
+   * than by recursion: methods that answer at once can free slots for many held messages.
+   */
+  private void dispatch(byte @Nullable [] message) {
+    while (message != null) {
+      CompletableFuture<byte @Nullable []> reply;
+      try {
+        reply = service.handle(message, context);
+      } catch (RuntimeException e) {
+        reply = CompletableFuture.failedFuture(e);
+      }
+      if (!reply.isDone()) {
+        reply.whenComplete((answer, failure) -> dispatch(answered(answer, failure)));
+        return;
+      }
+      byte @Nullable [] answer = null;
+      Throwable failure = null;
+      try {
+        answer = reply.join();
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+      message = answered(answer, failure);
+    }
+  }
+
+  /** Writes the answer and frees its slot; returns the held message that takes the slot over. */
+  private byte @Nullable [] answered(byte @Nullable [] reply, @Nullable Throwable failure) {
     if (failure != null) {
       LOG.error("{}: the service failed to answer a message", channel.description(), failure);
     } else if (reply != null && !closed.isDone()) {
@@ -215,13 +253,17 @@ public final class JsonRpcConnection implements AutoCloseable {
                 }
               });
     }
-    boolean resume;
+    byte[] next;
+    boolean resume = false;
     boolean closeNow;
     synchronized (lock) {
-      inFlight--;
-      resume = paused && inFlight < maxInFlight;
-      if (resume) {
-        paused = false;
+      next = held.poll();
+      if (next == null) {
+        inFlight--;
+        resume = paused && inFlight < maxInFlight;
+        if (resume) {
+          paused = false;
+        }
       }
       closeNow = closingWhenIdle && inFlight == 0;
     }
@@ -231,6 +273,7 @@ public final class JsonRpcConnection implements AutoCloseable {
     if (closeNow) {
       close();
     }
+    return next;
   }
 
   /** What the channel delivers. */

@@ -1,20 +1,20 @@
 package io.jsonrpc2.netty.netstring;
 
-import java.util.ArrayList;
-import java.util.List;
+import io.jsonrpc2.connection.JsonRpcConnection;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The open connections of one server, for counting them and closing them gracefully. */
 final class ConnectionTracker {
-  private final Set<NetstringServerHandler> open = ConcurrentHashMap.newKeySet();
+  private final Set<JsonRpcConnection> open = ConcurrentHashMap.newKeySet();
 
-  void add(NetstringServerHandler connection) {
+  void add(JsonRpcConnection connection) {
     open.add(connection);
   }
 
-  void remove(NetstringServerHandler connection) {
+  void remove(JsonRpcConnection connection) {
     open.remove(connection);
   }
 
@@ -23,22 +23,18 @@ final class ConnectionTracker {
   }
 
   /**
-   * Asks every connection to close once its calls in flight are answered; the future completes when
-   * all of them are closed.
+   * Asks every connection to close once its calls in flight are answered, within {@code grace}; the
+   * future completes when all of them are closed.
    */
-  CompletableFuture<Void> closeAllWhenIdle() {
-    List<CompletableFuture<Void>> closed = new ArrayList<>();
-    for (NetstringServerHandler connection : open) {
-      CompletableFuture<Void> done = new CompletableFuture<>();
-      connection.channel().closeFuture().addListener(f -> done.complete(null));
-      closed.add(done);
-      connection.closeWhenIdle();
-    }
-    return CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new));
+  CompletableFuture<Void> closeAllWhenIdle(Duration grace) {
+    return CompletableFuture.allOf(
+        open.stream()
+            .map(connection -> connection.shutdown(grace))
+            .toArray(CompletableFuture[]::new));
   }
 
   /** Closes every connection now, calls in flight or not. */
   void closeAllNow() {
-    open.forEach(NetstringServerHandler::closeNow);
+    open.forEach(JsonRpcConnection::close);
   }
 }

@@ -170,7 +170,7 @@ public final class NetstringServer implements JsonRpcServer {
     if (channel != null) {
       channel.close().syncUninterruptibly();
     }
-    CompletableFuture<Void> drained = connections.closeAllWhenIdle();
+    CompletableFuture<Void> drained = connections.closeAllWhenIdle(grace);
     Thread finisher =
         new Thread(
             () -> {

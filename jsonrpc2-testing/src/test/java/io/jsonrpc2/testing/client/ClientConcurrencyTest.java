@@ -9,6 +9,7 @@ import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.client.CallTimeoutException;
 import io.jsonrpc2.client.ConnectionLostException;
 import io.jsonrpc2.client.IdGenerators;
+import io.jsonrpc2.client.InvalidResponseException;
 import io.jsonrpc2.message.Request;
 import io.jsonrpc2.testing.InMemoryTransport;
 import io.jsonrpc2.testing.ScriptedTransport;
@@ -125,15 +126,17 @@ class ClientConcurrencyTest {
         JsonRpcClient.builder().transport(transport).timeout(Duration.ofMillis(50)).build()) {
       assertThatThrownBy(() -> client.request("first")).isInstanceOf(CallTimeoutException.class);
       transport.push("{\"jsonrpc\":\"2.0\",\"result\":\"late\",\"id\":1}");
-      // The second call's timeout does not blame the first call's late response.
+      // The first call's late response breaks nothing: the connection stays.
+      assertThat(transport.aborts()).isEmpty();
       assertThatThrownBy(() -> client.request("second"))
           .isInstanceOf(CallTimeoutException.class)
           .hasNoCause();
-      // A reply for an id that never was a call still is named.
+      // A reply for an id that never was a call is a violation: it fails the waiting call.
       transport.reply("{\"jsonrpc\":\"2.0\",\"result\":\"?\",\"id\":77}");
       assertThatThrownBy(() -> client.request("third"))
-          .isInstanceOf(CallTimeoutException.class)
+          .isInstanceOf(InvalidResponseException.class)
           .hasMessageContaining("id 77 matches no call");
+      assertThat(transport.aborts()).hasSize(1);
     }
   }
 

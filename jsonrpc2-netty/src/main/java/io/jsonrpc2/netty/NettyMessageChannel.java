@@ -1,0 +1,152 @@
+package io.jsonrpc2.netty;
+
+import io.jsonrpc2.client.ConnectionLostException;
+import io.jsonrpc2.connection.MessageChannel;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link MessageChannel} over a Netty channel: the last handler of a pipeline whose earlier
+ * handlers turn bytes into one {@link ByteBuf} per message (a frame decoder) and each written
+ * {@code ByteBuf} back into framed bytes (an encoder). It is how a stream transport hands whole
+ * messages to a {@link io.jsonrpc2.connection.JsonRpcConnection}.
+ *
+ * <p>Messages go to the listener on the channel's event loop, one at a time. Messages sent on the
+ * event loop while it handles a read are flushed once, when the read is complete, so that a burst
+ * of requests answered at once costs one write system call; messages sent from other threads are
+ * flushed at once. {@link #send} completes as soon as the message is queued for writing; a write
+ * that then fails closes the channel, which the listener hears of through {@code onClosed}. Pausing
+ * turns the channel's auto-read off. One instance per channel.
+ */
+public class NettyMessageChannel extends ChannelInboundHandlerAdapter implements MessageChannel {
+  private @Nullable ChannelHandlerContext context;
+  private @Nullable Listener listener;
+  private @Nullable Throwable failure;
+  private boolean reading;
+  private boolean flushAtReadComplete;
+  private boolean closeReported;
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.context = ctx;
+  }
+
+  /** The pipeline context; set once this handler is in a pipeline. */
+  protected final ChannelHandlerContext context() {
+    return Objects.requireNonNull(context, "the handler is not in a pipeline yet");
+  }
+
+  @Override
+  public void start(Listener listener) {
+    if (this.listener != null) {
+      throw new IllegalStateException("started already");
+    }
+    this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof ByteBuf frame)) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    byte[] message;
+    try {
+      message = ByteBufUtil.getBytes(frame);
+    } finally {
+      frame.release();
+    }
+    Listener to = listener;
+    if (to == null) {
+      throw new IllegalStateException("a message came before the channel was started");
+    }
+    reading = true;
+    to.onMessage(message);
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    reading = false;
+    if (flushAtReadComplete) {
+      flushAtReadComplete = false;
+      ctx.flush();
+    }
+    ctx.fireChannelReadComplete();
+  }
+
+  @Override
+  public CompletableFuture<Void> send(byte[] message) {
+    ChannelHandlerContext ctx = context();
+    if (!ctx.channel().isActive()) {
+      return CompletableFuture.failedFuture(
+          new ConnectionLostException("the connection to " + description() + " is closed", null));
+    }
+    if (ctx.executor().inEventLoop()) {
+      write(ctx, message);
+    } else {
+      ctx.executor().execute(() -> write(ctx, message));
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
+  private void write(ChannelHandlerContext ctx, byte[] message) {
+    ctx.write(Unpooled.wrappedBuffer(message), ctx.voidPromise());
+    if (reading) {
+      flushAtReadComplete = true;
+    } else {
+      ctx.flush();
+    }
+  }
+
+  @Override
+  public void pauseReading() {
+    context().channel().config().setAutoRead(false);
+  }
+
+  @Override
+  public void resumeReading() {
+    context().channel().config().setAutoRead(true);
+  }
+
+  @Override
+  public void close() {
+    ChannelHandlerContext ctx = context();
+    if (ctx.executor().inEventLoop()) {
+      ctx.flush();
+      ctx.close();
+    } else {
+      ctx.executor().execute(this::close);
+    }
+  }
+
+  @Override
+  public String description() {
+    ChannelHandlerContext ctx = context;
+    return ctx == null ? "(not connected)" : String.valueOf(ctx.channel().remoteAddress());
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    Listener to = listener;
+    if (to != null && !closeReported) {
+      closeReported = true;
+      to.onClosed(failure);
+    }
+    ctx.fireChannelInactive();
+  }
+
+  /** Remembers the failure, to report it when the channel is closed, and closes it. */
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (failure == null) {
+      failure = cause;
+    }
+    ctx.close();
+  }
+}
