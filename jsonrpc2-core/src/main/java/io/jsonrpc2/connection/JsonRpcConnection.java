@@ -44,9 +44,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>Routing.</b> Each inbound message is looked at once, without parsing, and parsed by the
  *       one reader it is for: a request, notification or batch of them by the service, a response
- *       by the client (see {@link MessageKind}). A message that is not JSON is a protocol violation
- *       when this side has calls waiting (they fail with it, and the connection is closed);
- *       otherwise the service answers it with -32700 Parse error, as the specification says.
+ *       by the client (see {@link MessageKind}). A message of neither shape (not JSON, or JSON
+ *       without {@code method}, {@code result} or {@code error}) is a protocol violation when this
+ *       side has calls waiting (they fail with it, and the connection is closed); otherwise the
+ *       service answers it (-32700 Parse error, -32600 Invalid Request), as the specification says.
  *   <li><b>Calls back.</b> A method the peer called reaches the peer through {@link
  *       CallContext#peer()}. Its own calls to the peer may wait: the service runs methods on its
  *       executor, not on the thread that reads the connection, so the responses it waits for are
@@ -282,7 +283,7 @@ public final class JsonRpcConnection implements AutoCloseable {
     public void onMessage(byte[] message) {
       MessageKind kind = MessageKind.of(message);
       if (kind == MessageKind.RESPONSE
-          || (kind == MessageKind.NOT_JSON && peer.pendingCount() > 0)) {
+          || (kind != MessageKind.REQUEST && peer.pendingCount() > 0)) {
         transport.deliver(message);
       } else {
         serve(message);

@@ -1,6 +1,7 @@
 package io.jsonrpc2.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.client.CallOptions;
 import io.jsonrpc2.client.CallTimeoutException;
 import io.jsonrpc2.client.ClientTransport;
@@ -36,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClientEngine implements ClientTransport.Receiver {
   static final Logger LOG = LoggerFactory.getLogger("io.jsonrpc2.client");
+
+  private static final JsonRpcService NO_METHODS = JsonRpcService.builder().build();
 
   /** How often a generated id that a waiting call already uses is drawn again before giving up. */
   private static final int ID_ATTEMPTS = 16;
@@ -300,7 +303,29 @@ public final class ClientEngine implements ClientTransport.Receiver {
 
   @Override
   public void onMessage(byte[] message) {
-    router.onMessage(message);
+    if (MessageKind.of(message) == MessageKind.REQUEST) {
+      answerPeer(message);
+    } else {
+      router.onMessage(message);
+    }
+  }
+
+  /**
+   * A client serves no calls, and says so as a server without the method would: the peer's requests
+   * are answered -32601 Method not found, its notifications get nothing, so a peer that calls it
+   * never waits for an answer that cannot come.
+   */
+  private void answerPeer(byte[] message) {
+    LOG.debug(
+        "{}: answering a call from the peer with -32601: this client serves no calls", endpoint());
+    NO_METHODS
+        .handle(message)
+        .thenAccept(
+            reply -> {
+              if (reply != null) {
+                transport.send(new OutboundMessage(reply, false, Map.of()));
+              }
+            });
   }
 
   @Override

@@ -1,34 +1,35 @@
 package io.jsonrpc2.internal;
 
 /**
- * Tells, without parsing, whether a message on a two-way connection is for the local service or for
- * the calls waiting on this side, so that each message is parsed once, by the reader that handles
- * it.
- *
- * <p>A message is a {@link #RESPONSE} when its top-level object (or a batch's first element) has a
- * {@code result} or an {@code error} member and no {@code method} member. Everything else,
- * including an empty batch, is a {@link #REQUEST}: the service then answers it as the specification
- * says (-32600 for what is no request). A message that is not a JSON object or array is {@link
- * #NOT_JSON}; the scan stops at the first member it can decide on, and never decides on escaped
- * member names (such a message is a {@link #REQUEST}, and the service's parser reads it properly).
+ * Tells, without parsing, whether a message on a connection is for the local service or for the
+ * calls waiting on this side, so that each message is parsed once, by the reader that handles it.
+ * It looks at the top-level object, or at a batch's first element, and stops at the first member it
+ * can decide on; escaped member names are never decided on (the reader they go to parses them
+ * properly).
  */
 public enum MessageKind {
+  /** Has a {@code method} member: a request or a notification, or a batch of them. */
   REQUEST,
+  /** Has a {@code result} or an {@code error} member, and no {@code method}. */
   RESPONSE,
+  /**
+   * JSON of neither shape (an object with none of those members, an empty array, a scalar), or cut
+   * short: an invalid request to a server, an invalid response to a client.
+   */
+  OTHER,
+  /** Not a JSON object or array at all. */
   NOT_JSON;
 
   public static MessageKind of(byte[] message) {
     int i = skipWhitespace(message, 0);
-    if (i < message.length && message[i] == '[') {
+    boolean batch = i < message.length && message[i] == '[';
+    if (batch) {
       i = skipWhitespace(message, i + 1);
-      if (i < message.length && message[i] == ']') {
-        return REQUEST;
-      }
     }
-    if (i >= message.length || message[i] != '{') {
-      return i < message.length && message[i] == '[' ? REQUEST : NOT_JSON;
+    if (i < message.length && message[i] == '{') {
+      return ofObject(message, i);
     }
-    return ofObject(message, i);
+    return batch ? OTHER : NOT_JSON;
   }
 
   /** Scans the members of the object opening at {@code start}, skipping nested values. */
@@ -46,14 +47,14 @@ public enum MessageKind {
         case '}', ']' -> {
           depth--;
           if (depth == 0) {
-            return answered ? RESPONSE : REQUEST;
+            return answered ? RESPONSE : OTHER;
           }
         }
         case ',' -> expectKey = depth == 1;
         case '"' -> {
           int end = endOfString(m, i + 1);
           if (end < 0) {
-            return NOT_JSON;
+            return OTHER;
           }
           if (expectKey) {
             if (is(m, i + 1, end, "method")) {
@@ -67,7 +68,7 @@ public enum MessageKind {
         default -> {}
       }
     }
-    return NOT_JSON;
+    return answered ? RESPONSE : OTHER;
   }
 
   /** The index of the closing quote of a string whose content starts at {@code i}, or -1. */

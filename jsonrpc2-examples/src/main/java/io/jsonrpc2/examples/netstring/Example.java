@@ -1,6 +1,7 @@
 package io.jsonrpc2.examples.netstring;
 
 import io.jsonrpc2.CallContext;
+import io.jsonrpc2.JsonRpcClient;
 import io.jsonrpc2.JsonRpcException;
 import io.jsonrpc2.JsonRpcMethod;
 import io.jsonrpc2.NonBlocking;
@@ -61,6 +62,44 @@ public final class Example {
     who.put("address", String.valueOf(call.transport().remoteAddress()));
     who.put("certificate", call.transport().principalIfAny().map(p -> p.getName()).orElse(null));
     return who;
+  }
+
+  /**
+   * Sends the caller {@code n} notifications {@code main.tick}, with params {@code [n-1]} down to
+   * {@code [0]} in that order, on the caller's own connection, then answers {@code "done"}.
+   */
+  @JsonRpcMethod
+  public String countdown(int n, CallContext call) {
+    if (n < 0 || n > 10_000) {
+      throw new JsonRpcException(-32602, "n must be between 0 and 10000");
+    }
+    JsonRpcClient caller = callerOf(call);
+    for (int left = n - 1; left >= 0; left--) {
+      caller.notify("main.tick", left);
+    }
+    return "done";
+  }
+
+  /**
+   * Asks the caller {@code client.answer(question)} on its own connection and answers with its
+   * result; an error answer passes through with its code and message.
+   */
+  @JsonRpcMethod
+  public Object ask(String question, CallContext call) {
+    return callerOf(call).call("client.answer", Object.class, question);
+  }
+
+  /** The caller's side of its connection, or a clear error where the transport has none. */
+  private static JsonRpcClient callerOf(CallContext call) {
+    return call.peerIfAny()
+        .orElseThrow(
+            () ->
+                new JsonRpcException(
+                    -32000,
+                    call.method()
+                        + " calls its caller back, which "
+                        + call.transport().transport()
+                        + " cannot carry: use netstrings"));
   }
 
   /** Always fails with the custom error: code -32050, message "Custom Error". */

@@ -61,6 +61,32 @@ class NetstringServerTest {
   }
 
   @Test
+  void aDroppedConnectionsCallsAreCancelled() throws Exception {
+    NetstringServer server = start();
+    RawNetstringSocket socket = connect(server);
+    socket.send(call("waitForInterrupt", "[]", 1));
+    assertThat(methods.waitStarted.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+    socket.close();
+    assertThat(methods.interrupted.await(10, TimeUnit.SECONDS)).isTrue();
+    RawNetstringSocket another = connect(server);
+    another.send(call("echo", "[\"still serving\"]", 2));
+    assertThat(another.read()).contains("\"result\":\"still serving\"");
+  }
+
+  @Test
+  void aMethodCallsItsCallerBackOnTheSameConnection() throws Exception {
+    NetstringServer server = start();
+    RawNetstringSocket socket = connect(server);
+    socket.send(call("askBack", "[\"why?\"]", "outer"));
+    String request = socket.read();
+    assertThat(request).contains("\"method\":\"client.answer\"").contains("\"params\":[\"why?\"]");
+    String id = request.replaceAll(".*\"id\":(\\d+).*", "$1");
+    socket.send("{\"jsonrpc\":\"2.0\",\"result\":\"because\",\"id\":" + id + "}");
+    assertThat(socket.read())
+        .isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"you said because\",\"id\":\"outer\"}");
+  }
+
+  @Test
   void answersARequestInOneFrame() throws Exception {
     RawNetstringSocket socket = connect(start());
     socket.send(call("echo", "[\"h\u00e9llo\"]", 1));

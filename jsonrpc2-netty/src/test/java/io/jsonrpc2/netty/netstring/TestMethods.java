@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /** Methods the socket tests call; tests steer the slow ones through gates and semaphores. */
 public final class TestMethods {
@@ -57,6 +59,28 @@ public final class TestMethods {
     blockStarted.release();
     Thread.sleep(millis);
     return "done";
+  }
+
+  final Semaphore waitStarted = new Semaphore(0);
+  final CountDownLatch interrupted = new CountDownLatch(1);
+
+  /** Waits (up to 20 s) until interrupted; signals {@link #waitStarted} first. */
+  @JsonRpcMethod
+  public String waitForInterrupt() {
+    waitStarted.release();
+    try {
+      new CountDownLatch(1).await(20, TimeUnit.SECONDS);
+      return "not interrupted";
+    } catch (InterruptedException e) {
+      interrupted.countDown();
+      return "interrupted";
+    }
+  }
+
+  /** Asks the caller, on its own connection, and answers with what it said. */
+  @JsonRpcMethod
+  public String askBack(String question, CallContext context) {
+    return "you said " + context.peer().call("client.answer", String.class, question);
   }
 
   @JsonRpcMethod
