@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  *       be declared by the code of some module: {@code getLogger("name")}, {@code
  *       getLogger(X.class)}, or {@code getLogger(CONSTANT)} of a string constant.
  *   <li>Any other {@code io.jsonrpc2.} name must be a logger, a class or a package of the
- *       repository.
+ *       repository, or the value of a string constant of its code (a system property's name).
  *   <li>A method written {@code `Type.name(...)`} must be a public method of that type, and each
  *       {@code .next(...)} chained to it a public method of the type the previous one returns (when
  *       that type is known); {@code `name(...)`} alone must be a public method of some type of the
@@ -64,6 +64,7 @@ class DocsNamesTest {
   private static final Set<String> CLASSES = new HashSet<>();
   private static final Set<String> PACKAGES = new HashSet<>();
   private static final Set<String> LOGGERS = new TreeSet<>();
+  private static final Set<String> CONSTANT_VALUES = new HashSet<>();
 
   @BeforeAll
   static void readTheCode() throws IOException {
@@ -73,6 +74,7 @@ class DocsNamesTest {
       Matcher constant = STRING_CONSTANT.matcher(Files.readString(file));
       while (constant.find()) {
         constants.put(constant.group(1), constant.group(2));
+        CONSTANT_VALUES.add(constant.group(2));
       }
     }
     for (Path file : sources) {
@@ -150,13 +152,18 @@ class DocsNamesTest {
         Matcher name = JSONRPC2_NAME.matcher(part.text());
         while (name.find()) {
           String found = name.group();
-          if (!LOGGERS.contains(found) && !CLASSES.contains(found) && !PACKAGES.contains(found)) {
+          if (!LOGGERS.contains(found)
+              && !CLASSES.contains(found)
+              && !PACKAGES.contains(found)
+              && !CONSTANT_VALUES.contains(found)) {
             wrong.add(ROOT.relativize(doc) + ": " + found);
           }
         }
       }
     }
-    assertThat(wrong).as("io.jsonrpc2 names that are no logger, class or package").isEmpty();
+    assertThat(wrong)
+        .as("io.jsonrpc2 names that are no logger, class, package or constant")
+        .isEmpty();
   }
 
   @Test
