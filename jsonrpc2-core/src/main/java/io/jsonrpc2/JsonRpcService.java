@@ -225,11 +225,12 @@ public final class JsonRpcService {
   }
 
   /**
-   * Cancels the calls in flight that came with {@code transport}, the context a transport made for
-   * one connection (compared by identity), as {@link #cancelPending()} does for all: their callers
-   * get -32096 Request cancelled, blocking methods are interrupted and async ones have their future
-   * cancelled. A transport calls it when that connection is gone. Methods marked {@link
-   * NonBlocking} that are still running on the transport's thread are not reached.
+   * Cancels the requests in flight that came with {@code transport}, the context a transport made
+   * for one connection (compared by identity), as {@link #cancelPending()} does for all: their
+   * callers get -32096 Request cancelled, blocking methods are interrupted and async ones have
+   * their future cancelled. A transport calls it when that connection is gone, as nobody is left to
+   * read the answers. Notifications go on: their work is what the caller asked for. Methods marked
+   * {@link NonBlocking} that are still running on the transport's thread are not reached.
    *
    * @return how many calls were cancelled
    */

@@ -181,7 +181,7 @@ public final class Dispatcher {
     }
     Target.Invocation blocking =
         invocation != null ? invocation : () -> ((ReflectiveTarget) target).invoke(boundArgs(args));
-    return settled(call, execute(new InFlightCall(transport), blocking));
+    return settled(call, execute(new InFlightCall(answerTo(call, transport)), blocking));
   }
 
   private @Nullable Outcome answer(Incoming.Call call, ErrorObject error) {
@@ -236,7 +236,7 @@ public final class Dispatcher {
       }
     }
     if (stage != null) {
-      InFlightCall inFlightCall = new InFlightCall(transport);
+      InFlightCall inFlightCall = new InFlightCall(answerTo(call, transport));
       inFlight.add(inFlightCall);
       runningHere.decrement();
       inFlightCall.follow(stage);
@@ -323,17 +323,22 @@ public final class Dispatcher {
     return cancelled;
   }
 
+  private static @Nullable TransportContext answerTo(
+      Incoming.Call call, TransportContext transport) {
+    return call.id() == null ? null : transport;
+  }
+
   /**
-   * Ends with {@code error} the calls in flight that came with {@code transport} (compared by
-   * identity: one connection's context); returns how many it ended. Calls running on a caller's
-   * thread are not reached: that thread is the transport's own.
+   * Ends with {@code error} the requests in flight that came with {@code transport} (compared by
+   * identity: one connection's context); returns how many it ended. Notifications go on, and calls
+   * running on a caller's thread are not reached: that thread is the transport's own.
    */
   public int cancelPending(TransportContext transport, ErrorObject error) {
     int cancelled = 0;
     for (InFlightCall call : inFlight) {
       // Identity on purpose: two connections may have equal contexts, never the same one.
       @SuppressWarnings("ReferenceEquality")
-      boolean same = call.transport == transport;
+      boolean same = call.answerTo == transport;
       if (same && call.cancel(error)) {
         cancelled++;
       }

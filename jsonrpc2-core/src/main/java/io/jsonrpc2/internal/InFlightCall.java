@@ -19,15 +19,19 @@ import org.jspecify.annotations.Nullable;
 final class InFlightCall {
   final CompletableFuture<Object> result = new CompletableFuture<>();
 
-  /** Where the call came from, so that one connection's calls can be cancelled together. */
-  final TransportContext transport;
+  /**
+   * The connection the call's answer is owed to, so that one connection's calls can be cancelled
+   * together when it goes; null for a notification, which owes no answer: its work is what the
+   * caller asked for, so it outlives the connection it came on.
+   */
+  final @Nullable TransportContext answerTo;
 
   private @Nullable Thread runner;
   private @Nullable CompletableFuture<?> pending;
   private @Nullable JsonRpcException cancelledWith;
 
-  InFlightCall(TransportContext transport) {
-    this.transport = transport;
+  InFlightCall(@Nullable TransportContext answerTo) {
+    this.answerTo = answerTo;
   }
 
   /** Runs a blocking method on the current (executor) thread. */

@@ -279,6 +279,34 @@ class JsonRpcConnectionTest {
   }
 
   @Test
+  void aNotificationOutlivesTheConnectionItCameOn() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    CompletableFuture<Void> release = new CompletableFuture<>();
+    CompletableFuture<String> done = new CompletableFuture<>();
+    JsonRpcService server =
+        JsonRpcService.builder()
+            .method(
+                "remember",
+                (params, context) -> {
+                  started.countDown();
+                  release.get(10, TimeUnit.SECONDS);
+                  done.complete(params.get(0, String.class));
+                  return null;
+                })
+            .build();
+    InMemoryChannel.Pair pair = InMemoryChannel.pair();
+    JsonRpcConnection serving = connect(pair.right(), server, 16);
+    JsonRpcConnection caller = connect(pair.left(), null, 16);
+
+    caller.peer().notify("remember", "this");
+    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+    caller.close();
+    serving.closeFuture().get(10, TimeUnit.SECONDS);
+    release.complete(null);
+    assertThat(done.get(10, TimeUnit.SECONDS)).isEqualTo("this");
+  }
+
+  @Test
   void aReplyThatIsNotJsonFailsTheWaitingCallsAtOnceAndClosesTheConnection() throws Exception {
     InMemoryChannel.Pair pair = InMemoryChannel.pair();
     RawPeer raw = RawPeer.on(pair.right());
