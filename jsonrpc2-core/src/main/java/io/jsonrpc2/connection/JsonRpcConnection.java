@@ -62,10 +62,10 @@ import org.slf4j.LoggerFactory;
  *       every call waiting on the connection with that cause and closes the connection with a WARN
  *       line; a late response to a call that timed out or was cancelled is a DEBUG line.
  *   <li><b>Close.</b> When the connection is gone, for whatever reason, the peer's requests still
- *       running are cancelled in the service (its notifications go on) (blocking methods
- *       interrupted, futures cancelled, as {@link JsonRpcService#cancelPending(TransportContext)}
- *       does) and this side's waiting calls fail with a {@link ConnectionLostException}. {@link
- *       #shutdown} closes gracefully, once the peer's calls in flight have answered.
+ *       running are cancelled in the service (blocking methods interrupted, futures cancelled, as
+ *       {@link JsonRpcService#cancelPending(TransportContext)} does; its notifications go on), and
+ *       this side's waiting calls fail with a {@link ConnectionLostException}. {@link #shutdown}
+ *       closes gracefully, once the peer's calls in flight have answered.
  * </ul>
  *
  * <p>The connection's {@link TransportContext} (given to the builder, with the peer added) is the
