@@ -245,14 +245,11 @@ public final class JsonRpcConnection implements AutoCloseable {
     if (failure != null) {
       LOG.error("{}: the service failed to answer a message", channel.description(), failure);
     } else if (reply != null && !closed.isDone()) {
-      channel
-          .send(reply)
-          .whenComplete(
-              (v, e) -> {
-                if (e != null) {
-                  LOG.debug("{}: a reply could not be written: {}", channel.description(), e);
-                }
-              });
+      CompletableFuture<Void> sent = channel.send(reply);
+      // Most channels queue the write at once: only a send still pending or failed needs a stage.
+      if (!sent.isDone() || sent.isCompletedExceptionally()) {
+        sent.whenComplete(this::replyWritten);
+      }
     }
     byte[] next;
     boolean resume = false;
@@ -275,6 +272,12 @@ public final class JsonRpcConnection implements AutoCloseable {
       close();
     }
     return next;
+  }
+
+  private void replyWritten(@Nullable Void written, @Nullable Throwable failure) {
+    if (failure != null) {
+      LOG.debug("{}: a reply could not be written: {}", channel.description(), failure);
+    }
   }
 
   /** What the channel delivers. */

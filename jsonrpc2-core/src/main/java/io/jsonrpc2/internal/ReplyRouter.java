@@ -122,7 +122,10 @@ final class ReplyRouter {
           problem =
               new InvalidResponseException(
                   "the response's id " + response.id() + " matches no call waiting for one");
-          onConnection(problem, own);
+          if (own == null) {
+            unmatched(problem, null); // the connection is dropped: nothing more on it counts
+            return;
+          }
         }
       } else if (reply instanceof ResponseReader.Bad bad) {
         boolean failedItsCall =
@@ -137,7 +140,10 @@ final class ReplyRouter {
               bad.problem().getMessage());
         } else if (!failedItsCall) {
           problem = bad.problem();
-          onConnection(problem, own);
+          if (own == null) {
+            unmatched(problem, null);
+            return;
+          }
         }
       } else {
         LOG.debug(
@@ -191,15 +197,6 @@ final class ReplyRouter {
           problem != null
               ? problem
               : new InvalidResponseException("the reply has no response for " + unanswered));
-    }
-  }
-
-  // On a connection nobody else will hear of an unmatched element; on a request-response transport
-  // it fails the message's unanswered calls, so it is not logged here as well.
-  private void onConnection(
-      JsonRpcClientException problem, @Nullable Map<Id, CompletableFuture<Response>> own) {
-    if (own == null) {
-      unmatched(problem, null);
     }
   }
 
