@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,11 +83,13 @@ public final class JsonRpcConnection implements AutoCloseable {
   private final TransportContext context;
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private final AtomicBoolean started = new AtomicBoolean();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  // Holding starts when the cap is reached: reading pauses, and messages read already wait in
+  // order. The lock guards the held queue; the count alone is enough while nothing is held.
   private final Object lock = new Object();
   private final ArrayDeque<byte[]> held = new ArrayDeque<>();
-  private int inFlight;
-  private boolean paused;
-  private boolean closingWhenIdle;
+  private volatile boolean holding;
+  private volatile boolean closingWhenIdle;
 
   private JsonRpcConnection(Builder builder) {
     this.channel = builder.channel;
@@ -139,9 +142,7 @@ public final class JsonRpcConnection implements AutoCloseable {
 
   /** How many of the peer's calls are running now. */
   public int inFlightCount() {
-    synchronized (lock) {
-      return inFlight;
-    }
+    return inFlight.get();
   }
 
   /** True once the connection is closed. */
@@ -163,12 +164,8 @@ public final class JsonRpcConnection implements AutoCloseable {
    */
   public CompletableFuture<Void> shutdown(Duration grace) {
     Objects.requireNonNull(grace, "grace");
-    boolean idle;
-    synchronized (lock) {
-      closingWhenIdle = true;
-      idle = inFlight == 0;
-    }
-    if (idle) {
+    closingWhenIdle = true;
+    if (inFlight.get() == 0) {
       close();
     } else {
       var timer =
@@ -189,28 +186,27 @@ public final class JsonRpcConnection implements AutoCloseable {
     return "JsonRpcConnection[" + channel.description() + "]";
   }
 
-  /** The peer's message: served now, or held (in order) while the cap is reached. */
+  /**
+   * The peer's message, on the reading thread: served now, or held (in order) while the cap is
+   * reached.
+   */
   private void serve(byte[] message) {
-    synchronized (lock) {
-      if (inFlight >= maxInFlight || !held.isEmpty()) {
-        held.add(message);
-        pause();
-        return;
+    if (holding) {
+      synchronized (lock) {
+        if (holding) {
+          held.add(message);
+          return;
+        }
       }
-      inFlight++;
-      if (inFlight >= maxInFlight) {
-        pause();
+    }
+    if (inFlight.incrementAndGet() >= maxInFlight) {
+      // Pausing and resuming under the lock keeps them in the order holding starts and ends.
+      synchronized (lock) {
+        holding = true;
+        channel.pauseReading();
       }
     }
     dispatch(message);
-  }
-
-  /** Under the lock. */
-  private void pause() {
-    if (!paused) {
-      paused = true;
-      channel.pauseReading();
-    }
   }
 
   /**
@@ -251,24 +247,20 @@ public final class JsonRpcConnection implements AutoCloseable {
         sent.whenComplete(this::replyWritten);
       }
     }
-    byte[] next;
-    boolean resume = false;
-    boolean closeNow;
-    synchronized (lock) {
-      next = held.poll();
-      if (next == null) {
-        inFlight--;
-        resume = paused && inFlight < maxInFlight;
-        if (resume) {
-          paused = false;
+    byte @Nullable [] next = null;
+    if (holding) {
+      synchronized (lock) {
+        next = held.poll();
+        // A held message takes the slot over; the last one answered with none held ends holding.
+        if (next == null && inFlight.decrementAndGet() < maxInFlight && holding) {
+          holding = false;
+          channel.resumeReading();
         }
       }
-      closeNow = closingWhenIdle && inFlight == 0;
+    } else {
+      inFlight.decrementAndGet();
     }
-    if (resume) {
-      channel.resumeReading();
-    }
-    if (closeNow) {
+    if (closingWhenIdle && inFlight.get() == 0) {
       close();
     }
     return next;

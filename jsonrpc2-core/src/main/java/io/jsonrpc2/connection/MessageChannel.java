@@ -17,9 +17,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link #send} may be called from any thread, concurrently; messages are written whole, in
  *       the order of the {@code send} calls of each thread.
  *   <li>{@link #pauseReading} and {@link #resumeReading} may be called from any thread, also from
- *       within {@code onMessage}; while paused, the transport reads no more from the network
- *       (messages already read may still be delivered), so the peer is held back by the network's
- *       own flow control.
+ *       within {@code onMessage}, and return without calling the listener; while paused, the
+ *       transport reads no more from the network (messages already read may still be delivered), so
+ *       the peer is held back by the network's own flow control.
  *   <li>{@link Listener#onClosed} is called exactly once, when the connection is gone for whatever
  *       reason ({@link #close} included), after the last {@code onMessage}.
  * </ul>

@@ -21,6 +21,7 @@ public final class ResultTable {
       List.of(
           "floor",
           "jsonrpc2",
+          "jsonrpc2Connection",
           "jsonrpc2DefaultExecutor",
           "jsonrpc4j",
           "simpleJsonRpc",

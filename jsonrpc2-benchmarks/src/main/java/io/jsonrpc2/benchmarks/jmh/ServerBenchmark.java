@@ -39,6 +39,7 @@ public class ServerBenchmark {
   private byte[] request;
   private JacksonFloor floor;
   private Jsonrpc2Server jsonrpc2;
+  private Jsonrpc2ConnectionServer jsonrpc2Connection;
   private Jsonrpc2Server jsonrpc2DefaultExecutor;
   private Jsonrpc4jServer jsonrpc4j;
   private SimpleJsonRpcServer simpleJsonRpc;
@@ -49,6 +50,7 @@ public class ServerBenchmark {
     request = workload.request();
     floor = new JacksonFloor();
     jsonrpc2 = Jsonrpc2Server.nonBlocking();
+    jsonrpc2Connection = new Jsonrpc2ConnectionServer();
     jsonrpc2DefaultExecutor = Jsonrpc2Server.defaultExecutor();
     jsonrpc4j = new Jsonrpc4jServer();
     simpleJsonRpc = new SimpleJsonRpcServer();
@@ -61,6 +63,7 @@ public class ServerBenchmark {
     Map<String, RpcServer> servers = new LinkedHashMap<>();
     servers.put("floor", floor);
     servers.put("jsonrpc2", jsonrpc2);
+    servers.put("jsonrpc2Connection", jsonrpc2Connection);
     servers.put("jsonrpc2DefaultExecutor", jsonrpc2DefaultExecutor);
     servers.put("jsonrpc4j", jsonrpc4j);
     servers.put("simpleJsonRpc", simpleJsonRpc);
@@ -87,6 +90,11 @@ public class ServerBenchmark {
   @Benchmark
   public byte[] jsonrpc2() {
     return jsonrpc2.handle(request);
+  }
+
+  @Benchmark
+  public byte[] jsonrpc2Connection() {
+    return jsonrpc2Connection.handle(request);
   }
 
   @Benchmark

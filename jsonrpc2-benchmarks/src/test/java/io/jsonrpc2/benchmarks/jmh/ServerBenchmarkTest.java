@@ -27,6 +27,7 @@ class ServerBenchmarkTest {
         .containsExactly(
             "floor",
             "jsonrpc2",
+            "jsonrpc2Connection",
             "jsonrpc2DefaultExecutor",
             "jsonrpc4j",
             "simpleJsonRpc",

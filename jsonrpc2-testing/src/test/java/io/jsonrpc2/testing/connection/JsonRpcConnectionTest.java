@@ -22,6 +22,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -242,6 +244,47 @@ class JsonRpcConnectionTest {
     }
     assertThat(mostAtOnce.get()).isEqualTo(2);
     assertThat(pair.right().isPaused()).isFalse();
+  }
+
+  @Test
+  void callsAnsweredOnManyThreadsAtTheCapAreAllServedAndReadingResumes() throws Exception {
+    int cap = 3;
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger mostAtOnce = new AtomicInteger();
+    ExecutorService answering = Executors.newFixedThreadPool(4);
+    JsonRpcService server =
+        JsonRpcService.builder()
+            .asyncMethod(
+                "work",
+                (params, context) -> {
+                  mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+                  int n = params.get(0, Integer.class);
+                  return CompletableFuture.supplyAsync(
+                      () -> {
+                        running.decrementAndGet();
+                        return n;
+                      },
+                      answering);
+                })
+            .build();
+    try {
+      InMemoryChannel.Pair pair = InMemoryChannel.pair();
+      JsonRpcConnection serving = connect(pair.right(), server, cap);
+      JsonRpcConnection caller = connect(pair.left(), null, 16);
+
+      List<CompletableFuture<Integer>> calls = new ArrayList<>();
+      for (int i = 0; i < 2_000; i++) {
+        calls.add(caller.peer().callAsync("work", Integer.class, i));
+      }
+      for (int i = 0; i < calls.size(); i++) {
+        assertThat(calls.get(i).get(10, TimeUnit.SECONDS)).isEqualTo(i);
+      }
+      assertThat(mostAtOnce.get()).isBetween(1, cap);
+      assertThat(serving.inFlightCount()).isZero();
+      assertThat(pair.right().isPaused()).isFalse();
+    } finally {
+      answering.shutdownNow();
+    }
   }
 
   @Test
