@@ -366,6 +366,7 @@ public final class JsonRpcClient implements AutoCloseable {
     private @Nullable Duration timeout = Duration.ofSeconds(30);
     private boolean validateResponses = true;
     private JsonLimits limits = JsonLimits.DEFAULTS;
+    private @Nullable JsonRpcService service;
 
     private Builder() {}
 
@@ -418,6 +419,21 @@ public final class JsonRpcClient implements AutoCloseable {
     }
 
     /**
+     * The service that answers the calls and notifications the peer sends on a connection transport
+     * (netstrings, WebSocket): a server may call its caller back. Its methods see this client as
+     * {@link CallContext#peer()}, and run as a server's do (blocking ones off the thread that reads
+     * the connection, so they may call the peer and wait). At most 1,024 of the peer's calls run at
+     * once; beyond that the connection stops reading until one is answered. The calls still running
+     * when the connection drops are cancelled. Without a service, the peer's calls are answered
+     * -32601 Method not found. A request-response transport (HTTP, ZeroMQ REQ) carries no calls
+     * from the peer.
+     */
+    public Builder service(JsonRpcService service) {
+      this.service = Objects.requireNonNull(service, "service");
+      return this;
+    }
+
+    /**
      * Builds the client and starts its transport.
      *
      * @throws IllegalStateException if no transport was given
@@ -432,8 +448,11 @@ public final class JsonRpcClient implements AutoCloseable {
               mapper,
               idGenerator != null ? idGenerator : IdGenerators.decimal(),
               new ResponseReader(mapper, limits, validateResponses),
-              timeout);
-      return new JsonRpcClient(engine, CallOptions.DEFAULT);
+              timeout,
+              service);
+      JsonRpcClient client = new JsonRpcClient(engine, CallOptions.DEFAULT);
+      engine.attach(client);
+      return client;
     }
   }
 }

@@ -52,6 +52,16 @@ public interface ClientTransport extends AutoCloseable {
    */
   default void abort(JsonRpcClientException cause) {}
 
+  /**
+   * A connection transport stops reading its connection until {@link #resumeReading}, so that a
+   * peer sending more calls than the client serves at once is held back by the network. The default
+   * does nothing: messages are then delivered as they come. Must not call the receiver.
+   */
+  default void pauseReading() {}
+
+  /** Reads the connection again after {@link #pauseReading}. Must not call the receiver. */
+  default void resumeReading() {}
+
   /** Releases the transport's resources; calls in flight fail with a connection-lost error. */
   @Override
   void close();

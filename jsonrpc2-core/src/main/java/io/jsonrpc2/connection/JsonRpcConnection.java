@@ -13,16 +13,15 @@ import io.jsonrpc2.client.OutboundMessage;
 import io.jsonrpc2.client.TransportException;
 import io.jsonrpc2.client.TransportReply;
 import io.jsonrpc2.internal.DefaultExecutors;
+import io.jsonrpc2.internal.InboundCalls;
 import io.jsonrpc2.internal.MessageKind;
 import io.jsonrpc2.internal.Throwables;
 import io.jsonrpc2.server.TransportContext;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,25 +75,14 @@ public final class JsonRpcConnection implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JsonRpcConnection.class);
 
   private final MessageChannel channel;
-  private final JsonRpcService service;
-  private final int maxInFlight;
   private final ChannelTransport transport;
   private final JsonRpcClient peer;
-  private final TransportContext context;
+  private final InboundCalls inbound;
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private final AtomicBoolean started = new AtomicBoolean();
-  private final AtomicInteger inFlight = new AtomicInteger();
-  // Holding starts when the cap is reached: reading pauses, and messages read already wait in
-  // order. The lock guards the held queue; the count alone is enough while nothing is held.
-  private final Object lock = new Object();
-  private final ArrayDeque<byte[]> held = new ArrayDeque<>();
-  private volatile boolean holding;
-  private volatile boolean closingWhenIdle;
 
   private JsonRpcConnection(Builder builder) {
     this.channel = builder.channel;
-    this.service = builder.service != null ? builder.service : JsonRpcService.builder().build();
-    this.maxInFlight = builder.maxInFlight;
     this.transport = new ChannelTransport();
     JsonRpcClient.Builder client =
         JsonRpcClient.builder()
@@ -105,7 +93,13 @@ public final class JsonRpcConnection implements AutoCloseable {
       client.idGenerator(builder.idGenerator);
     }
     this.peer = client.build();
-    this.context = builder.context.withAttribute(CallContext.PEER_ATTRIBUTE, peer);
+    this.inbound =
+        new InboundCalls(
+            builder.service != null ? builder.service : JsonRpcService.builder().build(),
+            builder.context.withAttribute(CallContext.PEER_ATTRIBUTE, peer),
+            builder.maxInFlight,
+            new ChannelOutput(),
+            channel.description());
   }
 
   /** A builder for a connection over {@code channel}; the connection owns the channel. */
@@ -137,12 +131,12 @@ public final class JsonRpcConnection implements AutoCloseable {
 
   /** The context every method called on this connection sees, the {@link #peer()} in it. */
   public TransportContext context() {
-    return context;
+    return inbound.context();
   }
 
   /** How many of the peer's calls are running now. */
   public int inFlightCount() {
-    return inFlight.get();
+    return inbound.inFlightCount();
   }
 
   /** True once the connection is closed. */
@@ -164,14 +158,10 @@ public final class JsonRpcConnection implements AutoCloseable {
    */
   public CompletableFuture<Void> shutdown(Duration grace) {
     Objects.requireNonNull(grace, "grace");
-    closingWhenIdle = true;
-    if (inFlight.get() == 0) {
-      close();
-    } else {
-      var timer =
-          DefaultExecutors.timer().schedule(this::close, grace.toNanos(), TimeUnit.NANOSECONDS);
-      closed.whenComplete((v, e) -> timer.cancel(false));
-    }
+    var timer =
+        DefaultExecutors.timer().schedule(this::close, grace.toNanos(), TimeUnit.NANOSECONDS);
+    closed.whenComplete((v, e) -> timer.cancel(false));
+    inbound.whenIdle(this::close);
     return closeFuture();
   }
 
@@ -186,89 +176,21 @@ public final class JsonRpcConnection implements AutoCloseable {
     return "JsonRpcConnection[" + channel.description() + "]";
   }
 
-  /**
-   * The peer's message, on the reading thread: served now, or held (in order) while the cap is
-   * reached.
-   */
-  private void serve(byte[] message) {
-    if (holding) {
-      synchronized (lock) {
-        if (holding) {
-          held.add(message);
-          return;
-        }
-      }
+  /** Where the answers to the peer's calls go. */
+  private final class ChannelOutput implements InboundCalls.Output {
+    @Override
+    public CompletableFuture<Void> send(byte[] answer) {
+      return channel.send(answer);
     }
-    if (inFlight.incrementAndGet() >= maxInFlight) {
-      // Pausing and resuming under the lock keeps them in the order holding starts and ends.
-      synchronized (lock) {
-        holding = true;
-        channel.pauseReading();
-      }
-    }
-    dispatch(message);
-  }
 
-  /**
-   * Serves {@code message}, then each held message its answer frees the slot for, in a loop rather
-   * than by recursion: methods that answer at once can free slots for many held messages.
-   */
-  private void dispatch(byte @Nullable [] message) {
-    while (message != null) {
-      CompletableFuture<byte @Nullable []> reply;
-      try {
-        reply = service.handle(message, context);
-      } catch (RuntimeException e) {
-        reply = CompletableFuture.failedFuture(e);
-      }
-      if (!reply.isDone()) {
-        reply.whenComplete((answer, failure) -> dispatch(answered(answer, failure)));
-        return;
-      }
-      byte @Nullable [] answer = null;
-      Throwable failure = null;
-      try {
-        answer = reply.join();
-      } catch (RuntimeException e) {
-        failure = e;
-      }
-      message = answered(answer, failure);
+    @Override
+    public void pauseReading() {
+      channel.pauseReading();
     }
-  }
 
-  /** Writes the answer and frees its slot; returns the held message that takes the slot over. */
-  private byte @Nullable [] answered(byte @Nullable [] reply, @Nullable Throwable failure) {
-    if (failure != null) {
-      LOG.error("{}: the service failed to answer a message", channel.description(), failure);
-    } else if (reply != null && !closed.isDone()) {
-      CompletableFuture<Void> sent = channel.send(reply);
-      // Most channels queue the write at once: only a send still pending or failed needs a stage.
-      if (!sent.isDone() || sent.isCompletedExceptionally()) {
-        sent.whenComplete(this::replyWritten);
-      }
-    }
-    byte @Nullable [] next = null;
-    if (holding) {
-      synchronized (lock) {
-        next = held.poll();
-        // A held message takes the slot over; the last one answered with none held ends holding.
-        if (next == null && inFlight.decrementAndGet() < maxInFlight && holding) {
-          holding = false;
-          channel.resumeReading();
-        }
-      }
-    } else {
-      inFlight.decrementAndGet();
-    }
-    if (closingWhenIdle && inFlight.get() == 0) {
-      close();
-    }
-    return next;
-  }
-
-  private void replyWritten(@Nullable Void written, @Nullable Throwable failure) {
-    if (failure != null) {
-      LOG.debug("{}: a reply could not be written: {}", channel.description(), failure);
+    @Override
+    public void resumeReading() {
+      channel.resumeReading();
     }
   }
 
@@ -281,7 +203,7 @@ public final class JsonRpcConnection implements AutoCloseable {
           || (kind != MessageKind.REQUEST && peer.pendingCount() > 0)) {
         transport.deliver(message);
       } else {
-        serve(message);
+        inbound.serve(message);
       }
     }
 
@@ -289,7 +211,7 @@ public final class JsonRpcConnection implements AutoCloseable {
     public void onClosed(@Nullable Throwable cause) {
       // Closed first, so that whoever sees a call fail below sees the connection closed too.
       closed.complete(null);
-      int cancelled = service.cancelPending(context);
+      int cancelled = inbound.close();
       if (cancelled > 0) {
         LOG.debug("{}: closed; cancelled {} calls in flight", channel.description(), cancelled);
       }

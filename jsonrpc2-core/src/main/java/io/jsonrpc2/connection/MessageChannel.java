@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link #start} is called once; from then on every whole inbound message goes to {@link
  *       Listener#onMessage}, one at a time and in the order they arrived (never two at once).
  *   <li>{@link #send} may be called from any thread, concurrently; messages are written whole, in
- *       the order of the {@code send} calls of each thread.
+ *       the order of the {@code send} calls: one that happens before another (on one thread, or
+ *       handed from thread to thread) is written first.
  *   <li>{@link #pauseReading} and {@link #resumeReading} may be called from any thread, also from
  *       within {@code onMessage}, and return without calling the listener; while paused, the
  *       transport reads no more from the network (messages already read may still be delivered), so

@@ -1,12 +1,15 @@
 package io.jsonrpc2.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jsonrpc2.CallContext;
+import io.jsonrpc2.JsonRpcClient;
 import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.client.CallOptions;
 import io.jsonrpc2.client.CallTimeoutException;
 import io.jsonrpc2.client.ClientTransport;
 import io.jsonrpc2.client.ConnectionLostException;
 import io.jsonrpc2.client.IdGenerator;
+import io.jsonrpc2.client.JsonRpcClientException;
 import io.jsonrpc2.client.OutboundMessage;
 import io.jsonrpc2.client.TransportException;
 import io.jsonrpc2.client.TransportReply;
@@ -15,6 +18,7 @@ import io.jsonrpc2.message.Message;
 import io.jsonrpc2.message.Notification;
 import io.jsonrpc2.message.Request;
 import io.jsonrpc2.message.Response;
+import io.jsonrpc2.server.TransportContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,6 +44,9 @@ public final class ClientEngine implements ClientTransport.Receiver {
 
   private static final JsonRpcService NO_METHODS = JsonRpcService.builder().build();
 
+  /** How many of the peer's calls a client serves at once before its connection stops reading. */
+  private static final int MAX_SERVED_IN_FLIGHT = 1024;
+
   /** How often a generated id that a waiting call already uses is drawn again before giving up. */
   private static final int ID_ATTEMPTS = 16;
 
@@ -50,6 +57,11 @@ public final class ClientEngine implements ClientTransport.Receiver {
   private final @Nullable Duration defaultTimeout;
   private final PendingCalls pending;
   private final ReplyRouter router;
+  private final @Nullable JsonRpcService local;
+  private volatile @Nullable JsonRpcClient owner;
+  // The peer's calls on the current connection; replaced when it is lost, so that answers of calls
+  // from a lost connection never go out on the next one.
+  private volatile InboundCalls served;
   private volatile boolean closed;
 
   public ClientEngine(
@@ -57,15 +69,49 @@ public final class ClientEngine implements ClientTransport.Receiver {
       ObjectMapper mapper,
       IdGenerator ids,
       ResponseReader reader,
-      @Nullable Duration defaultTimeout) {
+      @Nullable Duration defaultTimeout,
+      @Nullable JsonRpcService local) {
     this.transport = transport;
+    this.local = local;
     this.mapper = mapper;
     this.ids = ids;
     this.writer = new CallWriter(mapper);
     this.defaultTimeout = defaultTimeout;
     this.pending = new PendingCalls(transport.endpoint());
-    this.router = new ReplyRouter(transport.endpoint(), reader, pending, transport::abort);
+    this.router = new ReplyRouter(transport.endpoint(), reader, pending, this::abortConnection);
+    this.served = newServed();
     transport.start(this);
+  }
+
+  /**
+   * The client this engine is for: the {@link io.jsonrpc2.CallContext#peer()} of the peer's calls
+   * it serves. Set once, before the first call.
+   */
+  public void attach(JsonRpcClient client) {
+    this.owner = client;
+    this.served = newServed();
+  }
+
+  private InboundCalls newServed() {
+    TransportContext.Builder context =
+        TransportContext.builder(transportName()).attribute("endpoint", endpoint());
+    JsonRpcClient client = owner;
+    if (client != null) {
+      context.attribute(CallContext.PEER_ATTRIBUTE, client);
+    }
+    return new InboundCalls(
+        local != null ? local : NO_METHODS,
+        context.build(),
+        MAX_SERVED_IN_FLIGHT,
+        new TransportOutput(),
+        endpoint());
+  }
+
+  /** The scheme of the endpoint's URL ({@code netstring}, {@code ws}, ...), else "client". */
+  private String transportName() {
+    String endpoint = endpoint();
+    int scheme = endpoint.indexOf("://");
+    return scheme > 0 ? endpoint.substring(0, scheme) : "client";
   }
 
   public ObjectMapper mapper() {
@@ -311,25 +357,57 @@ public final class ClientEngine implements ClientTransport.Receiver {
   }
 
   /**
-   * A client serves no calls, and says so as a server without the method would: the peer's requests
-   * are answered -32601 Method not found, its notifications get nothing, so a peer that calls it
-   * never waits for an answer that cannot come.
+   * The peer's calls go to the local service; without one they are answered -32601 Method not found
+   * and notifications get nothing, so a peer that calls never waits for an answer that cannot come.
    */
   private void answerPeer(byte[] message) {
-    LOG.debug(
-        "{}: answering a call from the peer with -32601: this client serves no calls", endpoint());
-    NO_METHODS
-        .handle(message)
-        .thenAccept(
-            reply -> {
-              if (reply != null) {
-                transport.send(new OutboundMessage(reply, false, Map.of()));
-              }
-            });
+    if (local == null) {
+      LOG.debug(
+          "{}: answering a call from the peer with -32601: this client serves no calls",
+          endpoint());
+    }
+    served.serve(message);
+  }
+
+  /** Answers to the peer's calls go out on the transport, as this client's messages do. */
+  private final class TransportOutput implements InboundCalls.Output {
+    @Override
+    public CompletableFuture<Void> send(byte[] answer) {
+      return transport
+          .send(new OutboundMessage(answer, false, Map.of()))
+          .thenApply(reply -> (Void) null);
+    }
+
+    @Override
+    public void pauseReading() {
+      transport.pauseReading();
+    }
+
+    @Override
+    public void resumeReading() {
+      transport.resumeReading();
+    }
+  }
+
+  /** The peer broke the protocol: its calls are cancelled too, and the connection dropped. */
+  private void abortConnection(JsonRpcClientException cause) {
+    endServed();
+    transport.abort(cause);
+  }
+
+  /** Cancels the peer's calls on the connection that is gone; later ones are the next one's. */
+  private void endServed() {
+    InboundCalls lost = served;
+    served = newServed();
+    int cancelled = lost.close();
+    if (cancelled > 0) {
+      LOG.debug("{}: connection gone; cancelled {} of the peer's calls", endpoint(), cancelled);
+    }
   }
 
   @Override
   public void onConnectionLost(Throwable cause) {
+    endServed();
     List<Id> all = pending.allIds();
     if (!all.isEmpty()) {
       LOG.warn("Connection to {} lost with {} calls waiting", transport.endpoint(), all.size());
@@ -346,6 +424,7 @@ public final class ClientEngine implements ClientTransport.Receiver {
   /** Fails every waiting call, refuses new ones, and closes the transport. */
   public void close() {
     closed = true;
+    served.close();
     pending.failAll(
         pending.allIds(),
         new ConnectionLostException("the client was closed while the call was waiting", null));

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,11 +21,13 @@ import org.jspecify.annotations.Nullable;
  * <p>Messages go to the listener on the channel's event loop, one at a time. Messages sent on the
  * event loop while it handles a read are flushed once, when the read is complete, so that a burst
  * of requests answered at once costs one write system call; messages sent from other threads are
- * flushed at once. {@link #send} completes as soon as the message is queued for writing; a write
- * that then fails closes the channel, which the listener hears of through {@code onClosed}. Pausing
+ * flushed at once. Messages are written in the order of the {@code send} calls, whichever threads
+ * made them. {@link #send} completes as soon as the message is queued for writing; a write that
+ * then fails closes the channel, which the listener hears of through {@code onClosed}. Pausing
  * turns the channel's auto-read off. One instance per channel.
  */
 public class NettyMessageChannel extends ChannelInboundHandlerAdapter implements MessageChannel {
+  private final AtomicInteger queuedWrites = new AtomicInteger();
   private @Nullable ChannelHandlerContext context;
   private @Nullable Listener listener;
   private @Nullable Throwable failure;
@@ -87,10 +90,19 @@ public class NettyMessageChannel extends ChannelInboundHandlerAdapter implements
       return CompletableFuture.failedFuture(
           new ConnectionLostException("the connection to " + description() + " is closed", null));
     }
-    if (ctx.executor().inEventLoop()) {
+    // A write from the event loop goes after the writes other threads queued before it: a method
+    // that notifies its caller from the executor and returns has its result written on the event
+    // loop, and the notifications must go first.
+    if (ctx.executor().inEventLoop() && queuedWrites.get() == 0) {
       write(ctx, message);
     } else {
-      ctx.executor().execute(() -> write(ctx, message));
+      queuedWrites.incrementAndGet();
+      ctx.executor()
+          .execute(
+              () -> {
+                queuedWrites.decrementAndGet();
+                write(ctx, message);
+              });
     }
     return CompletableFuture.completedFuture(null);
   }

@@ -1,48 +1,43 @@
 package io.jsonrpc2.netty.netstring;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
+import io.jsonrpc2.connection.MessageChannel;
+import io.jsonrpc2.netty.NettyMessageChannel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import io.netty.util.AttributeKey;
 import java.io.IOException;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands each inbound netstring payload to the client's receiver; closes on any error, and marks the
- * channel with {@link #FRAMING_VIOLATION} when the peer sent what is no netstring.
+ * The client's end of a netstring pipeline: each inbound payload goes to the client's receiver, and
+ * the client's messages go out through {@link NettyMessageChannel#send} (in order, whichever thread
+ * sends). Closes on any error, and marks the channel with {@link #FRAMING_VIOLATION} when the peer
+ * sent what is no netstring. The transport hears of the close through the channel's close future.
  */
-final class NetstringClientHandler extends ChannelInboundHandlerAdapter {
+final class NetstringClientHandler extends NettyMessageChannel {
   private static final Logger LOG = LoggerFactory.getLogger(NetstringClientTransport.class);
 
   /** Why the connection was closed, when the peer broke the framing. */
   static final AttributeKey<String> FRAMING_VIOLATION =
       AttributeKey.valueOf(NetstringClientHandler.class, "framingViolation");
 
-  private final Consumer<byte[]> receiver;
   private final String endpoint;
 
   NetstringClientHandler(Consumer<byte[]> receiver, String endpoint) {
-    this.receiver = receiver;
     this.endpoint = endpoint;
-  }
+    start(
+        new MessageChannel.Listener() {
+          @Override
+          public void onMessage(byte[] message) {
+            receiver.accept(message);
+          }
 
-  @Override
-  public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (!(msg instanceof ByteBuf frame)) {
-      ctx.fireChannelRead(msg);
-      return;
-    }
-    byte[] bytes;
-    try {
-      bytes = ByteBufUtil.getBytes(frame);
-    } finally {
-      frame.release();
-    }
-    receiver.accept(bytes);
+          @Override
+          public void onClosed(@Nullable Throwable cause) {}
+        });
   }
 
   @Override
@@ -53,6 +48,6 @@ final class NetstringClientHandler extends ChannelInboundHandlerAdapter {
     } else {
       LOG.debug("Connection to {} failed: {}", endpoint, cause.toString());
     }
-    ctx.close();
+    super.exceptionCaught(ctx, cause);
   }
 }

@@ -8,7 +8,6 @@ import io.jsonrpc2.client.TransportException;
 import io.jsonrpc2.client.TransportReply;
 import io.jsonrpc2.netty.NettyTransport;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -18,7 +17,6 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
@@ -35,6 +33,10 @@ import javax.net.ssl.SSLParameters;
  * disconnects and reconnects are logged (INFO/WARN, logger of this class). When the connection
  * drops, every call waiting for a reply fails at once with a {@link ConnectionLostException}
  * (through {@link Receiver#onConnectionLost}); nothing is ever sent again by the transport.
+ *
+ * <p>The connection carries calls both ways: what the server sends with a {@code method} goes to
+ * the service given to {@link io.jsonrpc2.JsonRpcClient.Builder#service} (answered -32601 without
+ * one), and the answers go back on the same connection.
  *
  * <p>Thread-safe; any number of callers share the connection. Replies are delivered on the
  * transport's I/O thread, so code chained onto a call's future without an {@code *Async} stage runs
@@ -140,6 +142,25 @@ public final class NetstringClientTransport implements ClientTransport {
     connection.abort();
   }
 
+  /**
+   * Stops reading the open connection (the client serves as many of the peer's calls as it may).
+   */
+  @Override
+  public void pauseReading() {
+    Channel open = connection.current();
+    if (open != null) {
+      open.config().setAutoRead(false);
+    }
+  }
+
+  @Override
+  public void resumeReading() {
+    Channel open = connection.current();
+    if (open != null) {
+      open.config().setAutoRead(true);
+    }
+  }
+
   /** True while a connection is open. */
   public boolean isConnected() {
     return connection.current() != null;
@@ -158,25 +179,13 @@ public final class NetstringClientTransport implements ClientTransport {
   }
 
   private CompletableFuture<TransportReply> write(Channel target, OutboundMessage message) {
-    CompletableFuture<TransportReply> written = new CompletableFuture<>();
-    target
-        .writeAndFlush(Unpooled.wrappedBuffer(message.payload()))
-        .addListener(
-            f -> {
-              if (f.isSuccess()) {
-                written.complete(null);
-              } else if (f.cause() instanceof ClosedChannelException || !target.isActive()) {
-                written.completeExceptionally(
-                    new ConnectionLostException(
-                        "connection to " + endpoint + " closed before the message was sent",
-                        f.cause()));
-              } else {
-                written.completeExceptionally(
-                    new TransportException(
-                        "writing to " + endpoint + " failed: " + f.cause(), f.cause()));
-              }
-            });
-    return written;
+    NetstringClientHandler handler = target.pipeline().get(NetstringClientHandler.class);
+    if (handler == null) {
+      return CompletableFuture.failedFuture(
+          new ConnectionLostException(
+              "connection to " + endpoint + " closed before the message was sent", null));
+    }
+    return handler.send(message.payload()).thenApply(written -> (TransportReply) null);
   }
 
   private void deliver(byte[] message) {
