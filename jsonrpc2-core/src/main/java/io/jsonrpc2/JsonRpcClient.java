@@ -367,6 +367,7 @@ public final class JsonRpcClient implements AutoCloseable {
     private boolean validateResponses = true;
     private JsonLimits limits = JsonLimits.DEFAULTS;
     private @Nullable JsonRpcService service;
+    private @Nullable String cancelMethod;
 
     private Builder() {}
 
@@ -434,6 +435,19 @@ public final class JsonRpcClient implements AutoCloseable {
     }
 
     /**
+     * Tells the peer when this client gives up a call (off by default, so that peers that do not
+     * know it see nothing new): over a connection transport, when a caller cancels a call's future
+     * or its timeout fires, the client sends the notification {@code method} (such as {@link
+     * JsonRpcService#CANCEL_METHOD}, or LSP's {@code $/cancelRequest}) with params {@code {"id":
+     * ID}}. A server built with {@link JsonRpcService.Builder#cancellation} of the same name then
+     * stops the call's work.
+     */
+    public Builder cancellation(String method) {
+      this.cancelMethod = Objects.requireNonNull(method, "method");
+      return this;
+    }
+
+    /**
      * Builds the client and starts its transport.
      *
      * @throws IllegalStateException if no transport was given
@@ -449,7 +463,8 @@ public final class JsonRpcClient implements AutoCloseable {
               idGenerator != null ? idGenerator : IdGenerators.decimal(),
               new ResponseReader(mapper, limits, validateResponses),
               timeout,
-              service);
+              service,
+              cancelMethod);
       JsonRpcClient client = new JsonRpcClient(engine, CallOptions.DEFAULT);
       engine.attach(client);
       return client;

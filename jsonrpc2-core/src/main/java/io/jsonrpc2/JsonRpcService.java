@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import io.jsonrpc2.internal.Cancellation;
 import io.jsonrpc2.internal.DefaultExecutors;
 import io.jsonrpc2.internal.Dispatcher;
 import io.jsonrpc2.internal.ErrorMapping;
@@ -57,6 +58,12 @@ import org.jspecify.annotations.Nullable;
  * flight finish; {@link #startServing} resumes; {@link #cancelPending} ends the calls in flight.
  */
 public final class JsonRpcService {
+  /**
+   * The default name of the notification that cancels a call: {@code {"jsonrpc": "2.0", "method":
+   * "rpc.cancel", "params": {"id": <the call's id>}}}. See {@link Builder#cancellation}.
+   */
+  public static final String CANCEL_METHOD = "rpc.cancel";
+
   private final MethodTable methods;
   private final Dispatcher dispatcher;
   private final ObjectMapper mapper;
@@ -143,6 +150,10 @@ public final class JsonRpcService {
           type.getName() + " has instance methods, so it needs a public no-argument constructor",
           e);
     }
+  }
+
+  private void addCancellation(String name) {
+    methods.addExtension(name, Cancellation.target(name, dispatcher, mapper));
   }
 
   /** Registers a function that may block; it runs on the executor. */
@@ -377,6 +388,21 @@ public final class JsonRpcService {
 
     public Builder limits(JsonLimits limits) {
       this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /**
+     * Lets the peer cancel its own calls (off by default): the notification {@code method} (such as
+     * {@link #CANCEL_METHOD}, or LSP's {@code $/cancelRequest}) with params {@code {"id": ID}}
+     * cancels the request with that id that came on the same connection, if it is still running: a
+     * blocking method is interrupted, an async one has its future cancelled, and the request is
+     * answered -32096 Request cancelled. The notification is handled as soon as it is read, unless
+     * the connection is holding messages back at its in-flight cap. A client or connection built
+     * with the same name sends it when a caller cancels a call or its timeout fires.
+     */
+    public Builder cancellation(String method) {
+      Objects.requireNonNull(method, "method");
+      registrations.add(service -> service.addCancellation(method));
       return this;
     }
 

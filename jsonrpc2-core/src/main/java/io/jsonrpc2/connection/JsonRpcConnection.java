@@ -92,6 +92,9 @@ public final class JsonRpcConnection implements AutoCloseable {
     if (builder.idGenerator != null) {
       client.idGenerator(builder.idGenerator);
     }
+    if (builder.cancelMethod != null) {
+      client.cancellation(builder.cancelMethod);
+    }
     this.peer = client.build();
     this.inbound =
         new InboundCalls(
@@ -300,6 +303,7 @@ public final class JsonRpcConnection implements AutoCloseable {
     private ObjectMapper mapper = JsonMapper.builder().build();
     private @Nullable Duration timeout = Duration.ofSeconds(30);
     private @Nullable IdGenerator idGenerator;
+    private @Nullable String cancelMethod;
 
     private Builder(MessageChannel channel) {
       this.channel = Objects.requireNonNull(channel, "channel");
@@ -347,6 +351,16 @@ public final class JsonRpcConnection implements AutoCloseable {
     /** Where the ids of this side's calls come from; decimal numbers by default. */
     public Builder idGenerator(IdGenerator ids) {
       this.idGenerator = Objects.requireNonNull(ids, "ids");
+      return this;
+    }
+
+    /**
+     * Sends the notification {@code method} when a call this side made is cancelled or times out,
+     * as {@link JsonRpcClient.Builder#cancellation} does; off by default. (Receiving it is the
+     * service's part: {@link JsonRpcService.Builder#cancellation}.)
+     */
+    public Builder cancellation(String method) {
+      this.cancelMethod = Objects.requireNonNull(method, "method");
       return this;
     }
 

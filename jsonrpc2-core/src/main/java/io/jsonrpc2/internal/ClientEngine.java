@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +59,7 @@ public final class ClientEngine implements ClientTransport.Receiver {
   private final PendingCalls pending;
   private final ReplyRouter router;
   private final @Nullable JsonRpcService local;
+  private final @Nullable String cancelMethod;
   private volatile @Nullable JsonRpcClient owner;
   // The peer's calls on the current connection; replaced when it is lost, so that answers of calls
   // from a lost connection never go out on the next one.
@@ -70,9 +72,11 @@ public final class ClientEngine implements ClientTransport.Receiver {
       IdGenerator ids,
       ResponseReader reader,
       @Nullable Duration defaultTimeout,
-      @Nullable JsonRpcService local) {
+      @Nullable JsonRpcService local,
+      @Nullable String cancelMethod) {
     this.transport = transport;
     this.local = local;
+    this.cancelMethod = cancelMethod;
     this.mapper = mapper;
     this.ids = ids;
     this.writer = new CallWriter(mapper);
@@ -256,6 +260,12 @@ public final class ClientEngine implements ClientTransport.Receiver {
     }
     WireLog.request(transport.endpoint(), payload);
     CompletableFuture<TransportReply> sent = transportSend(payload, !requestIds.isEmpty(), options);
+    if (cancelMethod != null && !transport.isRequestResponse()) {
+      for (int i = 0; i < requestIds.size(); i++) {
+        Id id = requestIds.get(i);
+        futures.get(i).whenComplete((response, failure) -> cancelOnPeerIfGivenUp(id, failure));
+      }
+    }
     if (!futures.isEmpty()) {
       // Once no caller waits any more (every call answered, timed out or cancelled), the transport
       // hears of it, so that a request-response transport can give up the exchange: a ZeroMQ REQ
@@ -280,6 +290,20 @@ public final class ClientEngine implements ClientTransport.Receiver {
           }
         });
     return new Exchange(requestIds, futures, delivered);
+  }
+
+  /** A call its caller cancelled, or whose timeout fired, is cancelled on the peer too. */
+  private void cancelOnPeerIfGivenUp(Id id, @Nullable Throwable failure) {
+    String method = cancelMethod;
+    boolean givenUp =
+        failure instanceof CancellationException
+            || (failure != null && Throwables.unwrap(failure) instanceof CallTimeoutException);
+    if (method == null || !givenUp || closed) {
+      return;
+    }
+    byte[] notification = Cancellation.notification(method, id, mapper);
+    WireLog.request(transport.endpoint(), notification);
+    transportSend(notification, false, CallOptions.DEFAULT);
   }
 
   private CompletableFuture<TransportReply> transportSend(

@@ -181,7 +181,7 @@ public final class Dispatcher {
     }
     Target.Invocation blocking =
         invocation != null ? invocation : () -> ((ReflectiveTarget) target).invoke(boundArgs(args));
-    return settled(call, execute(new InFlightCall(answerTo(call, transport)), blocking));
+    return settled(call, execute(new InFlightCall(call.id(), answerTo(call, transport)), blocking));
   }
 
   private @Nullable Outcome answer(Incoming.Call call, ErrorObject error) {
@@ -236,7 +236,7 @@ public final class Dispatcher {
       }
     }
     if (stage != null) {
-      InFlightCall inFlightCall = new InFlightCall(answerTo(call, transport));
+      InFlightCall inFlightCall = new InFlightCall(call.id(), answerTo(call, transport));
       inFlight.add(inFlightCall);
       runningHere.decrement();
       inFlightCall.follow(stage);
@@ -321,6 +321,22 @@ public final class Dispatcher {
       }
     }
     return cancelled;
+  }
+
+  /**
+   * Ends with {@code error} the request with {@code id} that came with {@code transport} (compared
+   * by identity), if it is still in flight; true if it was.
+   */
+  public boolean cancel(TransportContext transport, Id id, ErrorObject error) {
+    for (InFlightCall call : inFlight) {
+      @SuppressWarnings("ReferenceEquality")
+      boolean same = call.answerTo == transport;
+      Id callId = call.id;
+      if (same && callId != null && callId.equals(id) && call.cancel(error)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static @Nullable TransportContext answerTo(

@@ -2,6 +2,7 @@ package io.jsonrpc2.internal;
 
 import io.jsonrpc2.JsonRpcException;
 import io.jsonrpc2.message.ErrorObject;
+import io.jsonrpc2.message.Id;
 import io.jsonrpc2.server.TransportContext;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -26,11 +27,15 @@ final class InFlightCall {
    */
   final @Nullable TransportContext answerTo;
 
+  /** The request's id, null for a notification. */
+  final @Nullable Id id;
+
   private @Nullable Thread runner;
   private @Nullable CompletableFuture<?> pending;
   private @Nullable JsonRpcException cancelledWith;
 
-  InFlightCall(@Nullable TransportContext answerTo) {
+  InFlightCall(@Nullable Id id, @Nullable TransportContext answerTo) {
+    this.id = id;
     this.answerTo = answerTo;
   }
 

@@ -38,6 +38,18 @@ public final class MethodTable {
     targets.putAll(entries);
   }
 
+  /**
+   * Adds one of the library's own extensions under its reserved {@code rpc.} name, or under the
+   * name a user chose for it (such as LSP's {@code $/cancelRequest}).
+   *
+   * @throws IllegalArgumentException when the name is taken
+   */
+  public synchronized void addExtension(String name, Target target) {
+    if (targets.putIfAbsent(name, target) != null) {
+      throw new IllegalArgumentException("a method named '" + name + "' is already registered");
+    }
+  }
+
   public boolean remove(String name) {
     return targets.remove(name) != null;
   }

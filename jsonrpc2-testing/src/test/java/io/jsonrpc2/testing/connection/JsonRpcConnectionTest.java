@@ -14,17 +14,14 @@ import io.jsonrpc2.connection.JsonRpcConnection;
 import io.jsonrpc2.connection.MessageChannel;
 import io.jsonrpc2.message.ErrorObject;
 import io.jsonrpc2.testing.InMemoryChannel;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -289,23 +286,10 @@ class JsonRpcConnectionTest {
 
   @Test
   void aDroppedConnectionCancelsItsCallsAndFailsTheWaitingOnes() throws Exception {
-    CountDownLatch started = new CountDownLatch(1);
-    CountDownLatch interrupted = new CountDownLatch(1);
-    JsonRpcService server =
-        JsonRpcService.builder()
-            .method(
-                "block",
-                (params, context) -> {
-                  started.countDown();
-                  try {
-                    new CountDownLatch(1).await(20, TimeUnit.SECONDS);
-                  } catch (InterruptedException e) {
-                    interrupted.countDown();
-                    throw e;
-                  }
-                  return "never";
-                })
-            .build();
+    UntilInterrupted block = new UntilInterrupted();
+    CountDownLatch started = block.started;
+    CountDownLatch interrupted = block.interrupted;
+    JsonRpcService server = JsonRpcService.builder().method("block", block).build();
     InMemoryChannel.Pair pair = InMemoryChannel.pair();
     JsonRpcConnection serving = connect(pair.right(), server, 16);
     JsonRpcConnection caller = connect(pair.left(), null, 16);
@@ -432,39 +416,5 @@ class JsonRpcConnectionTest {
         .contains("\"result\":false");
     assertThat(service.handle("{\"jsonrpc\":\"2.0\",\"method\":\"whyNoPeer\",\"id\":1}").join())
         .contains("carries no calls back to the caller of 'whyNoPeer'");
-  }
-
-  /** The far end of a channel, driven by hand with raw messages. */
-  private static final class RawPeer implements MessageChannel.Listener {
-    private final MessageChannel channel;
-    private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
-
-    private RawPeer(MessageChannel channel) {
-      this.channel = channel;
-    }
-
-    static RawPeer on(MessageChannel channel) {
-      RawPeer peer = new RawPeer(channel);
-      channel.start(peer);
-      return peer;
-    }
-
-    void send(String message) {
-      channel.send(message.getBytes(StandardCharsets.UTF_8)).join();
-    }
-
-    String next() throws InterruptedException {
-      String message = received.poll(10, TimeUnit.SECONDS);
-      assertThat(message).as("a message within 10 s").isNotNull();
-      return message;
-    }
-
-    @Override
-    public void onMessage(byte[] message) {
-      received.add(new String(message, StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public void onClosed(@Nullable Throwable cause) {}
   }
 }
