@@ -22,8 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -71,94 +69,6 @@ class NetstringClientServerTest {
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError("the call did not fail within 20 s");
     }
-  }
-
-  @Test
-  void notificationsAMethodSendsItsCallerArriveBeforeItsResult() {
-    JsonRpcService serverSide =
-        JsonRpcService.builder()
-            .method(
-                "burst",
-                (params, call) -> {
-                  for (int i = 0; i < 50; i++) {
-                    call.peer().notify("tick", i);
-                  }
-                  return "done";
-                })
-            .build();
-    List<Integer> ticks = new CopyOnWriteArrayList<>();
-    JsonRpcService clientSide =
-        JsonRpcService.builder()
-            .asyncMethod(
-                "tick",
-                (params, call) -> {
-                  ticks.add(params.get(0, Integer.class));
-                  return CompletableFuture.completedFuture(null);
-                })
-            .build();
-    NetstringServer server = start(NetstringServer.builder(serverSide));
-    JsonRpcClient client =
-        JsonRpcClient.builder()
-            .transport(NetstringClientTransport.builder("127.0.0.1", server.port()).build())
-            .service(clientSide)
-            .build();
-    resources.add(client);
-
-    for (int round = 1; round <= 40; round++) {
-      assertThat(client.call("burst", String.class)).isEqualTo("done");
-      assertThat(ticks).as("ticks read before the result of round %d", round).hasSize(50 * round);
-    }
-    assertThat(ticks.subList(0, 50)).isSortedAccordingTo(Integer::compare);
-  }
-
-  @Test
-  void theServerCallsBackAClientWithAServiceAndADropCancelsWhatItServes() throws Exception {
-    CountDownLatch serving = new CountDownLatch(1);
-    CountDownLatch interrupted = new CountDownLatch(1);
-    JsonRpcService clientSide =
-        JsonRpcService.builder()
-            .method("client.twice", (params, call) -> 2 * params.get(0, Integer.class))
-            .method(
-                "client.hang",
-                (params, call) -> {
-                  serving.countDown();
-                  try {
-                    Thread.sleep(60_000);
-                  } catch (InterruptedException e) {
-                    interrupted.countDown();
-                    throw e;
-                  }
-                  return "too late";
-                })
-            .build();
-    JsonRpcService serverSide =
-        JsonRpcService.builder()
-            .method(
-                "relay",
-                (params, call) ->
-                    call.peer()
-                        .call(
-                            params.get(0, String.class),
-                            Integer.class,
-                            params.get(1, Integer.class)))
-            .build();
-    NetstringServer server = start(NetstringServer.builder(serverSide));
-    JsonRpcClient client =
-        JsonRpcClient.builder()
-            .transport(NetstringClientTransport.builder("127.0.0.1", server.port()).build())
-            .service(clientSide)
-            .build();
-    resources.add(client);
-
-    assertThat(client.call("relay", Integer.class, "client.twice", 21)).isEqualTo(42);
-
-    CompletableFuture<Integer> hanging = client.callAsync("relay", Integer.class, "client.hang", 0);
-    assertThat(serving.await(10, TimeUnit.SECONDS)).isTrue();
-    server.close();
-    assertThat(interrupted.await(10, TimeUnit.SECONDS))
-        .as("the client's served call is interrupted when its connection drops")
-        .isTrue();
-    assertThat(failureOf(hanging)).isInstanceOf(ConnectionLostException.class);
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.client.CallTimeoutException;
 import io.jsonrpc2.connection.JsonRpcConnection;
 import io.jsonrpc2.testing.InMemoryChannel;
+import io.jsonrpc2.testing.UntilInterrupted;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

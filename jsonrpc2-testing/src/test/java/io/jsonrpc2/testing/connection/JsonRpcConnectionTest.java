@@ -14,6 +14,7 @@ import io.jsonrpc2.connection.JsonRpcConnection;
 import io.jsonrpc2.connection.MessageChannel;
 import io.jsonrpc2.message.ErrorObject;
 import io.jsonrpc2.testing.InMemoryChannel;
+import io.jsonrpc2.testing.UntilInterrupted;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
