@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -68,6 +69,7 @@ public final class JsonRpcService {
   private final Dispatcher dispatcher;
   private final ObjectMapper mapper;
   private final ClassLoader classLoader;
+  private volatile @Nullable String cancelMethod;
 
   private JsonRpcService(Builder builder) {
     this.mapper = strictCopy(builder.mapper);
@@ -154,6 +156,12 @@ public final class JsonRpcService {
 
   private void addCancellation(String name) {
     methods.addExtension(name, Cancellation.target(name, dispatcher, mapper));
+    cancelMethod = name;
+  }
+
+  /** The name of the notification that cancels a call, if {@link Builder#cancellation} set one. */
+  public Optional<String> cancellationMethod() {
+    return Optional.ofNullable(cancelMethod);
   }
 
   /** Registers a function that may block; it runs on the executor. */

@@ -92,8 +92,12 @@ public final class JsonRpcConnection implements AutoCloseable {
     if (builder.idGenerator != null) {
       client.idGenerator(builder.idGenerator);
     }
-    if (builder.cancelMethod != null) {
-      client.cancellation(builder.cancelMethod);
+    String cancelMethod =
+        builder.cancelMethod != null
+            ? builder.cancelMethod
+            : builder.service != null ? builder.service.cancellationMethod().orElse(null) : null;
+    if (cancelMethod != null) {
+      client.cancellation(cancelMethod);
     }
     this.peer = client.build();
     this.inbound =
@@ -356,8 +360,9 @@ public final class JsonRpcConnection implements AutoCloseable {
 
     /**
      * Sends the notification {@code method} when a call this side made is cancelled or times out,
-     * as {@link JsonRpcClient.Builder#cancellation} does; off by default. (Receiving it is the
-     * service's part: {@link JsonRpcService.Builder#cancellation}.)
+     * as {@link JsonRpcClient.Builder#cancellation} does. By default the connection sends what its
+     * service receives ({@link JsonRpcService.Builder#cancellation}), and nothing when the service
+     * takes no cancellation.
      */
     public Builder cancellation(String method) {
       this.cancelMethod = Objects.requireNonNull(method, "method");

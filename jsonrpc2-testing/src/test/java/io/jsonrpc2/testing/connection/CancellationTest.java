@@ -80,6 +80,31 @@ class CancellationTest {
   }
 
   @Test
+  void aConnectionWhoseServiceTakesCancellationSendsItForItsOwnCalls() throws Exception {
+    InMemoryChannel.Pair pair = InMemoryChannel.pair();
+    JsonRpcService server =
+        JsonRpcService.builder()
+            .method(
+                "relay",
+                (params, call) ->
+                    call.peer().withTimeout(Duration.ofMillis(200)).call("block", String.class))
+            .cancellation(JsonRpcService.CANCEL_METHOD)
+            .build();
+    open(JsonRpcConnection.builder(pair.right()).service(server));
+    JsonRpcConnection caller =
+        open(
+            JsonRpcConnection.builder(pair.left())
+                .service(blocking().cancellation(JsonRpcService.CANCEL_METHOD).build()));
+
+    CompletableFuture<String> relayed = caller.peer().callAsync("relay", String.class);
+    assertThat(interrupted.await(10, TimeUnit.SECONDS))
+        .as("the caller's work for the server's timed-out call stopped")
+        .isTrue();
+    // The server's method failed with the timeout of its own call: an internal error to its caller.
+    assertThatThrownBy(() -> relayed.get(10, TimeUnit.SECONDS)).hasMessageContaining("-32603");
+  }
+
+  @Test
   void theCancelledRequestIsAnsweredRequestCancelled() throws Exception {
     InMemoryChannel.Pair pair = InMemoryChannel.pair();
     open(
