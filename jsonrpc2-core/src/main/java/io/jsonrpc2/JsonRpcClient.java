@@ -332,12 +332,12 @@ public final class JsonRpcClient implements AutoCloseable {
 
   // ---- the rest -------------------------------------------------------------------------------
 
-  /** The transport's description of its peer. */
   /** How many calls are waiting for their response now. */
   public int pendingCount() {
     return engine.pendingCount();
   }
 
+  /** The transport's description of its peer. */
   public String endpoint() {
     return engine.endpoint();
   }
