@@ -262,6 +262,8 @@ public final class RequestDecoder {
    * copying them into a token buffer would have taken them, so the same input checks apply as when
    * params were always copied.
    */
+  // Identity on purpose: the parser's context object for the value being skipped, not an equal one.
+  @SuppressWarnings("ReferenceEquality")
   private static void skipRest(JsonParser parser, JsonStreamContext entry) throws IOException {
     if (parser.currentToken() == JsonToken.VALUE_STRING) {
       takeString(parser);
