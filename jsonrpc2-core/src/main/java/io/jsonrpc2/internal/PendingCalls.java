@@ -143,6 +143,8 @@ final class PendingCalls {
   }
 
   /** Of one message's calls, the ids of those still waiting. */
+  // Identity on purpose here and in take: the very future of that call, not a later one's.
+  @SuppressWarnings("ReferenceEquality")
   List<Id> waiting(Map<Id, CompletableFuture<Response>> own) {
     List<Id> result = new ArrayList<>();
     own.forEach(
@@ -155,6 +157,7 @@ final class PendingCalls {
     return result;
   }
 
+  @SuppressWarnings("ReferenceEquality")
   private @Nullable Call take(Id id, @Nullable CompletableFuture<Response> only) {
     if (only == null) {
       return calls.remove(id);

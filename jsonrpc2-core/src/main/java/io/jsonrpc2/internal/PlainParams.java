@@ -13,6 +13,8 @@ final class PlainParams {
   private PlainParams() {}
 
   /** Binds params the cursor is on; null if they are not plain or do not fit exactly. */
+  // ParamBinder.MISSING is a sentinel: identity is the point.
+  @SuppressWarnings("ReferenceEquality")
   static @Nullable Object @Nullable [] params(
       PlainCursor in, ParamBinder binder, int depth, int maxDepth, int maxStringLength) {
     if (depth > maxDepth) {
