@@ -154,12 +154,11 @@ public abstract class TwoWayConformanceTest {
   void aDroppedConnectionFailsTheWaitingCallsAtOnce() throws Exception {
     CompletableFuture<String> waiting = client.callAsync("block", String.class);
     assertThat(block.started.await(10, TimeUnit.SECONDS)).isTrue();
-    CompletableFuture<String> hangUp = client.callAsync("hangUp", String.class);
+    // Whether hangUp's own answer gets out before its connection closes is not the point.
+    client.callAsync("hangUp", String.class);
 
     assertThatThrownBy(() -> waiting.get(10, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
-        .hasCauseInstanceOf(ConnectionLostException.class);
-    assertThatThrownBy(() -> hangUp.get(10, TimeUnit.SECONDS))
         .hasCauseInstanceOf(ConnectionLostException.class);
     assertThat(block.interrupted.await(10, TimeUnit.SECONDS))
         .as("the server cancelled the call of the connection that went")
