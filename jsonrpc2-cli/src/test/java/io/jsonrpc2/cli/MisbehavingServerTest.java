@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,19 +38,25 @@ class MisbehavingServerTest {
   private int serveOnce(Function<InputStream, String> readRequest, Function<String, byte[]> reply)
       throws IOException {
     listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-    CompletableFuture.runAsync(
-        () -> {
-          try (Socket socket = listener.accept()) {
-            String request = readRequest.apply(socket.getInputStream());
-            OutputStream out = socket.getOutputStream();
-            out.write(reply.apply(request));
-            out.flush();
-            // Keep the connection open: the client must not need a close to give up.
-            socket.getInputStream().read();
-          } catch (IOException e) {
-            // the listener was closed by the test
-          }
-        });
+    // Its own thread, not the common pool: on JDK 25 the JDK's HttpClient delivers replies through
+    // the common pool, which has one worker on two cores, and this server blocks reading.
+    Thread server =
+        new Thread(
+            () -> {
+              try (Socket socket = listener.accept()) {
+                String request = readRequest.apply(socket.getInputStream());
+                OutputStream out = socket.getOutputStream();
+                out.write(reply.apply(request));
+                out.flush();
+                // Keep the connection open: the client must not need a close to give up.
+                socket.getInputStream().read();
+              } catch (IOException e) {
+                // the listener was closed by the test
+              }
+            },
+            "misbehaving-server");
+    server.setDaemon(true);
+    server.start();
     return listener.getLocalPort();
   }
 

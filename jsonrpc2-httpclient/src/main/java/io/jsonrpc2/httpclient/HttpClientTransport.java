@@ -51,7 +51,10 @@ import javax.net.ssl.SSLContext;
  * complete on the HTTP client's executor. An {@code HttpClient} made by the builder belongs to the
  * transport and is shut down by {@link #close} (on Java 21 and later; before that the JDK offers no
  * way, and its threads end once it is unreachable); one given with {@link
- * Builder#httpClient(HttpClient)} belongs to the caller and is left running.
+ * Builder#httpClient(HttpClient)} belongs to the caller and is left running. On JDK 25 the JDK's
+ * HttpClient hands reply bodies through {@link java.util.concurrent.ForkJoinPool#commonPool()}
+ * whatever executor it is given: an application that fills the common pool with blocking tasks (it
+ * has one worker on a two-core machine) stalls every reply until one of them returns.
  */
 public final class HttpClientTransport implements ClientTransport {
   private final URI endpoint;
