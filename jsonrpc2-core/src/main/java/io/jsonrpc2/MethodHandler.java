@@ -1,5 +1,7 @@
 package io.jsonrpc2;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A JSON-RPC method as a function that may block.
  *
@@ -10,5 +12,5 @@ package io.jsonrpc2;
  */
 @FunctionalInterface
 public interface MethodHandler {
-  Object handle(Params params, CallContext context) throws Exception;
+  @Nullable Object handle(Params params, CallContext context) throws Exception;
 }

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Values are converted with the service's {@code ObjectMapper}. A missing or unconvertible value
  * throws a {@link JsonRpcException} with code -32602 (Invalid params) whose message names the
  * parameter, so a function can simply let it propagate. A JSON {@code null} value converts to Java
- * null, which is why {@code get} and {@code as} may return null.
+ * null, which is why {@code get} and {@code as} may return null; {@code require} refuses it with
+ * the same -32602, so a method that needs a value gets one or its caller a clear error.
  */
 public interface Params {
   /** True when the request had no {@code params} member. */
@@ -37,6 +38,18 @@ public interface Params {
 
   /** The named value {@code name}, converted to a generic type. */
   <T> @Nullable T get(String name, TypeReference<T> type);
+
+  /**
+   * The positional value at {@code index}, converted to {@code type}; a JSON {@code null} is
+   * refused like a missing value, with -32602.
+   */
+  <T> T require(int index, Class<T> type);
+
+  /**
+   * The named value {@code name}, converted to {@code type}; a JSON {@code null} is refused like a
+   * missing value, with -32602.
+   */
+  <T> T require(String name, Class<T> type);
 
   /** The named value {@code name} if present (and not JSON null), converted to {@code type}. */
   <T> Optional<T> find(String name, Class<T> type);

@@ -6,6 +6,7 @@ import static io.jsonrpc2.Replies.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.jsonrpc2.sample.Sample;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +89,8 @@ class RegistrationTest {
             .asyncMethod(
                 "later",
                 (params, ctx) ->
-                    CompletableFuture.supplyAsync(() -> params.get(0, Integer.class) + 1))
+                    CompletableFuture.supplyAsync(() -> params.require(0, Integer.class) + 1))
+            .method("shout", (params, ctx) -> params.require("text", String.class).toUpperCase())
             .build();
 
     assertThat(
@@ -100,6 +102,13 @@ class RegistrationTest {
     assertThat(result(service, request("later", "[41]", 2)).asInt()).isEqualTo(42);
     assertThat(error(service, request("later", "[\"x\"]", 3)).get("code").asInt())
         .isEqualTo(-32602);
+    assertThat(result(service, request("shout", "{\"text\":\"hi\"}", 4)).asText()).isEqualTo("HI");
+    JsonNode nullArgument = error(service, request("later", "[null]", 5));
+    assertThat(nullArgument.get("code").asInt()).isEqualTo(-32602);
+    assertThat(nullArgument.get("message").asText())
+        .isEqualTo("Invalid params: parameter '#0' of later must not be null");
+    assertThat(error(service, request("shout", "{\"text\":null}", 6)).get("message").asText())
+        .isEqualTo("Invalid params: parameter 'text' of shout must not be null");
   }
 
   @Test

@@ -33,6 +33,6 @@ public interface Target {
   @FunctionalInterface
   interface Invocation {
     /** Runs the method: returns its result, which may be a {@code CompletionStage}, or throws. */
-    Object run() throws Throwable;
+    @Nullable Object run() throws Throwable;
   }
 }

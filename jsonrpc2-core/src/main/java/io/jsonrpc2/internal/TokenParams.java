@@ -82,6 +82,23 @@ final class TokenParams implements Params {
   }
 
   @Override
+  public <T> T require(int index, Class<T> type) {
+    return notNull(get(index, type), "#" + index);
+  }
+
+  @Override
+  public <T> T require(String name, Class<T> type) {
+    return notNull(get(name, type), name);
+  }
+
+  private <T> T notNull(@Nullable T value, String name) {
+    if (value == null) {
+      throw invalid("parameter '" + name + "' of " + method + " must not be null");
+    }
+    return value;
+  }
+
+  @Override
   public <T> Optional<T> find(String name, Class<T> type) {
     JsonNode node = named(name);
     return node != null && !node.isNull()
