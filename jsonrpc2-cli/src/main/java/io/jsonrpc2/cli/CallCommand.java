@@ -1,5 +1,7 @@
 package io.jsonrpc2.cli;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.jsonrpc2.JsonRpcClient;
@@ -11,6 +13,7 @@ import io.jsonrpc2.client.ConnectOptions;
 import io.jsonrpc2.client.InvalidResponseException;
 import io.jsonrpc2.client.JsonRpcClientException;
 import io.jsonrpc2.client.ParseResponseException;
+import io.jsonrpc2.message.ErrorObject;
 import io.jsonrpc2.message.Notification;
 import io.jsonrpc2.message.Request;
 import io.jsonrpc2.message.Response;
@@ -24,8 +27,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,7 +69,7 @@ public final class CallCommand implements Callable<Integer> {
       arity = "0..1",
       paramLabel = "METHOD",
       description = "The method to call (not with --batch).")
-  String method;
+  @Nullable String method;
 
   @Parameters(index = "2..*", paramLabel = "ARG", description = "Positional params.")
   List<String> args = new ArrayList<>();
@@ -85,7 +90,7 @@ public final class CallCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Send the JSON in FILE (- for stdin) as it is: a request, a notification or a batch. Prints the responses.")
-  Path batch;
+  @Nullable Path batch;
 
   @Option(
       names = {"-H", "--header"},
@@ -97,7 +102,7 @@ public final class CallCommand implements Callable<Integer> {
       names = {"-u", "--user"},
       paramLabel = "USER:PASSWORD",
       description = "HTTP Basic credentials.")
-  String user;
+  @Nullable String user;
 
   @Option(
       names = {"-k", "--insecure"},
@@ -124,7 +129,7 @@ public final class CallCommand implements Callable<Integer> {
   public Integer call() {
     checkArguments();
     ConnectOptions options = connectOptions();
-    String body = batch == null ? null : readBatch();
+    String body = batch == null ? null : readBatch(batch);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     JsonOutput json = new JsonOutput(pretty);
@@ -132,7 +137,7 @@ public final class CallCommand implements Callable<Integer> {
     try {
       transport = ClientTransports.open(url, options);
     } catch (IllegalArgumentException | IllegalStateException e) {
-      throw CliException.usage(e.getMessage());
+      throw CliException.usage(Objects.toString(e.getMessage(), e.toString()));
     }
     if (verbose) {
       transport = new VerboseTransport(transport, err);
@@ -142,15 +147,16 @@ public final class CallCommand implements Callable<Integer> {
       if (body != null) {
         return sendBatch(client, body, out, err, json);
       }
+      String name = requireNonNull(method, "checkArguments lets no call without a METHOD through");
       JsonNode params =
           named.isEmpty()
               ? (args.isEmpty() ? null : JsonArguments.positional(args))
               : JsonArguments.named(named);
       if (notify) {
-        client.send(new Notification(method, params));
+        client.send(new Notification(name, params));
         return ExitCode.OK;
       }
-      return printed(client.send(new Request(null, method, params)), out, err, json);
+      return printed(client.send(new Request(null, name, params)), out, err, json);
     } catch (ParseResponseException | InvalidResponseException e) {
       throw new CliException(
           ExitCode.TRANSPORT,
@@ -209,7 +215,7 @@ public final class CallCommand implements Callable<Integer> {
     }
   }
 
-  private String readBatch() {
+  private static String readBatch(Path batch) {
     try {
       return batch.toString().equals("-")
           ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
@@ -220,11 +226,12 @@ public final class CallCommand implements Callable<Integer> {
   }
 
   private int printed(Response response, PrintWriter out, PrintWriter err, JsonOutput json) {
-    if (response.isError()) {
-      err.println(json.describe(response.error()));
+    ErrorObject error = response.error();
+    if (error != null) {
+      err.println(json.describe(error));
       return ExitCode.ERROR_RESPONSE;
     }
-    out.println(json.write(response.result()));
+    out.println(json.write(requireNonNull(response.result())));
     return ExitCode.OK;
   }
 
@@ -235,8 +242,9 @@ public final class CallCommand implements Callable<Integer> {
    */
   private static Map<String, Long> distinctErrors(List<Response> responses) {
     return responses.stream()
-        .filter(Response::isError)
-        .map(response -> response.error().code() + " " + response.error().message())
+        .map(Response::error)
+        .filter(Objects::nonNull)
+        .map(error -> error.code() + " " + error.message())
         .collect(Collectors.groupingBy(error -> error, LinkedHashMap::new, Collectors.counting()));
   }
 

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,13 +34,13 @@ public final class InitCommand implements Callable<Integer> {
       names = "--package",
       paramLabel = "P",
       description = "The Java package (default: com.example.<DIR's name>).")
-  String packageName;
+  @Nullable String packageName;
 
   @Option(
       names = "--artifact-id",
       paramLabel = "ID",
       description = "The Maven artifact id (default: DIR's name).")
-  String artifactId;
+  @Nullable String artifactId;
 
   @Override
   public Integer call() {

@@ -29,8 +29,9 @@ final class JsonOutput {
   static ObjectNode responseObject(Response response) {
     ObjectNode object = JsonArguments.MAPPER.createObjectNode();
     object.put("jsonrpc", "2.0");
-    if (response.isError()) {
-      object.set("error", errorObject(response.error()));
+    ErrorObject error = response.error();
+    if (error != null) {
+      object.set("error", errorObject(error));
     } else {
       object.set("result", response.result());
     }

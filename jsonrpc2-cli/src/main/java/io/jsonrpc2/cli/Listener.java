@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One server {@code serve} started, and where clients reach it.
+ * One server that the serve command started, and where clients reach it.
  *
  * @param url the URL {@code jsonrpc2 call} takes to reach this server, with the port really bound
  * @param server the started server

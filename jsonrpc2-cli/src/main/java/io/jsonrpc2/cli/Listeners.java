@@ -7,6 +7,7 @@ import io.jsonrpc2.zeromq.ZmqServer;
 import java.io.File;
 import java.net.BindException;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 
 /**
@@ -19,7 +20,8 @@ final class Listeners {
 
   private Listeners() {}
 
-  static Listener http(JsonRpcService service, String host, int port, String path, Tls tls) {
+  static Listener http(
+      JsonRpcService service, String host, int port, String path, @Nullable Tls tls) {
     JsonRpcHttpServer.Builder builder =
         JsonRpcHttpServer.builder(service).host(host).port(port).path(path);
     if (tls != null) {
@@ -36,7 +38,7 @@ final class Listeners {
     return new Listener(url, server);
   }
 
-  static Listener netstring(JsonRpcService service, String host, int port, Tls tls) {
+  static Listener netstring(JsonRpcService service, String host, int port, @Nullable Tls tls) {
     NetstringServer.Builder builder = NetstringServer.builder(service).host(host).port(port);
     if (tls != null) {
       builder.tls(tls.certificateChain(), tls.privateKey());

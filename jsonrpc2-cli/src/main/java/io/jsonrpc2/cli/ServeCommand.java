@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,19 +46,19 @@ public final class ServeCommand implements Runnable {
       names = "--http",
       paramLabel = "PORT",
       description = "Serve HTTP on PORT (0: any free port).")
-  Integer httpPort;
+  @Nullable Integer httpPort;
 
   @Option(
       names = "--netstring",
       paramLabel = "PORT",
       description = "Serve netstrings on PORT (0: any free port).")
-  Integer netstringPort;
+  @Nullable Integer netstringPort;
 
   @Option(
       names = "--zmq",
       paramLabel = "tcp://HOST:PORT",
       description = "Serve ZeroMQ, bound here (port 0: any free port).")
-  String zmqEndpoint;
+  @Nullable String zmqEndpoint;
 
   @Option(
       names = "--zmq-router",
@@ -85,19 +86,19 @@ public final class ServeCommand implements Runnable {
           "Directories and jars to load the classes from, separated by '"
               + "${sys:path.separator}"
               + "'.")
-  String classpath;
+  @Nullable String classpath;
 
   @Option(
       names = "--tls-cert",
       paramLabel = "PEM",
       description = "Certificate chain: HTTP becomes HTTPS and netstrings TLS.")
-  File tlsCertificate;
+  @Nullable File tlsCertificate;
 
   @Option(
       names = "--tls-key",
       paramLabel = "PEM",
       description = "Private key (PKCS#8) of --tls-cert.")
-  File tlsKey;
+  @Nullable File tlsKey;
 
   @Option(
       names = "--error-code",

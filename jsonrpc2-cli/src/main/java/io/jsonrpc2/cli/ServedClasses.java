@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The classes {@code serve} exports, and where they are loaded from.
@@ -20,7 +21,7 @@ import java.util.List;
  */
 final class ServedClasses {
   /** One {@code CLASS[:namespace]} argument. */
-  record ServedClass(String className, String namespace) {
+  record ServedClass(String className, @Nullable String namespace) {
     static ServedClass parse(String argument) {
       int colon = argument.indexOf(':');
       String className = colon < 0 ? argument : argument.substring(0, colon);
@@ -57,12 +58,12 @@ final class ServedClasses {
    *
    * @throws CliException (usage) for an entry that does not exist
    */
-  static ClassLoader classLoader(String classpath) {
+  static ClassLoader classLoader(@Nullable String classpath) {
     if (classpath == null || classpath.isBlank()) {
       return ServedClasses.class.getClassLoader();
     }
     List<URL> urls = new ArrayList<>();
-    for (String entry : classpath.split(File.pathSeparator)) {
+    for (String entry : classpath.split(File.pathSeparator, -1)) {
       if (entry.isBlank()) {
         continue;
       }
@@ -91,7 +92,10 @@ final class ServedClasses {
    *     for an error-code class that is missing or no exception
    */
   static JsonRpcService service(
-      List<ServedClass> classes, List<ErrorCode> errorCodes, ClassLoader loader, String classpath) {
+      List<ServedClass> classes,
+      List<ErrorCode> errorCodes,
+      ClassLoader loader,
+      @Nullable String classpath) {
     JsonRpcService.Builder builder = JsonRpcService.builder().classLoader(loader);
     for (ServedClass served : classes) {
       builder.publicMethods(served.namespace(), load(served.className(), loader, classpath));
@@ -111,7 +115,7 @@ final class ServedClasses {
     }
   }
 
-  private static Class<?> load(String className, ClassLoader loader, String classpath) {
+  private static Class<?> load(String className, ClassLoader loader, @Nullable String classpath) {
     try {
       return Class.forName(className, true, loader);
     } catch (ClassNotFoundException e) {

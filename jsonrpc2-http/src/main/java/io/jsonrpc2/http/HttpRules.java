@@ -166,7 +166,8 @@ public final class HttpRules {
    *
    * @param failure the future's failure, or null when it gave {@code reply}
    */
-  public HttpAnswer answer(byte[] reply, Throwable failure, Map<String, List<String>> headers) {
+  public HttpAnswer answer(
+      byte @Nullable [] reply, @Nullable Throwable failure, Map<String, List<String>> headers) {
     if (failure == null) {
       return reply(reply, headers);
     }
@@ -205,8 +206,9 @@ public final class HttpRules {
   }
 
   /** 400: a request that is not valid HTTP, for a server's own parser to report. */
-  public static HttpAnswer badRequest(String reason) {
-    return HttpAnswer.text(400, Map.of(), "Bad request: " + reason);
+  public static HttpAnswer badRequest(@Nullable String reason) {
+    return HttpAnswer.text(
+        400, Map.of(), reason == null ? "Bad request" : "Bad request: " + reason);
   }
 
   // ---- configuration ------------------------------------------------------------------------

@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects a reply body into a byte array, but no more than a limit: a server (or whatever sits in
@@ -28,7 +30,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
   private final CompletableFuture<byte[]> body = new CompletableFuture<>();
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
   private final long limit;
-  private Flow.Subscription subscription;
+  private Flow.@Nullable Subscription subscription;
 
   private BoundedBody(long limit) {
     this.limit = limit;
@@ -68,7 +70,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     }
     for (ByteBuffer item : items) {
       if (buffer.size() + (long) item.remaining() > limit) {
-        subscription.cancel();
+        Objects.requireNonNull(subscription, "onNext before onSubscribe").cancel();
         body.completeExceptionally(new TooLargeException(limit));
         return;
       }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The HTTP transport of {@link io.jsonrpc2.JsonRpcClient}, on the JDK's {@link
@@ -62,7 +63,7 @@ public final class HttpClientTransport implements ClientTransport {
   private final HttpClient http;
   private final boolean ownsHttpClient;
   private final Map<String, HttpHeader> sessionHeaders;
-  private final Duration requestTimeout;
+  private final @Nullable Duration requestTimeout;
   private final long maxReplySize;
   private volatile boolean closed;
 
@@ -71,7 +72,7 @@ public final class HttpClientTransport implements ClientTransport {
       HttpClient http,
       boolean ownsHttpClient,
       Map<String, HttpHeader> sessionHeaders,
-      Duration requestTimeout,
+      @Nullable Duration requestTimeout,
       long maxReplySize) {
     this.endpoint = endpoint;
     this.endpointText = endpoint.toString();
@@ -204,14 +205,14 @@ public final class HttpClientTransport implements ClientTransport {
 
     private final URI endpoint;
     private final Map<String, HttpHeader> headers = new LinkedHashMap<>();
-    private SSLContext sslContext;
-    private Path trustStore;
-    private char[] trustStorePassword;
+    private @Nullable SSLContext sslContext;
+    private @Nullable Path trustStore;
+    private char @Nullable [] trustStorePassword;
     private boolean trustAllCertificates;
-    private Duration connectTimeout;
-    private Duration requestTimeout;
-    private HttpClient httpClient;
-    private HttpClient.Version version;
+    private @Nullable Duration connectTimeout;
+    private @Nullable Duration requestTimeout;
+    private @Nullable HttpClient httpClient;
+    private HttpClient.@Nullable Version version;
     private long maxReplySize = DEFAULT_MAX_REPLY_SIZE;
 
     private Builder(URI endpoint) {
@@ -287,7 +288,7 @@ public final class HttpClientTransport implements ClientTransport {
      * default ones: jsonrpcclient's {@code session.verify = '/path/to/cert'}. Host names are still
      * verified. The file is read by {@link #build}.
      */
-    public Builder trustStore(Path file, char[] password) {
+    public Builder trustStore(Path file, char @Nullable [] password) {
       this.trustStore = Objects.requireNonNull(file, "file");
       this.trustStorePassword = password == null ? null : password.clone();
       return this;

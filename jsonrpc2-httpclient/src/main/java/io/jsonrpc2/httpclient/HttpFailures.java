@@ -10,12 +10,14 @@ import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
 
 /** Turns what the JDK client fails with into the client's {@link TransportException}s. */
 final class HttpFailures {
   private HttpFailures() {}
 
-  static TransportException translate(Throwable failure, String endpoint, Duration requestTimeout) {
+  static TransportException translate(
+      Throwable failure, String endpoint, @Nullable Duration requestTimeout) {
     Throwable cause = unwrap(failure);
     if (cause instanceof TransportException transport) {
       return transport;
@@ -65,7 +67,7 @@ final class HttpFailures {
   }
 
   /** The first throwable of type {@code type} in the cause chain, or null. */
-  private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+  private static <T extends Throwable> @Nullable T find(Throwable failure, Class<T> type) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (type.isInstance(t)) {
         return type.cast(t);

@@ -9,6 +9,8 @@ import java.util.Map;
 
 /** Turns an HTTP response into a {@link TransportReply} or an {@link HttpStatusException}. */
 final class HttpReplies {
+  private static final byte[] EMPTY = new byte[0];
+
   private HttpReplies() {}
 
   /**
@@ -26,7 +28,7 @@ final class HttpReplies {
             "http_reason", reason,
             "http_headers", format(response.headers()));
     if (status / 100 == 2) {
-      return new TransportReply(status == 204 ? null : body, details);
+      return new TransportReply(status == 204 ? EMPTY : body, details);
     }
     if (JsonRpcBodies.isJsonRpc(body)) {
       return new TransportReply(body, details);

@@ -5,6 +5,7 @@ import io.jsonrpc2.client.ClientTransportProvider;
 import io.jsonrpc2.client.ConnectOptions;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -24,8 +25,11 @@ public final class HttpTransportProvider implements ClientTransportProvider {
             .connectTimeout(options.timeout())
             .requestTimeout(options.timeout())
             .headers(options.headers());
-    if (options.user() != null) {
-      http.basicAuth(options.user(), options.password());
+    String user = options.user();
+    if (user != null) {
+      http.basicAuth(
+          user,
+          Objects.requireNonNull(options.password(), "ConnectOptions with a user has a password"));
     }
     if (options.trustAllCertificates()) {
       if (!url.getScheme().toLowerCase(Locale.ROOT).equals("https")) {

@@ -23,6 +23,8 @@ final class JsonRpcBodies {
     }
   }
 
+  // Stackless, with its cause fixed to null and suppression off, so nothing in it can change.
+  @SuppressWarnings("StaticAssignmentOfThrowable")
   private static final NotJson NOT_JSON = new NotJson();
 
   private final byte[] in;

@@ -12,6 +12,7 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.jspecify.annotations.Nullable;
 
 /** Makes the {@link SSLContext}s behind the builder's TLS settings. */
 final class TlsContexts {
@@ -23,7 +24,7 @@ final class TlsContexts {
    *
    * @throws IllegalArgumentException if the file cannot be read or opened with the password
    */
-  static SSLContext trusting(Path trustStore, char[] password) {
+  static SSLContext trusting(Path trustStore, char @Nullable [] password) {
     if (!Files.isReadable(trustStore)) {
       throw new IllegalArgumentException(
           "the trust store " + trustStore + " does not exist or cannot be read");

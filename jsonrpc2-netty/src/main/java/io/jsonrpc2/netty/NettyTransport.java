@@ -10,6 +10,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.util.Locale;
 import java.util.concurrent.ThreadFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The socket I/O the Netty servers and clients of this project run on: Linux's io_uring or epoll
@@ -35,9 +36,9 @@ public enum NettyTransport {
   public static final String PROPERTY = "io.jsonrpc2.netty.transport";
 
   private final String label;
-  private final String probeClass;
+  private final @Nullable String probeClass;
 
-  NettyTransport(String label, String probeClass) {
+  NettyTransport(String label, @Nullable String probeClass) {
     this.label = label;
     this.probeClass = probeClass;
   }
@@ -91,7 +92,7 @@ public enum NettyTransport {
   }
 
   /** Why this transport cannot be used here, or null when it can. */
-  private Throwable unavailabilityCause() {
+  private @Nullable Throwable unavailabilityCause() {
     if (probeClass == null) {
       return null;
     }
@@ -143,13 +144,13 @@ public enum NettyTransport {
   private static final class Native {
     private Native() {}
 
-    static Throwable epollCause() {
+    static @Nullable Throwable epollCause() {
       return io.netty.channel.epoll.Epoll.isAvailable()
           ? null
           : io.netty.channel.epoll.Epoll.unavailabilityCause();
     }
 
-    static Throwable ioUringCause() {
+    static @Nullable Throwable ioUringCause() {
       return io.netty.channel.uring.IoUring.isAvailable()
           ? null
           : io.netty.channel.uring.IoUring.unavailabilityCause();

@@ -21,6 +21,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /** The servlet API side of an exchange: headers in, body in, {@link HttpAnswer} out. */
 final class Exchanges {
@@ -40,7 +41,7 @@ final class Exchanges {
   }
 
   /** The peer; the container gives its IP as text, which is parsed here, never looked up. */
-  static SocketAddress remoteAddressOf(HttpServletRequest request) {
+  static @Nullable SocketAddress remoteAddressOf(HttpServletRequest request) {
     String ip = request.getRemoteAddr();
     if (ip == null) {
       return null;
@@ -57,7 +58,7 @@ final class Exchanges {
   }
 
   /** The four bytes of a dotted-quad IPv4 literal, or null for anything else. */
-  static byte[] parseIpv4(String text) {
+  static byte @Nullable [] parseIpv4(String text) {
     byte[] bytes = new byte[4];
     int part = 0;
     int value = -1;
@@ -83,7 +84,7 @@ final class Exchanges {
   }
 
   /** The body, or null when it is longer than {@code max}. */
-  static byte[] readBody(HttpServletRequest request, long max) throws IOException {
+  static byte @Nullable [] readBody(HttpServletRequest request, long max) throws IOException {
     long declared = request.getContentLengthLong();
     if (declared > max) {
       return null;

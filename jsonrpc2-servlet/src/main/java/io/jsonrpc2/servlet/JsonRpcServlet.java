@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,8 +59,9 @@ public final class JsonRpcServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger("io.jsonrpc2.servlet");
 
-  private transient JsonRpcService service;
-  private transient HttpRules rules;
+  // Null only between the no-argument constructor and init().
+  private transient @Nullable JsonRpcService service;
+  private transient @Nullable HttpRules rules;
 
   /** Serves {@code service} under {@link HttpRules#defaults()}. */
   public JsonRpcServlet(JsonRpcService service) {
@@ -112,11 +114,14 @@ public final class JsonRpcServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    JsonRpcService service = Objects.requireNonNull(this.service, "init() has not run");
+    HttpRules rules = Objects.requireNonNull(this.rules, "init() has not run");
     Map<String, List<String>> headers = Exchanges.headersOf(request);
     var remote = Exchanges.remoteAddressOf(request);
     HttpVerdict verdict = rules.admit(request.getMethod(), headers, remote);
-    if (!verdict.isAdmitted()) {
-      Exchanges.refuse(request, response, verdict.refusal(), headers, rules.maxBodyBytes());
+    HttpAnswer refusal = verdict.refusal();
+    if (refusal != null) {
+      Exchanges.refuse(request, response, refusal, headers, rules.maxBodyBytes());
       return;
     }
     byte[] body = Exchanges.readBody(request, rules.maxBodyBytes());
@@ -129,7 +134,7 @@ public final class JsonRpcServlet extends HttpServlet {
     TransportContext context = new TransportContext("http", remote, headers, principal, Map.of());
     CompletableFuture<byte[]> reply = service.handle(rules.utf8Body(body, headers), context);
     if (reply.isDone() || !request.isAsyncSupported()) {
-      Exchanges.write(response, awaitAnswer(reply, headers));
+      Exchanges.write(response, awaitAnswer(rules, reply, headers));
       return;
     }
     AsyncContext async = request.startAsync();
@@ -147,8 +152,8 @@ public final class JsonRpcServlet extends HttpServlet {
         });
   }
 
-  private HttpAnswer awaitAnswer(
-      CompletableFuture<byte[]> reply, Map<String, List<String>> headers) {
+  private static HttpAnswer awaitAnswer(
+      HttpRules rules, CompletableFuture<byte[]> reply, Map<String, List<String>> headers) {
     try {
       return rules.reply(reply.get(), headers);
     } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.jsonrpc2.testing;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,6 +62,7 @@ public abstract class ClientConformanceTest {
     }
 
     @JsonRpcMethod
+    @SuppressWarnings("DoNotCallSuggester") // called over the wire, to fail there
     public String refuse() {
       throw new JsonRpcException(-32001, "Refused", Map.of("reason", "testing"));
     }
@@ -115,7 +117,7 @@ public abstract class ClientConformanceTest {
             e -> {
               assertThat(e.code()).isEqualTo(-32001);
               assertThat(e.errorMessage()).isEqualTo("Refused");
-              assertThat(e.data().get("reason").asText()).isEqualTo("testing");
+              assertThat(requireNonNull(e.data()).get("reason").asText()).isEqualTo("testing");
             });
     assertThatThrownBy(() -> client.call("nope", String.class))
         .isInstanceOfSatisfying(
@@ -139,9 +141,10 @@ public abstract class ClientConformanceTest {
                 Request.of("nope").withId(Id.of("c"))));
 
     assertThat(batch.size()).isEqualTo(3);
-    assertThat(batch.get(Id.of("a")).orElseThrow().result().asInt()).isEqualTo(3);
-    assertThat(batch.get(Id.of("b")).orElseThrow().result().asInt()).isEqualTo(7);
-    assertThat(batch.get(Id.of("c")).orElseThrow().error().code()).isEqualTo(-32601);
+    assertThat(requireNonNull(batch.get(Id.of("a")).orElseThrow().result()).asInt()).isEqualTo(3);
+    assertThat(requireNonNull(batch.get(Id.of("b")).orElseThrow().result()).asInt()).isEqualTo(7);
+    assertThat(requireNonNull(batch.get(Id.of("c")).orElseThrow().error()).code())
+        .isEqualTo(-32601);
     assertThat(batch.responses()).extracting(r -> r.id().text()).containsExactly("a", "b", "c");
   }
 

@@ -1,6 +1,7 @@
 package io.jsonrpc2.testing;
 
 import static io.jsonrpc2.testing.JsonAssertions.assertSameJson;
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jsonrpc2.CallContext;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -51,7 +53,11 @@ public abstract class HttpServerConformanceTest {
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
-  private URI endpoint;
+  private @Nullable URI endpoint;
+
+  private URI endpoint() {
+    return requireNonNull(endpoint, "the server is not started");
+  }
 
   /**
    * Serves {@code service} under {@code rules} on 127.0.0.1, on a free port.
@@ -87,7 +93,9 @@ public abstract class HttpServerConformanceTest {
       var transport = context.transport();
       return List.of(
           transport.transport(),
-          ((InetSocketAddress) transport.remoteAddress()).getAddress().getHostAddress(),
+          ((InetSocketAddress) requireNonNull(transport.remoteAddress()))
+              .getAddress()
+              .getHostAddress(),
           transport.header("x-trace").orElse("-"));
     }
 
@@ -122,7 +130,7 @@ public abstract class HttpServerConformanceTest {
   private HttpResponse<String> post(BodyPublisher body, boolean expectContinue, String... headers)
       throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(endpoint)
+        HttpRequest.newBuilder(endpoint())
             .timeout(Duration.ofSeconds(10))
             .expectContinue(expectContinue)
             .POST(body);
@@ -134,7 +142,7 @@ public abstract class HttpServerConformanceTest {
 
   private HttpResponse<String> send(String method, String... headers) throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(endpoint)
+        HttpRequest.newBuilder(endpoint())
             .timeout(Duration.ofSeconds(10))
             .method(method, BodyPublishers.noBody());
     for (int i = 0; i < headers.length; i += 2) {
@@ -144,7 +152,7 @@ public abstract class HttpServerConformanceTest {
   }
 
   private RawHttpConnection raw() throws Exception {
-    return new RawHttpConnection(endpoint.getHost(), endpoint.getPort());
+    return new RawHttpConnection(endpoint().getHost(), endpoint().getPort());
   }
 
   private static String basic(String user, String password) {
@@ -188,7 +196,7 @@ public abstract class HttpServerConformanceTest {
     serve(HttpRules.defaults());
     try (RawHttpConnection connection = raw()) {
       RawHttpConnection.Response response =
-          connection.send(RawHttpConnection.post(endpoint.getPath(), ECHO)).read();
+          connection.send(RawHttpConnection.post(endpoint().getPath(), ECHO)).read();
       assertThat(response.status()).isEqualTo(200);
       assertSameJson(response.bodyText(), ECHO_REPLY);
     }
@@ -215,7 +223,7 @@ public abstract class HttpServerConformanceTest {
     try (RawHttpConnection connection = raw()) {
       String twice =
           RawHttpConnection.post(
-              endpoint.getPath(),
+              endpoint().getPath(),
               ECHO,
               "Content-Type: application/json",
               "Content-Type: text/plain");
@@ -227,7 +235,8 @@ public abstract class HttpServerConformanceTest {
   void strictRulesRequireAJsonType() throws Exception {
     serve(HttpRules.builder().strictContentType(true).build());
     try (RawHttpConnection connection = raw()) {
-      assertThat(connection.send(RawHttpConnection.post(endpoint.getPath(), ECHO)).read().status())
+      assertThat(
+              connection.send(RawHttpConnection.post(endpoint().getPath(), ECHO)).read().status())
           .isEqualTo(415);
     }
     assertThat(post(ECHO, "Content-Type", "application/octet-stream").statusCode()).isEqualTo(415);
@@ -338,7 +347,7 @@ public abstract class HttpServerConformanceTest {
     try (RawHttpConnection connection = raw()) {
       String chunked =
           "POST "
-              + endpoint.getPath()
+              + endpoint().getPath()
               + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
               + "10\r\n"
               + ECHO.substring(0, 16)
@@ -391,7 +400,7 @@ public abstract class HttpServerConformanceTest {
             connection
                 .send(
                     RawHttpConnection.post(
-                        endpoint.getPath(), ECHO, "Content-Type: application/json"))
+                        endpoint().getPath(), ECHO, "Content-Type: application/json"))
                 .read();
         assertThat(response.status()).isEqualTo(200);
         assertSameJson(response.bodyText(), ECHO_REPLY);
@@ -404,7 +413,7 @@ public abstract class HttpServerConformanceTest {
   void http10ClosesUnlessAskedToKeepAlive() throws Exception {
     serve(HttpRules.defaults());
     String http10 =
-        RawHttpConnection.post(endpoint.getPath(), ECHO, "Content-Type: application/json")
+        RawHttpConnection.post(endpoint().getPath(), ECHO, "Content-Type: application/json")
             .replace("HTTP/1.1", "HTTP/1.0");
     try (RawHttpConnection connection = raw()) {
       assertSameJson(connection.send(http10).read().bodyText(), ECHO_REPLY);
@@ -425,7 +434,7 @@ public abstract class HttpServerConformanceTest {
             .authenticator(BearerTokenAuthenticator.of("rpc", Map.of("t-1", "bot")))
             .build());
     try (RawHttpConnection connection = raw()) {
-      String path = endpoint.getPath();
+      String path = endpoint().getPath();
       connection.send(RawHttpConnection.post(path, ECHO, "Content-Type: text/plain"));
       assertThat(connection.read().status()).isEqualTo(415);
       connection.send(RawHttpConnection.post(path, ECHO, "Content-Type: application/json"));
@@ -444,8 +453,9 @@ public abstract class HttpServerConformanceTest {
     String fast = "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"second\"],\"id\":2}";
     try (RawHttpConnection connection = raw()) {
       connection.send(
-          RawHttpConnection.post(endpoint.getPath(), slow, "Content-Type: application/json")
-              + RawHttpConnection.post(endpoint.getPath(), fast, "Content-Type: application/json"));
+          RawHttpConnection.post(endpoint().getPath(), slow, "Content-Type: application/json")
+              + RawHttpConnection.post(
+                  endpoint().getPath(), fast, "Content-Type: application/json"));
       assertSameJson(
           connection.read().bodyText(), "{\"jsonrpc\":\"2.0\",\"result\":\"first\",\"id\":1}");
       assertSameJson(
@@ -461,7 +471,7 @@ public abstract class HttpServerConformanceTest {
     assertSameJson(accepted.body(), ECHO_REPLY);
     String head =
         RawHttpConnection.post(
-                endpoint.getPath(), "", "Expect: 100-continue", "Content-Type: application/json")
+                endpoint().getPath(), "", "Expect: 100-continue", "Content-Type: application/json")
             .replace("Content-Length: 0", "Content-Length: " + ECHO.length());
     try (RawHttpConnection connection = raw()) {
       assertThat(connection.send(head).read().status()).isEqualTo(100);

@@ -1,5 +1,7 @@
 package io.jsonrpc2.testing;
 
+import static java.util.Objects.requireNonNull;
+
 import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.client.ClientTransport;
 import io.jsonrpc2.client.OutboundMessage;
@@ -7,6 +9,7 @@ import io.jsonrpc2.client.TransportException;
 import io.jsonrpc2.client.TransportReply;
 import io.jsonrpc2.server.TransportContext;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client transport that hands messages straight to a {@link JsonRpcService} in the same JVM.
@@ -21,7 +24,12 @@ public final class InMemoryTransport implements ClientTransport {
 
   private final JsonRpcService service;
   private final boolean requestResponse;
-  private volatile Receiver receiver;
+  private volatile @Nullable Receiver receiver;
+
+  private Receiver receiver() {
+    return requireNonNull(receiver, "the client has not started this transport");
+  }
+
   private volatile boolean connected = true;
 
   private InMemoryTransport(JsonRpcService service, boolean requestResponse) {
@@ -57,7 +65,7 @@ public final class InMemoryTransport implements ClientTransport {
     reply.thenAccept(
         bytes -> {
           if (bytes != null && connected) {
-            receiver.onMessage(bytes);
+            receiver().onMessage(bytes);
           }
         });
     return CompletableFuture.completedFuture(null);
@@ -66,7 +74,7 @@ public final class InMemoryTransport implements ClientTransport {
   /** Drops the connection: calls waiting for a reply fail now, later replies are lost. */
   public void disconnect() {
     connected = false;
-    receiver.onConnectionLost(new TransportException("in-memory connection dropped"));
+    receiver().onConnectionLost(new TransportException("in-memory connection dropped"));
   }
 
   /** Makes the transport usable again after {@link #disconnect()}. */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One plain TCP connection to an HTTP server, for tests that need what an HTTP client library
@@ -30,13 +31,15 @@ public final class RawHttpConnection implements AutoCloseable {
    * @param headers header values by lower-case name (the last value when repeated)
    * @param body the body, de-chunked
    */
+  // Read once by the test that sent the request; never compared or kept.
+  @SuppressWarnings("ArrayRecordComponent")
   public record Response(int status, Map<String, String> headers, byte[] body) {
     public String bodyText() {
       return new String(body, StandardCharsets.UTF_8);
     }
 
     /** A header's value, the name matched without regard to case, or null. */
-    public String header(String name) {
+    public @Nullable String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
     }
   }
@@ -114,10 +117,10 @@ public final class RawHttpConnection implements AutoCloseable {
   private byte[] readChunked() throws IOException {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     while (true) {
-      String sizeLine = readLine();
+      String sizeLine = lineBeforeClose();
       int size = Integer.parseInt(sizeLine.split(";", 2)[0].strip(), 16);
       if (size == 0) {
-        while (!readLine().isEmpty()) {
+        while (!lineBeforeClose().isEmpty()) {
           // trailers: none expected, skipped
         }
         return body.toByteArray();
@@ -127,7 +130,15 @@ public final class RawHttpConnection implements AutoCloseable {
     }
   }
 
-  private String readLine() throws IOException {
+  private String lineBeforeClose() throws IOException {
+    String line = readLine();
+    if (line == null) {
+      throw new IOException("the server closed the connection in the middle of a chunked body");
+    }
+    return line;
+  }
+
+  private @Nullable String readLine() throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     int b;
     while ((b = in.read()) >= 0) {

@@ -1,5 +1,7 @@
 package io.jsonrpc2.testing;
 
+import static java.util.Objects.requireNonNull;
+
 import io.jsonrpc2.client.ClientTransport;
 import io.jsonrpc2.client.JsonRpcClientException;
 import io.jsonrpc2.client.OutboundMessage;
@@ -12,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client transport that answers from a script instead of a server, and records what it was sent:
@@ -34,7 +37,11 @@ public final class ScriptedTransport implements ClientTransport {
   private final List<JsonRpcClientException> aborts = new CopyOnWriteArrayList<>();
   private final boolean requestResponse;
   private volatile Map<String, String> details = Map.of();
-  private volatile Receiver receiver;
+  private volatile @Nullable Receiver receiver;
+
+  private Receiver receiver() {
+    return requireNonNull(receiver, "the client has not started this transport");
+  }
 
   /** A request-response transport. */
   public ScriptedTransport() {
@@ -84,7 +91,7 @@ public final class ScriptedTransport implements ClientTransport {
     if (requestResponse) {
       throw new IllegalStateException("a request-response transport cannot push; use connection()");
     }
-    receiver.onMessage(json.getBytes(StandardCharsets.UTF_8));
+    receiver().onMessage(json.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Everything sent so far, as text, in order. */
@@ -120,10 +127,11 @@ public final class ScriptedTransport implements ClientTransport {
     }
     byte[] body = reply == null ? null : reply.getBytes(StandardCharsets.UTF_8);
     if (requestResponse) {
-      return CompletableFuture.completedFuture(new TransportReply(body, details));
+      return CompletableFuture.completedFuture(
+          new TransportReply(body == null ? new byte[0] : body, details));
     }
     if (body != null) {
-      receiver.onMessage(body);
+      receiver().onMessage(body);
     }
     return CompletableFuture.completedFuture(null);
   }

@@ -3,6 +3,7 @@ package io.jsonrpc2.testing;
 import io.jsonrpc2.JsonRpcMethod;
 import io.jsonrpc2.JsonRpcService;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The examples of section 7 of the JSON-RPC 2.0 specification, and the rules that libraries are
@@ -21,7 +22,7 @@ public final class SpecExamples {
    * @param request the message sent
    * @param reply the reply expected, or null when no reply is due
    */
-  public record Exchange(String name, String request, String reply) {
+  public record Exchange(String name, String request, @Nullable String reply) {
     @Override
     public String toString() {
       return name;
@@ -120,14 +121,15 @@ public final class SpecExamples {
             "invalid batch", "[1,2,3]", "[" + INVALID + "," + INVALID + "," + INVALID + "]"),
         new Exchange(
             "batch",
-            "[\n"
-                + "  {\"jsonrpc\": \"2.0\", \"method\": \"sum\", \"params\": [1,2,4], \"id\": \"1\"},\n"
-                + "  {\"jsonrpc\": \"2.0\", \"method\": \"notify_hello\", \"params\": [7]},\n"
-                + "  {\"jsonrpc\": \"2.0\", \"method\": \"subtract\", \"params\": [42,23], \"id\": \"2\"},\n"
-                + "  {\"foo\": \"boo\"},\n"
-                + "  {\"jsonrpc\": \"2.0\", \"method\": \"foo.get\", \"params\": {\"name\": \"myself\"}, \"id\": \"5\"},\n"
-                + "  {\"jsonrpc\": \"2.0\", \"method\": \"get_data\", \"id\": \"9\"}\n"
-                + "]",
+            """
+            [
+              {"jsonrpc": "2.0", "method": "sum", "params": [1,2,4], "id": "1"},
+              {"jsonrpc": "2.0", "method": "notify_hello", "params": [7]},
+              {"jsonrpc": "2.0", "method": "subtract", "params": [42,23], "id": "2"},
+              {"foo": "boo"},
+              {"jsonrpc": "2.0", "method": "foo.get", "params": {"name": "myself"}, "id": "5"},
+              {"jsonrpc": "2.0", "method": "get_data", "id": "9"}
+            ]""",
             "[\n"
                 + "  {\"jsonrpc\": \"2.0\", \"result\": 7, \"id\": \"1\"},\n"
                 + "  {\"jsonrpc\": \"2.0\", \"result\": 19, \"id\": \"2\"},\n"
@@ -139,10 +141,11 @@ public final class SpecExamples {
                 + "]"),
         new Exchange(
             "batch of notifications only",
-            "[\n"
-                + "  {\"jsonrpc\": \"2.0\", \"method\": \"notify_sum\", \"params\": [1,2,4]},\n"
-                + "  {\"jsonrpc\": \"2.0\", \"method\": \"notify_hello\", \"params\": [7]}\n"
-                + "]",
+            """
+            [
+              {"jsonrpc": "2.0", "method": "notify_sum", "params": [1,2,4]},
+              {"jsonrpc": "2.0", "method": "notify_hello", "params": [7]}
+            ]""",
             null));
   }
 

@@ -1,5 +1,6 @@
 package io.jsonrpc2.testing;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -73,11 +74,13 @@ public abstract class TwoWayConformanceTest {
         .method(
             "ask",
             (params, call) ->
-                call.peer().call("client.answer", String.class, params.get(0, String.class)))
+                call.peer()
+                    .call(
+                        "client.answer", String.class, requireNonNull(params.get(0, String.class))))
         .method(
             "countdown",
             (params, call) -> {
-              for (int left = params.get(0, Integer.class) - 1; left >= 0; left--) {
+              for (int left = requireNonNull(params.get(0, Integer.class)) - 1; left >= 0; left--) {
                 call.peer().notify("tick", left);
               }
               return "done";
@@ -98,7 +101,7 @@ public abstract class TwoWayConformanceTest {
         .method(
             "client.answer",
             (params, call) -> {
-              String question = params.get(0, String.class);
+              String question = requireNonNull(params.get(0, String.class));
               if (question.startsWith("fail")) {
                 throw new JsonRpcException(4242, "cannot answer " + question);
               }

@@ -5,8 +5,10 @@ import io.jsonrpc2.client.ConnectionLostException;
 import io.jsonrpc2.client.OutboundMessage;
 import io.jsonrpc2.client.TransportException;
 import io.jsonrpc2.client.TransportReply;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZContext;
@@ -36,15 +38,17 @@ abstract class ClientLoop implements Runnable {
 
   static final int MONITOR = 1;
 
-  ClientSocket socket;
-  SocketPoller poller;
-  volatile Mailbox<Outgoing> mailbox;
+  // Made by run(), on the I/O thread; null until then, or for good when run() failed to make them.
+  private @Nullable ClientSocket socket;
+  private @Nullable SocketPoller poller;
+  private volatile @Nullable Mailbox<Outgoing> mailbox;
 
   ClientLoop(ZmqClientTransport.Settings settings, ClientTransport.Receiver receiver) {
     this.settings = settings;
     this.receiver = receiver;
-    this.ownsContext = settings.context() == null;
-    this.context = ownsContext ? new ZContext(1) : settings.context();
+    ZContext shared = settings.context();
+    this.ownsContext = shared == null;
+    this.context = shared == null ? new ZContext(1) : shared;
   }
 
   /** Completes once the socket is connected, or with why it could not be. */
@@ -54,7 +58,7 @@ abstract class ClientLoop implements Runnable {
 
   /** Any thread: queues a message for the socket; false once the loop has closed. */
   boolean post(Outgoing outgoing) {
-    return mailbox.post(outgoing);
+    return mailbox().post(outgoing);
   }
 
   /**
@@ -64,7 +68,7 @@ abstract class ClientLoop implements Runnable {
   void requestClose() {
     closeDeadline = System.nanoTime() + settings.closeTimeout().toNanos();
     closing = true;
-    mailbox.wake();
+    mailbox().wake();
   }
 
   /** Once closing: the milliseconds left to send what was given, at least 0. */
@@ -80,9 +84,25 @@ abstract class ClientLoop implements Runnable {
 
   /** Closes the socket at once, dropping what it held, and connects a fresh one in its place. */
   void replaceSocket() {
-    socket.replace();
-    poller.replace(SOCKET, socket.socket());
-    poller.replace(MONITOR, socket.monitor());
+    ClientSocket current = socket();
+    SocketPoller watching = poller();
+    current.replace();
+    watching.replace(SOCKET, current.socket());
+    watching.replace(MONITOR, current.monitor());
+  }
+
+  // The transport calls post() and requestClose() only once ready() completed, and serve() runs
+  // only after run() made all three: a null here is a bug.
+  ClientSocket socket() {
+    return Objects.requireNonNull(socket, "the client socket is used before run() made it");
+  }
+
+  SocketPoller poller() {
+    return Objects.requireNonNull(poller, "the poller is used before run() made it");
+  }
+
+  Mailbox<Outgoing> mailbox() {
+    return Objects.requireNonNull(mailbox, "the mailbox is used before run() made it");
   }
 
   ConnectionLostException connectionLost() {

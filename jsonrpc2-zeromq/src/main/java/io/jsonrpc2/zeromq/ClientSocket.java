@@ -1,6 +1,8 @@
 package io.jsonrpc2.zeromq;
 
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -28,8 +30,9 @@ final class ClientSocket {
   private final String endpoint;
   private final long maxMessageSize;
   private final int handshakeMillis;
-  private ZMQ.Socket socket;
-  private ZMQ.Socket monitor;
+  // Null from close() until open() makes new ones.
+  private ZMQ.@Nullable Socket socket;
+  private ZMQ.@Nullable Socket monitor;
   private boolean repliedSinceLastDrop;
 
   ClientSocket(
@@ -47,12 +50,12 @@ final class ClientSocket {
   }
 
   ZMQ.Socket socket() {
-    return socket;
+    return Objects.requireNonNull(socket, "the client socket is closed");
   }
 
   /** The socket that becomes readable when the connection drops; see {@link #disconnected()}. */
   ZMQ.Socket monitor() {
-    return monitor;
+    return Objects.requireNonNull(monitor, "the client socket is closed");
   }
 
   /** Closes the socket at once, dropping whatever it still held, and connects a new one. */
@@ -69,7 +72,7 @@ final class ClientSocket {
   boolean disconnected() {
     boolean dropped = false;
     zmq.ZMQ.Event event;
-    while ((event = zmq.ZMQ.Event.read(monitor.base(), ZMQ.DONTWAIT)) != null) {
+    while ((event = zmq.ZMQ.Event.read(monitor().base(), ZMQ.DONTWAIT)) != null) {
       if (event.event == ZMQ.EVENT_DISCONNECTED) {
         dropped |= repliedSinceLastDrop;
         repliedSinceLastDrop = false;
@@ -82,8 +85,8 @@ final class ClientSocket {
    * Reads the next message without waiting and returns its body (the last frame), or null when no
    * message is there.
    */
-  byte[] receive() {
-    Frames frames = Frames.receive(socket, type);
+  byte @Nullable [] receive() {
+    Frames frames = Frames.receive(socket(), type);
     if (frames == null) {
       return null;
     }
@@ -98,10 +101,11 @@ final class ClientSocket {
    * the empty delimiter a REQ socket would, so that REP servers and brokers route the reply back.
    */
   boolean send(byte[] payload) {
-    if (type == SocketType.DEALER && !socket.send(new byte[0], ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+    ZMQ.Socket open = socket();
+    if (type == SocketType.DEALER && !open.send(new byte[0], ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
       return false;
     }
-    return socket.send(payload, ZMQ.DONTWAIT);
+    return open.send(payload, ZMQ.DONTWAIT);
   }
 
   /** Closes the socket; for up to {@code lingerMillis} ZeroMQ still sends what it holds. */

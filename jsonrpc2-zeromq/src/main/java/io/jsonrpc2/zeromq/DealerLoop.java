@@ -3,6 +3,7 @@ package io.jsonrpc2.zeromq;
 import io.jsonrpc2.client.ClientTransport;
 import io.jsonrpc2.client.TransportException;
 import java.util.ArrayDeque;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZMQ;
 
 /**
@@ -25,28 +26,30 @@ final class DealerLoop extends ClientLoop {
 
   @Override
   void serve() {
+    Mailbox<Outgoing> box = mailbox();
+    SocketPoller watching = poller();
     while (true) {
       // Work while there is work; poll only when there is none.
       boolean moved;
       do {
-        moved = mailbox.take(backlog::add) > 0;
+        moved = box.take(backlog::add) > 0;
         moved |= flush() > 0;
         moved |= receiveSome() > 0;
       } while (moved);
       // After the messages: a reply that came before the drop counts (see ClientSocket).
-      if (poller.readable(MONITOR) && socket.disconnected()) {
+      if (watching.readable(MONITOR) && socket().disconnected()) {
         receiver.onConnectionLost(connectionLost());
       }
       if (closing && (backlog.isEmpty() || millisToCloseDeadline() == 0)) {
         return; // what was handed over is written, or the close timeout is spent
       }
-      if (!mailbox.settle()) {
+      if (!box.settle()) {
         continue;
       }
       // POLLOUT only while messages wait for room in the socket's queue.
-      poller.interest(
+      watching.interest(
           SOCKET, backlog.isEmpty() ? ZMQ.Poller.POLLIN : ZMQ.Poller.POLLIN | ZMQ.Poller.POLLOUT);
-      poller.poll(closing ? Math.max(1, millisToCloseDeadline()) : -1);
+      watching.poll(closing ? Math.max(1, millisToCloseDeadline()) : -1);
     }
   }
 
@@ -59,7 +62,7 @@ final class DealerLoop extends ClientLoop {
         backlog.poll(); // nobody waits for it any more
         continue;
       }
-      if (!socket.send(next.message().payload())) {
+      if (!socket().send(next.message().payload())) {
         break; // the queue is full: wait for POLLOUT
       }
       backlog.poll();
@@ -73,7 +76,7 @@ final class DealerLoop extends ClientLoop {
   private int receiveSome() {
     int read = 0;
     while (read < READS_PER_WAKE_UP) {
-      byte[] body = socket.receive();
+      byte @Nullable [] body = socket().receive();
       if (body == null) {
         break;
       }

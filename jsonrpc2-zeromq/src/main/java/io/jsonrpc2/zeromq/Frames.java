@@ -2,6 +2,7 @@ package io.jsonrpc2.zeromq;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import zmq.Msg;
@@ -20,7 +21,7 @@ import zmq.io.Metadata;
  * @param payload the frames after the envelope; one for a well-formed JSON-RPC message
  * @param peerAddress the TCP peer's "host:port" as ZeroMQ reports it, or null when unknown
  */
-record Frames(List<byte[]> envelope, List<byte[]> payload, String peerAddress) {
+record Frames(List<byte[]> envelope, List<byte[]> payload, @Nullable String peerAddress) {
   private static final byte[] EMPTY = new byte[0];
 
   /**
@@ -49,7 +50,7 @@ record Frames(List<byte[]> envelope, List<byte[]> payload, String peerAddress) {
    * Reads the next whole message without waiting, or returns null when none is there. The parts of
    * a multi-part message arrive together, so only the first is waited for.
    */
-  static Frames receive(ZMQ.Socket socket, SocketType socketType) {
+  static @Nullable Frames receive(ZMQ.Socket socket, SocketType socketType) {
     Msg first = socket.recvMsg(ZMQ.DONTWAIT);
     if (first == null) {
       return null;

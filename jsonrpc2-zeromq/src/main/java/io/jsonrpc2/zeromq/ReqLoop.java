@@ -5,8 +5,10 @@ import io.jsonrpc2.client.ClientTransport;
 import io.jsonrpc2.client.TransportException;
 import io.jsonrpc2.client.TransportReply;
 import java.util.ArrayDeque;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A REQ socket: one exchange at a time, the others wait their turn in order.
@@ -24,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ReqLoop extends ClientLoop {
   private final ArrayDeque<Outgoing> waiting = new ArrayDeque<>();
-  private Outgoing current;
+  private @Nullable Outgoing current; // the exchange in progress, if any
   private boolean currentExpectsReply;
   private long deadline;
 
@@ -34,8 +36,10 @@ final class ReqLoop extends ClientLoop {
 
   @Override
   void serve() {
+    Mailbox<Outgoing> box = mailbox();
+    SocketPoller watching = poller();
     while (true) {
-      mailbox.take(waiting::add);
+      box.take(waiting::add);
       if (current == null) {
         sendNext();
       }
@@ -43,7 +47,7 @@ final class ReqLoop extends ClientLoop {
         continue; // the next exchange may go at once
       }
       // After the reply: one that came before the drop counts (see ClientSocket).
-      if (poller.readable(MONITOR) && socket.disconnected() && current != null) {
+      if (watching.readable(MONITOR) && socket().disconnected() && current != null) {
         abandon(connectionLost());
       }
       if (current != null && currentExpectsReply && current.reply().isDone()) {
@@ -74,10 +78,10 @@ final class ReqLoop extends ClientLoop {
       if (current == null && !waiting.isEmpty()) {
         continue; // abandoned just now: send the next one on the fresh socket
       }
-      if (!mailbox.settle()) {
+      if (!box.settle()) {
         continue;
       }
-      poller.poll(pollTimeout());
+      watching.poll(pollTimeout());
     }
   }
 
@@ -99,7 +103,7 @@ final class ReqLoop extends ClientLoop {
       if (next.reply().isDone()) {
         continue; // every caller gave up while it waited its turn
       }
-      if (!socket.send(next.message().payload())) {
+      if (!socket().send(next.message().payload())) {
         next.reply()
             .completeExceptionally(
                 new TransportException(
@@ -120,7 +124,7 @@ final class ReqLoop extends ClientLoop {
       exchange.whenComplete(
           (reply, failure) -> {
             if (exchange.isCancelled()) {
-              mailbox.wake();
+              mailbox().wake();
             }
           });
       return;
@@ -129,19 +133,21 @@ final class ReqLoop extends ClientLoop {
 
   /** Takes the current exchange's reply if it is there; true if it was. */
   private boolean receiveReply() {
-    byte[] body = socket.receive();
+    byte @Nullable [] body = socket().receive();
     if (body == null) {
       return false;
     }
-    Outgoing answered = current;
+    // serve() looks for a reply only while an exchange is in progress.
+    Outgoing answered = Objects.requireNonNull(current, "a reply is taken with no exchange");
     current = null;
     answered.reply().complete(TransportReply.of(body));
     return true;
   }
 
   /** Gives up the current exchange: a REQ socket that still waits for a reply cannot send again. */
-  private void abandon(TransportException reason) {
-    Outgoing abandoned = current;
+  private void abandon(@Nullable TransportException reason) {
+    // serve() abandons only an exchange in progress.
+    Outgoing abandoned = Objects.requireNonNull(current, "no exchange to abandon");
     current = null;
     LOG.debug(
         "Replacing the REQ socket to {}: {}",

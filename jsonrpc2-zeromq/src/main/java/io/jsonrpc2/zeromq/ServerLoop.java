@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
@@ -35,7 +37,8 @@ final class ServerLoop implements Runnable {
   private static final byte[] NO_REPLY = new byte[0];
 
   /** A reply on its way back to the I/O thread; {@code body} is null when none is due. */
-  private record Reply(Frames request, byte[] body) {}
+  @SuppressWarnings("ArrayRecordComponent") // only carried to the I/O thread, never compared
+  private record Reply(Frames request, byte @Nullable [] body) {}
 
   private final List<String> binds;
   private final List<String> connects;
@@ -43,9 +46,9 @@ final class ServerLoop implements Runnable {
   private final long discardMessagesAbove;
   private volatile Duration grace;
   private final int handshakeMillis;
-  private final ZContext sharedContext;
+  private final @Nullable ZContext sharedContext;
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
-  private ZContext context;
+  private @Nullable ZContext context; // made by run()
   private final boolean ownsContext;
   private final JsonRpcService service;
   private final SocketType socketType;
@@ -54,13 +57,14 @@ final class ServerLoop implements Runnable {
   private final Map<String, TransportContext> contexts = new HashMap<>();
   private final TransportContext unknownPeer;
   private volatile boolean closing;
-  private ZMQ.Socket socket;
-  private SocketPoller poller;
-  private volatile Mailbox<Reply> mailbox;
+  // Made by run(), on the I/O thread; null until then, or for good when run() failed to make them.
+  private ZMQ.@Nullable Socket socket;
+  private @Nullable SocketPoller poller;
+  private volatile @Nullable Mailbox<Reply> mailbox;
   private int inFlight;
 
   /** {@code context} is shared with other sockets, or null for one of the loop's own. */
-  ServerLoop(ZmqServer.Builder config, ZContext context) {
+  ServerLoop(ZmqServer.Builder config, @Nullable ZContext context) {
     this.binds = List.copyOf(config.binds);
     this.connects = List.copyOf(config.connects);
     this.maxMessageSize = config.maxMessageSize;
@@ -105,7 +109,7 @@ final class ServerLoop implements Runnable {
   @Override
   public void run() {
     try {
-      context = ownsContext ? new ZContext(1) : sharedContext;
+      context = sharedContext == null ? new ZContext(1) : sharedContext;
       // Made on the context's raw side: a ZContext resets the linger of its own sockets on close,
       // and the linger is what lets the last replies leave.
       socket = context.getContext().socket(socketType);
@@ -149,12 +153,14 @@ final class ServerLoop implements Runnable {
   }
 
   private void serve() {
+    Mailbox<Reply> box = mailbox();
+    SocketPoller watching = Objects.requireNonNull(poller, "run() makes the poller first");
     long closeDeadline = 0;
     while (true) {
       // Work while there is work; poll (the costly part with JeroMQ) only when there is none.
       boolean moved;
       do {
-        moved = mailbox.take(this::write) > 0;
+        moved = box.take(this::write) > 0;
         if (!closing && inFlight < maxInFlight) {
           moved |= readSome() > 0;
         }
@@ -167,16 +173,16 @@ final class ServerLoop implements Runnable {
           return;
         }
       }
-      if (!mailbox.settle()) {
+      if (!box.settle()) {
         continue;
       }
       boolean reading = !closing && inFlight < maxInFlight;
-      poller.interest(0, reading ? ZMQ.Poller.POLLIN : 0);
+      watching.interest(0, reading ? ZMQ.Poller.POLLIN : 0);
       long timeout =
           closing
               ? Math.max(1, TimeUnit.NANOSECONDS.toMillis(closeDeadline - System.nanoTime()))
               : -1;
-      poller.poll(timeout);
+      watching.poll(timeout);
     }
   }
 
@@ -184,7 +190,7 @@ final class ServerLoop implements Runnable {
   private int readSome() {
     int read = 0;
     while (read < READS_PER_WAKE_UP && inFlight < maxInFlight) {
-      Frames request = Frames.receive(socket, socketType);
+      Frames request = Frames.receive(socket(), socketType);
       if (request == null) {
         break;
       }
@@ -239,7 +245,7 @@ final class ServerLoop implements Runnable {
           if (failure != null) {
             LOG.error("The service failed on a message from {}", peerName(request), failure);
           }
-          if (!mailbox.post(new Reply(request, failure == null ? body : null))) {
+          if (!mailbox().post(new Reply(request, failure == null ? body : null))) {
             LOG.debug("Reply to {} dropped: the server is closed", peerName(request));
           }
         });
@@ -252,14 +258,14 @@ final class ServerLoop implements Runnable {
   }
 
   private void send(Reply reply) {
-    byte[] body = reply.body();
+    byte @Nullable [] body = reply.body();
     if (body == null) {
       if (!reply.request().peerAlwaysWaits(socketType)) {
         return;
       }
       body = NO_REPLY; // a REQ peer cannot send again before it has an answer
     }
-    if (!Frames.send(socket, reply.request().envelope(), body)) {
+    if (!Frames.send(socket(), reply.request().envelope(), body)) {
       LOG.warn(
           "Reply to {} dropped: the peer is gone or its queue is full", peerName(reply.request()));
     }
@@ -274,7 +280,7 @@ final class ServerLoop implements Runnable {
         .getBytes(StandardCharsets.UTF_8);
   }
 
-  private TransportContext contextFor(String peerAddress) {
+  private TransportContext contextFor(@Nullable String peerAddress) {
     if (peerAddress == null) {
       return unknownPeer;
     }
@@ -289,7 +295,7 @@ final class ServerLoop implements Runnable {
     return known;
   }
 
-  private TransportContext newContext(String peerAddress) {
+  private TransportContext newContext(@Nullable String peerAddress) {
     return TransportContext.builder(ZmqServer.TRANSPORT_NAME)
         .remoteAddress(peerAddress == null ? null : socketAddress(peerAddress))
         .attribute(ZmqServer.SOCKET_TYPE_ATTRIBUTE, socketType.name())
@@ -297,7 +303,7 @@ final class ServerLoop implements Runnable {
   }
 
   /** ZeroMQ reports "host:port", with brackets around an IPv6 host. */
-  private static InetSocketAddress socketAddress(String peerAddress) {
+  private static @Nullable InetSocketAddress socketAddress(String peerAddress) {
     int colon = peerAddress.lastIndexOf(':');
     if (colon <= 0) {
       return null;
@@ -313,6 +319,15 @@ final class ServerLoop implements Runnable {
 
   private String peerName(Frames request) {
     return request.peerAddress() != null ? request.peerAddress() : "a peer";
+  }
+
+  // Used only once run() made them: by serve() and the calls it reads, whose replies come later.
+  private ZMQ.Socket socket() {
+    return Objects.requireNonNull(socket, "the server socket is used before run() made it");
+  }
+
+  private Mailbox<Reply> mailbox() {
+    return Objects.requireNonNull(mailbox, "the mailbox is used before run() made it");
   }
 
   private void shutDown() {

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
@@ -88,9 +89,9 @@ public final class ZmqBroker implements AutoCloseable {
 
   /** Configures and starts a {@link ZmqBroker}. Not thread-safe. */
   public static final class Builder {
-    private String frontend;
-    private String backend;
-    private ZContext context;
+    private @Nullable String frontend;
+    private @Nullable String backend;
+    private @Nullable ZContext context;
 
     private Builder() {}
 
@@ -122,7 +123,7 @@ public final class ZmqBroker implements AutoCloseable {
         throw new IllegalStateException("a broker needs a frontend and a backend endpoint");
       }
       boolean ownsContext = context == null;
-      ZContext ctx = ownsContext ? new ZContext(1) : context;
+      ZContext ctx = context == null ? new ZContext(1) : context;
       String controlAddress =
           "inproc://jsonrpc2-zmq-broker-control-" + CONTROL_NAMES.incrementAndGet();
       CompletableFuture<List<String>> ready = new CompletableFuture<>();
@@ -137,8 +138,9 @@ public final class ZmqBroker implements AutoCloseable {
       try {
         endpoints = ready.get(30, TimeUnit.SECONDS);
       } catch (ExecutionException e) {
-        throw new IllegalStateException(
-            "the broker did not start: " + e.getCause().getMessage(), e.getCause());
+        // A future that failed always has a cause: completeExceptionally refuses null.
+        Throwable cause = Objects.requireNonNull(e.getCause(), "a failed start has a cause");
+        throw new IllegalStateException("the broker did not start: " + cause.getMessage(), cause);
       } catch (TimeoutException | InterruptedException e) {
         if (e instanceof InterruptedException) {
           Thread.currentThread().interrupt();

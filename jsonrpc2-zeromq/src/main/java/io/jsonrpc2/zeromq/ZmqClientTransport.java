@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 
@@ -61,12 +62,12 @@ public final class ZmqClientTransport implements ClientTransport {
       long maxMessageSize,
       Duration handshakeTimeout,
       Duration closeTimeout,
-      ZContext context,
-      String threadName) {}
+      @Nullable ZContext context,
+      @Nullable String threadName) {}
 
   private final Settings settings;
-  private ClientLoop loop; // guarded by this
-  private Thread thread; // guarded by this
+  private @Nullable ClientLoop loop; // guarded by this; set by start()
+  private @Nullable Thread thread; // guarded by this; set by start(), with loop
   private volatile boolean closed;
 
   private ZmqClientTransport(Settings settings) {
@@ -110,7 +111,8 @@ public final class ZmqClientTransport implements ClientTransport {
     try {
       fresh.ready().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
+      // A future that failed always has a cause: completeExceptionally refuses null.
+      Throwable cause = Objects.requireNonNull(e.getCause(), "a failed start has a cause");
       throw cause instanceof IllegalArgumentException iae
           ? iae
           : new IllegalStateException(
@@ -172,8 +174,8 @@ public final class ZmqClientTransport implements ClientTransport {
       current = loop;
       io = thread;
     }
-    if (current == null) {
-      return;
+    if (current == null || io == null) {
+      return; // never started (start() sets both or neither)
     }
     current.requestClose();
     if (Thread.currentThread() != io) {
@@ -194,8 +196,8 @@ public final class ZmqClientTransport implements ClientTransport {
     private Duration handshakeTimeout = Duration.ofSeconds(1);
     // Long enough for one stalled handshake (see handshakeTimeout) to be retried on the way out.
     private Duration closeTimeout = Duration.ofSeconds(3);
-    private ZContext context;
-    private String threadName;
+    private @Nullable ZContext context;
+    private @Nullable String threadName;
 
     private Builder(String endpoint) {
       this.endpoint = Objects.requireNonNull(endpoint, "endpoint");

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 
@@ -80,9 +81,10 @@ public final class ZmqServer implements JsonRpcServer {
   private final ServerLoop loop;
   private final String threadName;
   private final Duration shutdownTimeout;
-  private volatile List<String> endpoints;
-  private Thread thread;
-  private CompletableFuture<Void> stopped;
+  // Null until start() sets them (stopped: or shutdown(), when never started).
+  private volatile @Nullable List<String> endpoints;
+  private @Nullable Thread thread;
+  private @Nullable CompletableFuture<Void> stopped;
 
   private ZmqServer(Builder builder) {
     this.socketType = builder.socketType;
@@ -120,7 +122,8 @@ public final class ZmqServer implements JsonRpcServer {
       return this;
     } catch (ExecutionException e) {
       stopped = loop.stopped();
-      Throwable cause = e.getCause();
+      // A future that failed always has a cause: completeExceptionally refuses null.
+      Throwable cause = Objects.requireNonNull(e.getCause(), "a failed start has a cause");
       throw new UncheckedIOException(
           "the ZeroMQ server did not start: " + cause.getMessage(), new IOException(cause));
     } catch (TimeoutException e) {
@@ -224,8 +227,8 @@ public final class ZmqServer implements JsonRpcServer {
     int maxInFlight = 1024;
     Duration shutdownTimeout = Duration.ofSeconds(5);
     Duration handshakeTimeout = Duration.ofSeconds(1);
-    ZContext context;
-    String threadName;
+    @Nullable ZContext context;
+    @Nullable String threadName;
 
     private Builder(JsonRpcService service) {
       this.service = Objects.requireNonNull(service, "service");

@@ -35,16 +35,15 @@ public final class Connect2idServer implements RpcServer {
     @Override
     public JSONRPC2Response process(JSONRPC2Request request, MessageContext context) {
       List<Object> params = request.getPositionalParams();
-      switch (request.getMethod()) {
-        case "echo":
-          return new JSONRPC2Response(params.get(0), request.getID());
-        case "subtract":
+      return switch (request.getMethod()) {
+        case "echo" -> new JSONRPC2Response(params.get(0), request.getID());
+        case "subtract" -> {
           long minuend = ((Number) params.get(0)).longValue();
           long subtrahend = ((Number) params.get(1)).longValue();
-          return new JSONRPC2Response(minuend - subtrahend, request.getID());
-        default:
-          return new JSONRPC2Response(JSONRPC2Error.METHOD_NOT_FOUND, request.getID());
-      }
+          yield new JSONRPC2Response(minuend - subtrahend, request.getID());
+        }
+        default -> new JSONRPC2Response(JSONRPC2Error.METHOD_NOT_FOUND, request.getID());
+      };
     }
   }
 

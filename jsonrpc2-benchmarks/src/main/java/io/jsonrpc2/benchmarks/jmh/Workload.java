@@ -24,7 +24,9 @@ public enum Workload {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  @SuppressWarnings("ImmutableEnumChecker") // handed to the servers as is: a copy would be timed
   private final byte[] request;
+
   private final String expectedReply;
 
   Workload(String request, String expectedReply) {

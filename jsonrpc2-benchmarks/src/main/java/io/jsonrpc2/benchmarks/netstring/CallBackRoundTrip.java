@@ -36,7 +36,8 @@ public final class CallBackRoundTrip {
             .method(
                 "ask",
                 (params, call) ->
-                    call.peer().call("client.answer", String.class, params.get(0, String.class)))
+                    call.peer()
+                        .call("client.answer", String.class, params.require(0, String.class)))
             .build();
     JsonRpcService clientSide =
         JsonRpcService.builder()

@@ -5,6 +5,7 @@ import io.jsonrpc2.netty.netstring.NetstringServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +90,7 @@ public final class IdleConnectionsMemory {
     List<SocketChannel> open = new ArrayList<>(count);
     try {
       for (int i = 0; i < count; i++) {
-        open.add(SocketChannel.open(new InetSocketAddress("127.0.0.1", port)));
+        open.add(SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
       }
       System.out.println("OPEN " + open.size());
       System.out.flush();

@@ -45,7 +45,7 @@ public final class NetstringLoad {
         case "--measure" -> measure = Integer.parseInt(args[++i]);
         case "--label" -> label = args[++i];
         default -> {
-          String[] parts = args[i].split("x");
+          String[] parts = args[i].split("x", -1);
           rows.add(new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])});
         }
       }
@@ -149,7 +149,7 @@ public final class NetstringLoad {
       return -1;
     }
     String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
     // fields[0] is the state (field 3 of stat); utime and stime are fields 14 and 15
     return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }

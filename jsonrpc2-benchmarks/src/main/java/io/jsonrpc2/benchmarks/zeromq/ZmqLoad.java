@@ -225,7 +225,7 @@ public final class ZmqLoad {
     }
     String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
     // After "pid (name) ": field 3 (state) onwards; utime and stime are fields 14 and 15.
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
     return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 }

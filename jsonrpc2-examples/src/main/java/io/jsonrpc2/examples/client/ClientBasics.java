@@ -93,7 +93,7 @@ public final class ClientBasics {
                 Request.of("cat").withId("c"),
                 Request.of("dog").withId("d"),
                 Notification.of("log", "walk")));
-    String woof = pets.get("d").orElseThrow().result().textValue();
+    String woof = pets.get("d").map(Response::result).map(JsonNode::textValue).orElseThrow();
     // docs:end batch
     return cubes;
   }

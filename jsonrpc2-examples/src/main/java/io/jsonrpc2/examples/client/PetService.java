@@ -22,12 +22,12 @@ public final class PetService {
         .method(
             "cube",
             (params, ctx) -> {
-              int n = params.get(0, Integer.class);
+              int n = params.require(0, Integer.class);
               return n * n * n;
             })
         .method(
             "subtract",
-            (params, ctx) -> params.get(0, Integer.class) - params.get(1, Integer.class))
+            (params, ctx) -> params.require(0, Integer.class) - params.require(1, Integer.class))
         .method(
             "adopt",
             (params, ctx) -> {

@@ -1,5 +1,6 @@
 package io.jsonrpc2.examples.http;
 
+import java.net.InetAddress;
 import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.http.HttpRules;
 import io.jsonrpc2.servlet.JsonRpcServlet;
@@ -34,7 +35,7 @@ public final class JettyServletExample {
     context.setContextPath("/");
     context.addServlet(holder, "/rpc");
 
-    Server jetty = new Server(new InetSocketAddress("127.0.0.1", port)); // loopback only
+    Server jetty = new Server(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     jetty.setHandler(context);
     jetty.start();
     // docs:end jetty
@@ -63,7 +64,7 @@ public final class JettyServletExample {
     holder.setAsyncSupported(true);
     ServletContextHandler context = new ServletContextHandler();
     context.addServlet(holder, "/rpc");
-    Server jetty = new Server(new InetSocketAddress("127.0.0.1", port));
+    Server jetty = new Server(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     jetty.setHandler(context);
     jetty.start();
     return jetty;

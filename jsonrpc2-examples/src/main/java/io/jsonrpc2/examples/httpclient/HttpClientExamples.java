@@ -1,5 +1,6 @@
 package io.jsonrpc2.examples.httpclient;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.jsonrpc2.JsonRpcClient;
 import io.jsonrpc2.client.BatchResponse;
 import io.jsonrpc2.client.ErrorResponseException;
@@ -44,7 +45,7 @@ public final class HttpClientExamples {
     BatchResponse batch = client.send(requests);
     // One response per request, in the order of the requests; batch.get(id) finds one by id.
     List<Long> cubes =
-        batch.responses().stream().map(response -> response.result().asLong()).toList();
+        batch.responses().stream().map(Response::result).map(JsonNode::asLong).toList();
     // docs:end batch
     return cubes;
   }

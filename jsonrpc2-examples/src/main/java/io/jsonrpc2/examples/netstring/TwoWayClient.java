@@ -30,13 +30,14 @@ public final class TwoWayClient {
       String host, int port, UnaryOperator<String> answers, IntConsumer ticks) {
     JsonRpcService local =
         JsonRpcService.builder()
-            .method("client.answer", (params, call) -> answers.apply(params.get(0, String.class)))
+            .method(
+                "client.answer", (params, call) -> answers.apply(params.require(0, String.class)))
             // A method that answers at once runs on the thread reading the connection, in order:
             // every tick is handled before the result of the countdown that sent them is read.
             .asyncMethod(
                 "main.tick",
                 (params, call) -> {
-                  ticks.accept(params.get(0, Integer.class));
+                  ticks.accept(params.require(0, Integer.class));
                   return CompletableFuture.completedFuture(null);
                 })
             .build();

@@ -112,12 +112,16 @@ public final class ZmqBrokerExample {
       parts.add(worker("worker-2", broker.backendEndpoint()));
       return askAround(broker.frontendEndpoint(), 2, 1_000);
     } finally {
-      for (int i = parts.size() - 1; i >= 0; i--) {
-        try {
-          parts.get(i).close();
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
+      closeInReverse(parts);
+    }
+  }
+
+  private static void closeInReverse(List<AutoCloseable> parts) {
+    for (int i = parts.size() - 1; i >= 0; i--) {
+      try {
+        parts.get(i).close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
       }
     }
   }

@@ -1,5 +1,7 @@
 package io.jsonrpc2.netty.http;
 
+import static java.util.Objects.requireNonNull;
+
 import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.http.HeaderMap;
 import io.jsonrpc2.http.HttpAnswer;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +52,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
   private final String path;
   private final ArrayDeque<Exchange> pending = new ArrayDeque<>();
   private ChannelHandlerContext ctx;
-  private Exchange reading;
+  private @Nullable Exchange reading;
   private long discarding =
       -1; // bytes of a refused request's body skipped so far; -1 when not skipping
   private boolean closeAfterDiscard; // the refusal closes the connection once the body is skipped
@@ -69,16 +72,16 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     final HttpVersion version;
     final boolean keepAlive;
     final Map<String, List<String>> headers;
-    final BodyBuffer body;
-    final Principal principal;
-    HttpAnswer answer;
+    final @Nullable BodyBuffer body;
+    final @Nullable Principal principal;
+    @Nullable HttpAnswer answer;
     boolean close;
 
     Exchange(
         HttpRequest request,
         Map<String, List<String>> headers,
-        BodyBuffer body,
-        Principal principal) {
+        @Nullable BodyBuffer body,
+        @Nullable Principal principal) {
       this.version = request.protocolVersion();
       this.keepAlive = HttpUtil.isKeepAlive(request);
       this.headers = headers;
@@ -133,14 +136,11 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     }
     HttpVerdict verdict =
         rules.admit(request.method().name(), headers, ctx.channel().remoteAddress());
-    if (!verdict.isAdmitted()) {
-      RefusalEnding ending = RefusalEnding.of(verdict.refusal(), headers);
+    HttpAnswer refusal = verdict.refusal();
+    if (refusal != null) {
+      RefusalEnding ending = RefusalEnding.of(refusal, headers);
       refuse(
-          request,
-          headers,
-          verdict.refusal(),
-          ending != RefusalEnding.DRAIN,
-          ending == RefusalEnding.LINGER);
+          request, headers, refusal, ending != RefusalEnding.DRAIN, ending == RefusalEnding.LINGER);
       return;
     }
     if (HttpRules.expectsContinue(headers)) {
@@ -182,7 +182,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     ByteBuf bytes = content.content();
-    if (!exchange.body.append(bytes)) {
+    if (!requireNonNull(exchange.body, "an exchange being read has a body").append(bytes)) {
       reading = null;
       exchange.answer = rules.bodyTooLarge(exchange.headers);
       exchange.close = true;
@@ -220,7 +220,10 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void dispatch(Exchange exchange) {
-    byte[] body = rules.utf8Body(exchange.body.toArray(), exchange.headers);
+    byte[] body =
+        rules.utf8Body(
+            requireNonNull(exchange.body, "a dispatched exchange has a body").toArray(),
+            exchange.headers);
     TransportContext context =
         new TransportContext(
             "http", ctx.channel().remoteAddress(), exchange.headers, exchange.principal, Map.of());
@@ -243,7 +246,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private void answer(Exchange exchange, byte[] reply, Throwable failure) {
+  private void answer(Exchange exchange, byte @Nullable [] reply, @Nullable Throwable failure) {
     exchange.answer = rules.answer(reply, failure, exchange.headers);
     writeReady();
   }

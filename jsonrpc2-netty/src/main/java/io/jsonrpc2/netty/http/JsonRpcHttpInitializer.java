@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sets up a channel to serve a {@link JsonRpcService} over HTTP/1.1 (optionally over TLS), for
@@ -45,7 +46,7 @@ public final class JsonRpcHttpInitializer extends ChannelInitializer<Channel> {
   private final JsonRpcService service;
   private final HttpRules rules;
   private final String path;
-  private final SslContext sslContext;
+  private final @Nullable SslContext sslContext;
   private final long idleSeconds;
   private final int maxHeaderBytes;
   private final ChannelGroup channels =
@@ -125,7 +126,7 @@ public final class JsonRpcHttpInitializer extends ChannelInitializer<Channel> {
     private final JsonRpcService service;
     private HttpRules rules = HttpRules.defaults();
     private String path = "/";
-    private SslContext sslContext;
+    private @Nullable SslContext sslContext;
     private Duration idleTimeout = Duration.ofSeconds(60);
     private int maxHeaderBytes = 8192;
 

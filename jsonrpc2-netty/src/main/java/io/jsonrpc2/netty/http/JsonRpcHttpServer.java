@@ -1,5 +1,7 @@
 package io.jsonrpc2.netty.http;
 
+import static java.util.Objects.requireNonNull;
+
 import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.http.HttpRules;
 import io.jsonrpc2.netty.NettyTransport;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An embedded HTTP/1.1 server for a {@link JsonRpcService}, on Netty.
@@ -39,16 +42,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JsonRpcHttpServer implements JsonRpcServer {
   private final JsonRpcHttpInitializer initializer;
-  private final String host;
+  private final @Nullable String host;
   private final int port;
   private final int ioThreads;
   private final Class<? extends ServerChannel> channelType;
   private final boolean ownsGroups;
   private final NettyTransport transport;
-  private EventLoopGroup parentGroup;
-  private EventLoopGroup childGroup;
-  private volatile Channel serverChannel;
-  private volatile CompletableFuture<Void> stopped;
+  private @Nullable EventLoopGroup parentGroup;
+  private @Nullable EventLoopGroup childGroup;
+  private volatile @Nullable Channel serverChannel;
+  private volatile @Nullable CompletableFuture<Void> stopped;
 
   private JsonRpcHttpServer(Builder builder) {
     this.initializer = builder.initializer.build();
@@ -59,7 +62,10 @@ public final class JsonRpcHttpServer implements JsonRpcServer {
     this.parentGroup = builder.parentGroup;
     this.childGroup = builder.childGroup;
     this.transport = builder.transport != null ? builder.transport : NettyTransport.best();
-    this.channelType = ownsGroups ? transport.serverChannelType() : builder.channelType;
+    this.channelType =
+        ownsGroups
+            ? transport.serverChannelType()
+            : requireNonNull(builder.channelType, "eventLoopGroups(...) sets the channel type");
   }
 
   public static Builder builder(JsonRpcService service) {
@@ -167,13 +173,13 @@ public final class JsonRpcHttpServer implements JsonRpcServer {
   /** Configures a {@link JsonRpcHttpServer}. Not thread-safe. */
   public static final class Builder {
     private final JsonRpcHttpInitializer.Builder initializer;
-    private String host;
+    private @Nullable String host;
     private int port = 8080;
     private int ioThreads = Runtime.getRuntime().availableProcessors();
-    private EventLoopGroup parentGroup;
-    private EventLoopGroup childGroup;
-    private Class<? extends ServerChannel> channelType;
-    private NettyTransport transport;
+    private @Nullable EventLoopGroup parentGroup;
+    private @Nullable EventLoopGroup childGroup;
+    private @Nullable Class<? extends ServerChannel> channelType;
+    private @Nullable NettyTransport transport;
 
     private Builder(JsonRpcService service) {
       this.initializer = JsonRpcHttpInitializer.builder(service);

@@ -62,6 +62,7 @@ final class Responses {
   }
 
   // Formatting a date costs more than the rest of the headers together; it changes once a second.
+  @SuppressWarnings("JavaUtilDate") // Netty's DateFormatter formats a Date
   private static AsciiString now() {
     long millis = System.currentTimeMillis();
     long second = millis / 1000;

@@ -11,6 +11,7 @@ import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +31,9 @@ final class ClientConnection {
   private final long maxBackoffNanos;
   private final Consumer<Channel> onDrop;
   private final Object lock = new Object();
-  private volatile Channel channel;
+  private volatile @Nullable Channel channel;
   private volatile boolean closed;
-  private CompletableFuture<Channel> connecting;
+  private @Nullable CompletableFuture<Channel> connecting;
   private int consecutiveFailures;
   private long nextAttemptNanos;
   private boolean everConnected;
@@ -55,7 +56,7 @@ final class ClientConnection {
   }
 
   /** The open channel, or null. */
-  Channel current() {
+  @Nullable Channel current() {
     Channel ready = channel;
     return ready != null && ready.isActive() ? ready : null;
   }

@@ -8,6 +8,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sets up a server channel's pipeline for JSON-RPC over netstrings: optional TLS, optional idle
@@ -21,18 +22,18 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NetstringChannelInitializer extends ChannelInitializer<Channel> {
   private final JsonRpcService service;
-  private final SslContext sslContext;
+  private final @Nullable SslContext sslContext;
   private final int maxFrameLength;
   private final int maxInFlightPerConnection;
-  private final Duration idleTimeout;
+  private final @Nullable Duration idleTimeout;
   private final ConnectionTracker tracker;
 
   NetstringChannelInitializer(
       JsonRpcService service,
-      SslContext sslContext,
+      @Nullable SslContext sslContext,
       int maxFrameLength,
       int maxInFlightPerConnection,
-      Duration idleTimeout,
+      @Nullable Duration idleTimeout,
       ConnectionTracker tracker) {
     this.service = service;
     this.sslContext = sslContext;

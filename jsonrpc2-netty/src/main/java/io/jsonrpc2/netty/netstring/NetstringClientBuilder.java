@@ -9,6 +9,7 @@ import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Configures a {@link NetstringClientTransport}; made by {@link NetstringClientTransport#builder}.
@@ -16,11 +17,11 @@ import java.util.Objects;
  */
 public final class NetstringClientBuilder {
   final SocketAddress address;
-  SslContext sslContext;
-  Path trusted;
-  char[] trustStorePassword;
-  File clientCertificate;
-  File clientKey;
+  @Nullable SslContext sslContext;
+  @Nullable Path trusted;
+  char @Nullable [] trustStorePassword;
+  @Nullable File clientCertificate;
+  @Nullable File clientKey;
   boolean trustAll;
   boolean tlsWanted;
   boolean hostnameVerification = true;
@@ -28,8 +29,8 @@ public final class NetstringClientBuilder {
   Duration connectTimeout = Duration.ofSeconds(10);
   Duration reconnectBackoff = Duration.ofMillis(100);
   Duration maxReconnectBackoff = Duration.ofSeconds(5);
-  EventLoopGroup group;
-  NettyTransport transport;
+  @Nullable EventLoopGroup group;
+  @Nullable NettyTransport transport;
 
   NetstringClientBuilder(SocketAddress address) {
     this.address = Objects.requireNonNull(address, "address");
@@ -157,7 +158,7 @@ public final class NetstringClientBuilder {
     return JsonRpcClient.builder().transport(build()).build();
   }
 
-  SslContext sslContext() {
+  @Nullable SslContext sslContext() {
     if (sslContext != null) {
       return sslContext;
     }

@@ -1,5 +1,7 @@
 package io.jsonrpc2.netty.netstring;
 
+import static java.util.Objects.requireNonNull;
+
 import io.jsonrpc2.client.ClientTransport;
 import io.jsonrpc2.client.ConnectionLostException;
 import io.jsonrpc2.client.JsonRpcClientException;
@@ -21,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A connection {@link ClientTransport} that speaks JSON-RPC over netstrings on one TCP (or TLS)
@@ -47,7 +50,7 @@ public final class NetstringClientTransport implements ClientTransport {
   private final EventLoopGroup group;
   private final boolean ownsGroup;
   private final ClientConnection connection;
-  private volatile Receiver receiver;
+  private volatile @Nullable Receiver receiver;
 
   private NetstringClientTransport(NetstringClientBuilder builder) {
     SocketAddress address = builder.address;
@@ -62,7 +65,7 @@ public final class NetstringClientTransport implements ClientTransport {
         ownsGroup
             ? transport.newEventLoopGroup(
                 1, new DefaultThreadFactory("jsonrpc2-netstring-client", true))
-            : builder.group;
+            : requireNonNull(builder.group);
     boolean verifyHost = builder.hostnameVerification && !builder.trustAll;
     int maxFrameLength = builder.maxFrameLength;
     Bootstrap bootstrap =

@@ -1,5 +1,7 @@
 package io.jsonrpc2.netty.netstring;
 
+import static java.util.Objects.requireNonNull;
+
 import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.netty.NettyTransport;
 import io.jsonrpc2.server.JsonRpcServer;
@@ -20,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,10 +53,10 @@ public final class NetstringServer implements JsonRpcServer {
   private final int backlog;
   private final NettyTransport transport;
   private final String tlsNote;
-  private EventLoopGroup acceptor;
-  private EventLoopGroup workers;
-  private volatile Channel listener;
-  private CompletableFuture<Void> stopped;
+  private @Nullable EventLoopGroup acceptor;
+  private @Nullable EventLoopGroup workers;
+  private volatile @Nullable Channel listener;
+  private @Nullable CompletableFuture<Void> stopped;
 
   private NetstringServer(Builder builder) {
     this.service = builder.service;
@@ -184,7 +187,10 @@ public final class NetstringServer implements JsonRpcServer {
   }
 
   private void finish(
-      CompletableFuture<Void> drained, Duration grace, Channel channel, EventLoopGroup[] groups) {
+      CompletableFuture<Void> drained,
+      Duration grace,
+      @Nullable Channel channel,
+      EventLoopGroup[] groups) {
     try {
       drained.get(grace.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
@@ -214,19 +220,19 @@ public final class NetstringServer implements JsonRpcServer {
     private final JsonRpcService service;
     private String host = "0.0.0.0";
     private int port;
-    private SslContext sslContext;
-    private File certificateChain;
-    private File privateKey;
-    private String keyPassword;
-    private File trustedClientCertificates;
+    private @Nullable SslContext sslContext;
+    private @Nullable File certificateChain;
+    private @Nullable File privateKey;
+    private @Nullable String keyPassword;
+    private @Nullable File trustedClientCertificates;
     private ClientAuth clientAuth = ClientAuth.NONE;
     private int maxFrameLength = DEFAULT_MAX_FRAME_LENGTH;
     private int maxInFlightPerConnection = 1024;
-    private Duration idleTimeout;
+    private @Nullable Duration idleTimeout;
     private Duration shutdownTimeout = Duration.ofSeconds(10);
     private int workerThreads;
     private int backlog = 1024;
-    private NettyTransport transport;
+    private @Nullable NettyTransport transport;
 
     private Builder(JsonRpcService service) {
       this.service = Objects.requireNonNull(service, "service");
@@ -265,7 +271,7 @@ public final class NetstringServer implements JsonRpcServer {
     }
 
     /** Serves TLS with a PEM certificate chain and a PEM PKCS#8 private key. */
-    public Builder tls(File certificateChain, File privateKey, String keyPassword) {
+    public Builder tls(File certificateChain, File privateKey, @Nullable String keyPassword) {
       this.certificateChain = Objects.requireNonNull(certificateChain, "certificateChain");
       this.privateKey = Objects.requireNonNull(privateKey, "privateKey");
       this.keyPassword = keyPassword;
@@ -378,7 +384,7 @@ public final class NetstringServer implements JsonRpcServer {
           service, sslContext(), maxFrameLength, maxInFlightPerConnection, idleTimeout, tracker);
     }
 
-    private SslContext sslContext() {
+    private @Nullable SslContext sslContext() {
       if (sslContext != null) {
         return sslContext;
       }
@@ -390,7 +396,11 @@ public final class NetstringServer implements JsonRpcServer {
         return null;
       }
       return TlsContexts.server(
-          certificateChain, privateKey, keyPassword, trustedClientCertificates, clientAuth);
+          certificateChain,
+          requireNonNull(privateKey, "tls() sets both"),
+          keyPassword,
+          trustedClientCertificates,
+          clientAuth);
     }
 
     String tlsNote() {

@@ -13,6 +13,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
+import org.jspecify.annotations.Nullable;
 
 /** Builds the {@link SslContext}s of the netstring server and client from files. */
 final class TlsContexts {
@@ -25,8 +26,8 @@ final class TlsContexts {
   static SslContext server(
       File certificateChain,
       File privateKey,
-      String keyPassword,
-      File trustedClientCertificates,
+      @Nullable String keyPassword,
+      @Nullable File trustedClientCertificates,
       ClientAuth clientAuth) {
     try {
       SslContextBuilder builder =
@@ -49,10 +50,10 @@ final class TlsContexts {
 
   /** A client context that trusts the certificates of a PEM file, or of a key store file. */
   static SslContext client(
-      Path trusted,
-      char[] storePassword,
-      File clientCertificate,
-      File clientKey,
+      @Nullable Path trusted,
+      char @Nullable [] storePassword,
+      @Nullable File clientCertificate,
+      @Nullable File clientKey,
       boolean trustAll) {
     try {
       SslContextBuilder builder = SslContextBuilder.forClient();
