@@ -1,9 +1,10 @@
 package io.jsonrpc2.examples.http;
 
-import java.net.InetAddress;
 import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.http.HttpRules;
+import io.jsonrpc2.server.JsonRpcServer;
 import io.jsonrpc2.servlet.JsonRpcServlet;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -44,6 +45,19 @@ public final class JettyServletExample {
 
   public static int port(Server jetty) {
     return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+  }
+
+  /** The servlet in Jetty behind the lifecycle every server of the project shares. */
+  public static JsonRpcServer serveWithTheSharedLifecycle(int port) {
+    // docs:begin jetty-lifecycle
+    JsonRpcService service = JsonRpcService.builder().handler(new Greeter()).build();
+    JsonRpcServer server =
+        new JettyJsonRpcServer(service, HttpRules.defaults(), "127.0.0.1", port, "/rpc").start();
+    int bound = server.port(); // the free port chosen when 0 was asked for
+    // later: server.shutdown(Duration.ofSeconds(10)).join(), or server.close()
+    // docs:end jetty-lifecycle
+    System.out.println("Serving JSON-RPC on http://127.0.0.1:" + bound + "/rpc");
+    return server;
   }
 
   // docs:begin web-xml

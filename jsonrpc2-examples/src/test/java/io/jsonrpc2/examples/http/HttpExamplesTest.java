@@ -2,10 +2,12 @@ package io.jsonrpc2.examples.http;
 
 import static io.jsonrpc2.testing.JsonAssertions.assertSameJson;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.http.HttpRules;
 import io.jsonrpc2.netty.http.JsonRpcHttpServer;
+import io.jsonrpc2.server.JsonRpcServer;
 import io.jsonrpc2.testing.TestCertificate;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
@@ -176,6 +178,19 @@ class HttpExamplesTest {
     } finally {
       jetty.stop();
     }
+  }
+
+  @Test
+  void theServletBehindTheSharedLifecycle() throws Exception {
+    JsonRpcServer server = JettyServletExample.serveWithTheSharedLifecycle(0);
+    try {
+      String url = "http://127.0.0.1:" + server.port() + "/rpc";
+      assertSameJson(post(url, GREETING).body(), HELLO_WORLD);
+    } finally {
+      server.close();
+    }
+    assertThatThrownBy(() -> post("http://127.0.0.1:" + server.port() + "/rpc", GREETING))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
