@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.jsonrpc2.client.BatchResponse;
 import io.jsonrpc2.client.CallOptions;
 import io.jsonrpc2.client.ClientTransport;
@@ -16,6 +15,7 @@ import io.jsonrpc2.client.IdGenerators;
 import io.jsonrpc2.client.InvalidResponseException;
 import io.jsonrpc2.client.JsonRpcClientException;
 import io.jsonrpc2.internal.ClientEngine;
+import io.jsonrpc2.internal.DefaultMapper;
 import io.jsonrpc2.internal.Futures;
 import io.jsonrpc2.internal.ProxyInvocationHandler;
 import io.jsonrpc2.internal.ResponseReader;
@@ -361,7 +361,7 @@ public final class JsonRpcClient implements AutoCloseable {
   /** Configures a {@link JsonRpcClient}. Not thread-safe. */
   public static final class Builder {
     private @Nullable ClientTransport transport;
-    private ObjectMapper mapper = JsonMapper.builder().build();
+    private ObjectMapper mapper = DefaultMapper.shared();
     private @Nullable IdGenerator idGenerator;
     private @Nullable Duration timeout = Duration.ofSeconds(30);
     private boolean validateResponses = true;
@@ -377,7 +377,11 @@ public final class JsonRpcClient implements AutoCloseable {
       return this;
     }
 
-    /** The mapper for params and results; never changed by the client. */
+    /**
+     * The mapper for params and results; never changed by the client. By default a plain {@code
+     * JsonMapper} that every client and connection given none shares: give one of your own to
+     * configure, rather than changing what {@link JsonRpcClient#mapper()} returns.
+     */
     public Builder mapper(ObjectMapper mapper) {
       this.mapper = Objects.requireNonNull(mapper, "mapper");
       return this;

@@ -1,7 +1,6 @@
 package io.jsonrpc2.connection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.jsonrpc2.CallContext;
 import io.jsonrpc2.JsonRpcClient;
 import io.jsonrpc2.JsonRpcService;
@@ -13,6 +12,7 @@ import io.jsonrpc2.client.OutboundMessage;
 import io.jsonrpc2.client.TransportException;
 import io.jsonrpc2.client.TransportReply;
 import io.jsonrpc2.internal.DefaultExecutors;
+import io.jsonrpc2.internal.DefaultMapper;
 import io.jsonrpc2.internal.InboundCalls;
 import io.jsonrpc2.internal.MessageKind;
 import io.jsonrpc2.internal.Throwables;
@@ -304,7 +304,7 @@ public final class JsonRpcConnection implements AutoCloseable {
     private @Nullable JsonRpcService service;
     private TransportContext context = TransportContext.builder("connection").build();
     private int maxInFlight = 1024;
-    private ObjectMapper mapper = JsonMapper.builder().build();
+    private ObjectMapper mapper = DefaultMapper.shared();
     private @Nullable Duration timeout = Duration.ofSeconds(30);
     private @Nullable IdGenerator idGenerator;
     private @Nullable String cancelMethod;
@@ -340,7 +340,10 @@ public final class JsonRpcConnection implements AutoCloseable {
       return this;
     }
 
-    /** The mapper for the params and results of the calls this side makes. */
+    /**
+     * The mapper for the params and results of the calls this side makes; by default the plain
+     * {@code JsonMapper} shared as {@link JsonRpcClient.Builder#mapper} describes.
+     */
     public Builder mapper(ObjectMapper mapper) {
       this.mapper = Objects.requireNonNull(mapper, "mapper");
       return this;
