@@ -46,10 +46,12 @@ import org.jspecify.annotations.Nullable;
  * String reply = service.handle("{\"jsonrpc\":\"2.0\",\"method\":\"main.echo\",\"params\":[\"hi\"],\"id\":1}").join();
  * }</pre>
  *
- * <p><b>Threading.</b> All methods are thread-safe. {@code handle} parses on the calling thread and
- * never blocks it: blocking methods run on the executor, methods that return a {@code
- * CompletionStage} are called on the calling thread and must not block. The returned future
- * completes on whichever thread finished the last method of the message.
+ * <p><b>Threading.</b> All methods are thread-safe. {@code handle} parses on the calling thread. A
+ * blocking (plain) method runs on that thread too when the {@link TransportContext} says it may
+ * block ({@link TransportContext#callerMayBlock()}, as {@link TransportContext#NONE} does), and on
+ * the executor otherwise, so that an I/O thread is never held; methods that return a {@code
+ * CompletionStage}, and {@code @NonBlocking} ones, are called on the calling thread and must not
+ * block. The returned future completes on whichever thread finished the last method of the message.
  *
  * <p><b>Replies.</b> The future completes with the reply, or with {@code null} when none is due (a
  * notification, or a batch of notifications only). It never completes exceptionally: every failure

@@ -65,7 +65,7 @@ class LifecycleTest {
     JsonRpcService service =
         JsonRpcService.builder().handler(gate).timeout(Duration.ofMillis(200)).build();
 
-    JsonNode reply = reply(service.handle(request("block", null, 1)));
+    JsonNode reply = reply(Replies.handleOnIoThread(service, request("block", null, 1)));
 
     assertThat(reply.get("error"))
         .isEqualTo(Replies.parse("{\"code\":-32098,\"message\":\"Timeout error\"}"));
@@ -94,7 +94,8 @@ class LifecycleTest {
   void stopServingAnswersNewRequestsWhileCallsInFlightFinish() throws Exception {
     Gate gate = new Gate();
     JsonRpcService service = JsonRpcService.builder().handler(gate).build();
-    CompletableFuture<String> inFlight = service.handle(request("block", null, 1));
+    CompletableFuture<String> inFlight =
+        Replies.handleOnIoThread(service, request("block", null, 1));
     assertThat(gate.entered.await(10, TimeUnit.SECONDS)).isTrue();
 
     service.stopServing();
@@ -131,7 +132,8 @@ class LifecycleTest {
   void cancelPendingAnswersEveryCallerAtOnce() throws Exception {
     Gate gate = new Gate();
     JsonRpcService service = JsonRpcService.builder().handler(gate).build();
-    CompletableFuture<String> blocking = service.handle(request("block", null, 1));
+    CompletableFuture<String> blocking =
+        Replies.handleOnIoThread(service, request("block", null, 1));
     assertThat(gate.entered.await(10, TimeUnit.SECONDS)).isTrue();
     CompletableFuture<String> async = service.handle(request("waitAsync", null, 2));
     CompletableFuture<String> notification =
@@ -156,7 +158,8 @@ class LifecycleTest {
     Gate gate = new Gate();
     JsonRpcService service = JsonRpcService.builder().handler(gate).build();
     CompletableFuture<String> batch =
-        service.handle("[" + request("block", null, 1) + "," + request("quick", null, 2) + "]");
+        Replies.handleOnIoThread(
+            service, "[" + request("block", null, 1) + "," + request("quick", null, 2) + "]");
     assertThat(gate.entered.await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(batch).isNotDone();
 

@@ -106,11 +106,8 @@ class ServiceInFlightTest {
   }
 
   private static CompletableFuture<String> call(JsonRpcService service, String method) {
-    return service
-        .handle(
-            ("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"id\":1}")
-                .getBytes(StandardCharsets.UTF_8))
-        .thenApply(reply -> reply == null ? null : new String(reply, StandardCharsets.UTF_8));
+    return Replies.handleOnIoThread(
+        service, "{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"id\":1}");
   }
 
   @Test

@@ -29,7 +29,9 @@ import org.jspecify.annotations.Nullable;
  * <p>A method that runs on the caller's thread and returns a plain value (or a stage that is
  * already complete) is answered right there, with no future and no registration: it is counted in
  * {@link #inFlightCount()} while it runs, and {@link #cancelPending} reaches it through the cancel
- * mark it compares before and after. Everything else is an {@link InFlightCall}.
+ * mark it compares before and after. Everything else is an {@link InFlightCall}. A blocking method
+ * runs on the executor, or, when the transport says its caller may block, on the caller's thread,
+ * registered and timed all the same.
  */
 public final class Dispatcher {
   private final MethodTable methods;
@@ -181,7 +183,12 @@ public final class Dispatcher {
     }
     Target.Invocation blocking =
         invocation != null ? invocation : () -> ((ReflectiveTarget) target).invoke(boundArgs(args));
-    return settled(call, execute(new InFlightCall(call.id(), answerTo(call, transport)), blocking));
+    InFlightCall inFlightCall = new InFlightCall(call.id(), answerTo(call, transport));
+    if (transport.callerMayBlock()) {
+      CompletableFuture<Outcome> outcome = settled(call, runOnCallerThread(inFlightCall, blocking));
+      return outcome.isDone() ? outcome.join() : outcome;
+    }
+    return settled(call, execute(inFlightCall, blocking));
   }
 
   private @Nullable Outcome answer(Incoming.Call call, ErrorObject error) {
@@ -267,6 +274,18 @@ public final class Dispatcher {
       call.cancel(ErrorObject.SERVICE_UNAVAILABLE);
     }
     return awaitWithTimeout(call);
+  }
+
+  /**
+   * Runs a blocking method on the caller's thread, registered and timed like one on the executor,
+   * so that the timeout and {@link #cancelPending} interrupt it there.
+   */
+  private CompletableFuture<Object> runOnCallerThread(
+      InFlightCall call, Target.Invocation invocation) {
+    inFlight.add(call);
+    CompletableFuture<Object> result = awaitWithTimeout(call);
+    call.runOnCallerThread(invocation);
+    return result;
   }
 
   /** Arms the timeout of a registered call and unregisters it when it ends. */

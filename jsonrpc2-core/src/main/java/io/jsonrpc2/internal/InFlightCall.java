@@ -41,6 +41,25 @@ final class InFlightCall {
 
   /** Runs a blocking method on the current (executor) thread. */
   void runBlocking(Target.Invocation invocation) {
+    run(invocation);
+    // An interrupt meant for this call must not leak into the executor's next task.
+    Thread.interrupted();
+  }
+
+  /**
+   * Runs a blocking method on the thread that handed the message in; an interrupt that cancelled
+   * the call is cleared, one the caller's thread had of its own is kept.
+   */
+  void runOnCallerThread(Target.Invocation invocation) {
+    run(invocation);
+    synchronized (this) {
+      if (cancelledWith != null) {
+        Thread.interrupted();
+      }
+    }
+  }
+
+  private void run(Target.Invocation invocation) {
     synchronized (this) {
       if (cancelledWith != null) {
         return;
@@ -55,8 +74,6 @@ final class InFlightCall {
       synchronized (this) {
         runner = null;
       }
-      // An interrupt meant for this call must not leak into the executor's next task.
-      Thread.interrupted();
     }
   }
 

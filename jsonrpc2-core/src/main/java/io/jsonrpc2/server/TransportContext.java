@@ -23,16 +23,24 @@ import org.jspecify.annotations.Nullable;
  * @param headers request headers (HTTP), empty for transports without them
  * @param principal the authenticated peer, or null
  * @param attributes anything else the transport wants methods to see
+ * @param callerMayBlock whether the thread that hands the message in may be held while a blocking
+ *     method runs (a servlet container's thread, a caller's own thread): the service then runs a
+ *     plain method right there, with no hand-off to its executor. False for a transport's I/O
+ *     thread (an event loop), which must never wait for a method.
  */
 public record TransportContext(
     String transport,
     @Nullable SocketAddress remoteAddress,
     Map<String, List<String>> headers,
     @Nullable Principal principal,
-    Map<String, Object> attributes) {
+    Map<String, Object> attributes,
+    boolean callerMayBlock) {
 
-  /** The context of a call that came from no transport at all (a direct {@code handle} call). */
-  public static final TransportContext NONE = builder("none").build();
+  /**
+   * The context of a call that came from no transport at all (a direct {@code handle} call on the
+   * caller's own thread, which may block).
+   */
+  public static final TransportContext NONE = builder("none").callerMayBlock(true).build();
 
   public TransportContext {
     Objects.requireNonNull(transport, "transport");
@@ -43,6 +51,16 @@ public record TransportContext(
       headers = java.util.Collections.unmodifiableMap(caseless);
     }
     attributes = Map.copyOf(attributes);
+  }
+
+  /** A context whose caller must not block, as an I/O thread's. */
+  public TransportContext(
+      String transport,
+      @Nullable SocketAddress remoteAddress,
+      Map<String, List<String>> headers,
+      @Nullable Principal principal,
+      Map<String, Object> attributes) {
+    this(transport, remoteAddress, headers, principal, attributes, false);
   }
 
   /** The first value of a header. */
@@ -59,7 +77,7 @@ public record TransportContext(
   public TransportContext withAttribute(String name, Object value) {
     Map<String, Object> more = new LinkedHashMap<>(attributes);
     more.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-    return new TransportContext(transport, remoteAddress, headers, principal, more);
+    return new TransportContext(transport, remoteAddress, headers, principal, more, callerMayBlock);
   }
 
   public static Builder builder(String transport) {
@@ -73,6 +91,7 @@ public record TransportContext(
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
     private @Nullable Principal principal;
     private final Map<String, Object> attributes = new LinkedHashMap<>();
+    private boolean callerMayBlock;
 
     private Builder(String transport) {
       this.transport = Objects.requireNonNull(transport, "transport");
@@ -103,8 +122,15 @@ public record TransportContext(
       return this;
     }
 
+    /** See {@link TransportContext#callerMayBlock()}; default false. */
+    public Builder callerMayBlock(boolean mayBlock) {
+      this.callerMayBlock = mayBlock;
+      return this;
+    }
+
     public TransportContext build() {
-      return new TransportContext(transport, remoteAddress, headers, principal, attributes);
+      return new TransportContext(
+          transport, remoteAddress, headers, principal, attributes, callerMayBlock);
     }
   }
 }

@@ -131,7 +131,10 @@ public final class JsonRpcServlet extends HttpServlet {
     }
     Principal principal =
         verdict.principal() != null ? verdict.principal() : request.getUserPrincipal();
-    TransportContext context = new TransportContext("http", remote, headers, principal, Map.of());
+    // A container's request thread is there to block: a plain method runs on it, with no
+    // hand-off; only a method's own future, still pending, lets the thread go (async support).
+    TransportContext context =
+        new TransportContext("http", remote, headers, principal, Map.of(), true);
     CompletableFuture<byte[]> reply = service.handle(rules.utf8Body(body, headers), context);
     if (reply.isDone() || !request.isAsyncSupported()) {
       Exchanges.write(response, awaitAnswer(rules, reply, headers));

@@ -3,6 +3,7 @@ package io.jsonrpc2.benchmarks.jmh;
 import io.jsonrpc2.JsonRpcMethod;
 import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.NonBlocking;
+import io.jsonrpc2.server.TransportContext;
 
 /** This library: {@link JsonRpcService#handle(byte[])}, waiting for the reply. */
 public final class Jsonrpc2Server implements RpcServer {
@@ -21,7 +22,10 @@ public final class Jsonrpc2Server implements RpcServer {
     }
   }
 
-  /** The same methods unmarked: they run on the service's default executor. */
+  /**
+   * The same methods unmarked, as users write them: on the calling thread when it may block, on the
+   * service's default executor otherwise.
+   */
   public static final class BlockingMethods {
     @JsonRpcMethod
     public String echo(String value) {
@@ -35,23 +39,34 @@ public final class Jsonrpc2Server implements RpcServer {
   }
 
   private final JsonRpcService service;
+  private final TransportContext context;
 
-  private Jsonrpc2Server(Object handler) {
+  private Jsonrpc2Server(Object handler, TransportContext context) {
     this.service = JsonRpcService.builder().handler(handler).build();
+    this.context = context;
   }
 
   /** Methods called on the calling thread. */
   public static Jsonrpc2Server nonBlocking() {
-    return new Jsonrpc2Server(new NonBlockingMethods());
+    return new Jsonrpc2Server(new NonBlockingMethods(), TransportContext.NONE);
   }
 
-  /** Methods called on the default executor; the calling thread waits for the reply. */
-  public static Jsonrpc2Server defaultExecutor() {
-    return new Jsonrpc2Server(new BlockingMethods());
+  /** Plain methods called directly, as a servlet without async or a user's own thread does. */
+  public static Jsonrpc2Server plain() {
+    return new Jsonrpc2Server(new BlockingMethods(), TransportContext.NONE);
+  }
+
+  /**
+   * Plain methods handed in by a caller that must not block, as an I/O thread: they run on the
+   * default executor while the calling thread waits for the reply.
+   */
+  public static Jsonrpc2Server plainHandedOff() {
+    return new Jsonrpc2Server(
+        new BlockingMethods(), TransportContext.builder("event-loop").build());
   }
 
   @Override
   public byte[] handle(byte[] request) {
-    return service.handle(request).join();
+    return service.handle(request, context).join();
   }
 }

@@ -40,7 +40,8 @@ public class ServerBenchmark {
   private JacksonFloor floor;
   private Jsonrpc2Server jsonrpc2;
   private Jsonrpc2ConnectionServer jsonrpc2Connection;
-  private Jsonrpc2Server jsonrpc2DefaultExecutor;
+  private Jsonrpc2Server jsonrpc2Plain;
+  private Jsonrpc2Server jsonrpc2PlainHandedOff;
   private Jsonrpc4jServer jsonrpc4j;
   private SimpleJsonRpcServer simpleJsonRpc;
   private Connect2idServer connect2id;
@@ -51,7 +52,8 @@ public class ServerBenchmark {
     floor = new JacksonFloor();
     jsonrpc2 = Jsonrpc2Server.nonBlocking();
     jsonrpc2Connection = new Jsonrpc2ConnectionServer();
-    jsonrpc2DefaultExecutor = Jsonrpc2Server.defaultExecutor();
+    jsonrpc2Plain = Jsonrpc2Server.plain();
+    jsonrpc2PlainHandedOff = Jsonrpc2Server.plainHandedOff();
     jsonrpc4j = new Jsonrpc4jServer();
     simpleJsonRpc = new SimpleJsonRpcServer();
     connect2id = new Connect2idServer();
@@ -64,7 +66,8 @@ public class ServerBenchmark {
     servers.put("floor", floor);
     servers.put("jsonrpc2", jsonrpc2);
     servers.put("jsonrpc2Connection", jsonrpc2Connection);
-    servers.put("jsonrpc2DefaultExecutor", jsonrpc2DefaultExecutor);
+    servers.put("jsonrpc2Plain", jsonrpc2Plain);
+    servers.put("jsonrpc2PlainHandedOff", jsonrpc2PlainHandedOff);
     servers.put("jsonrpc4j", jsonrpc4j);
     servers.put("simpleJsonRpc", simpleJsonRpc);
     servers.put("connect2id", connect2id);
@@ -98,8 +101,13 @@ public class ServerBenchmark {
   }
 
   @Benchmark
-  public byte[] jsonrpc2DefaultExecutor() {
-    return jsonrpc2DefaultExecutor.handle(request);
+  public byte[] jsonrpc2Plain() {
+    return jsonrpc2Plain.handle(request);
+  }
+
+  @Benchmark
+  public byte[] jsonrpc2PlainHandedOff() {
+    return jsonrpc2PlainHandedOff.handle(request);
   }
 
   @Benchmark

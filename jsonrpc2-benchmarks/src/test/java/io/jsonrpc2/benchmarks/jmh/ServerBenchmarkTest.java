@@ -28,7 +28,8 @@ class ServerBenchmarkTest {
             "floor",
             "jsonrpc2",
             "jsonrpc2Connection",
-            "jsonrpc2DefaultExecutor",
+            "jsonrpc2Plain",
+            "jsonrpc2PlainHandedOff",
             "jsonrpc4j",
             "simpleJsonRpc",
             "connect2id");
