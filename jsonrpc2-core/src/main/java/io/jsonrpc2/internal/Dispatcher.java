@@ -16,7 +16,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -31,13 +30,15 @@ import org.jspecify.annotations.Nullable;
  * {@link #inFlightCount()} while it runs, and {@link #cancelPending} reaches it through the cancel
  * mark it compares before and after. Everything else is an {@link InFlightCall}. A blocking method
  * runs on the executor, or, when the transport says its caller may block, on the caller's thread,
- * registered and timed all the same.
+ * registered and timed all the same. What one thread hands to the executor goes through that
+ * thread's {@link HandOffLane}, so a burst of calls costs one hand-off.
  */
 public final class Dispatcher {
   private final MethodTable methods;
   private final RequestDecoder decoder;
   private final ResponseEncoder encoder;
-  private final Executor executor;
+  // One lane per I/O thread: what one thread hands off in a burst is one hand-off.
+  private final ThreadLocal<HandOffLane> lanes;
   private final long timeoutNanos;
   private final ErrorMapping errors;
   private final Set<InFlightCall> inFlight = ConcurrentHashMap.newKeySet();
@@ -72,7 +73,7 @@ public final class Dispatcher {
     this.methods = methods;
     this.decoder = decoder;
     this.encoder = encoder;
-    this.executor = executor;
+    this.lanes = ThreadLocal.withInitial(() -> new HandOffLane(executor));
     this.timeoutNanos = timeoutNanos;
     this.errors = errors;
   }
@@ -183,12 +184,12 @@ public final class Dispatcher {
     }
     Target.Invocation blocking =
         invocation != null ? invocation : () -> ((ReflectiveTarget) target).invoke(boundArgs(args));
-    InFlightCall inFlightCall = new InFlightCall(call.id(), answerTo(call, transport));
+    InFlightCall inFlightCall = new InFlightCall(call.id(), answerTo(call, transport), blocking);
     if (transport.callerMayBlock()) {
-      CompletableFuture<Outcome> outcome = settled(call, runOnCallerThread(inFlightCall, blocking));
+      CompletableFuture<Outcome> outcome = settled(call, runOnCallerThread(inFlightCall));
       return outcome.isDone() ? outcome.join() : outcome;
     }
-    return settled(call, execute(inFlightCall, blocking));
+    return settled(call, handOff(inFlightCall));
   }
 
   private @Nullable Outcome answer(Incoming.Call call, ErrorObject error) {
@@ -265,26 +266,22 @@ public final class Dispatcher {
     return result.handle((value, failure) -> answer(call, value, failure));
   }
 
-  /** Runs a blocking method on the executor. */
-  private CompletableFuture<Object> execute(InFlightCall call, Target.Invocation invocation) {
+  /** Runs a blocking method on the executor, in the lane of the thread that hands it off. */
+  private CompletableFuture<Object> handOff(InFlightCall call) {
     inFlight.add(call);
-    try {
-      executor.execute(() -> call.runBlocking(invocation));
-    } catch (RejectedExecutionException e) {
-      call.cancel(ErrorObject.SERVICE_UNAVAILABLE);
-    }
-    return awaitWithTimeout(call);
+    CompletableFuture<Object> result = awaitWithTimeout(call);
+    lanes.get().execute(call);
+    return result;
   }
 
   /**
    * Runs a blocking method on the caller's thread, registered and timed like one on the executor,
    * so that the timeout and {@link #cancelPending} interrupt it there.
    */
-  private CompletableFuture<Object> runOnCallerThread(
-      InFlightCall call, Target.Invocation invocation) {
+  private CompletableFuture<Object> runOnCallerThread(InFlightCall call) {
     inFlight.add(call);
     CompletableFuture<Object> result = awaitWithTimeout(call);
-    call.runOnCallerThread(invocation);
+    call.runOnCallerThread();
     return result;
   }
 

@@ -4,6 +4,7 @@ import io.jsonrpc2.JsonRpcException;
 import io.jsonrpc2.message.ErrorObject;
 import io.jsonrpc2.message.Id;
 import io.jsonrpc2.server.TransportContext;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * work is already interrupted or cancelled when the caller sees the error, and whatever the stopped
  * work throws in reaction can never replace that error.
  */
-final class InFlightCall {
+final class InFlightCall implements HandOffLane.Task {
   final CompletableFuture<Object> result = new CompletableFuture<>();
 
   /**
@@ -30,28 +31,44 @@ final class InFlightCall {
   /** The request's id, null for a notification. */
   final @Nullable Id id;
 
+  /** The blocking method this call runs, or null for one that follows an async method's stage. */
+  private final Target.@Nullable Invocation work;
+
   private @Nullable Thread runner;
   private @Nullable CompletableFuture<?> pending;
   private @Nullable JsonRpcException cancelledWith;
 
   InFlightCall(@Nullable Id id, @Nullable TransportContext answerTo) {
-    this.id = id;
-    this.answerTo = answerTo;
+    this(id, answerTo, null);
   }
 
-  /** Runs a blocking method on the current (executor) thread. */
-  void runBlocking(Target.Invocation invocation) {
-    run(invocation);
+  InFlightCall(
+      @Nullable Id id, @Nullable TransportContext answerTo, Target.@Nullable Invocation work) {
+    this.id = id;
+    this.answerTo = answerTo;
+    this.work = work;
+  }
+
+  /** Runs the blocking method this call was made with, on the current (executor) thread. */
+  @Override
+  public void run() {
+    invoke();
     // An interrupt meant for this call must not leak into the executor's next task.
     Thread.interrupted();
   }
 
+  /** The executor refused the call. */
+  @Override
+  public void reject() {
+    cancel(ErrorObject.SERVICE_UNAVAILABLE);
+  }
+
   /**
-   * Runs a blocking method on the thread that handed the message in; an interrupt that cancelled
+   * Runs the blocking method on the thread that handed the message in; an interrupt that cancelled
    * the call is cleared, one the caller's thread had of its own is kept.
    */
-  void runOnCallerThread(Target.Invocation invocation) {
-    run(invocation);
+  void runOnCallerThread() {
+    invoke();
     synchronized (this) {
       if (cancelledWith != null) {
         Thread.interrupted();
@@ -59,7 +76,8 @@ final class InFlightCall {
     }
   }
 
-  private void run(Target.Invocation invocation) {
+  private void invoke() {
+    Target.Invocation invocation = Objects.requireNonNull(work, "a blocking call has its work");
     synchronized (this) {
       if (cancelledWith != null) {
         return;
@@ -117,18 +135,19 @@ final class InFlightCall {
   /** Ends the call with {@code error} unless it has already ended; true if this ended it. */
   boolean cancel(ErrorObject error) {
     JsonRpcException exception = new JsonRpcException(error);
-    Thread toInterrupt;
     CompletableFuture<?> toCancel;
     synchronized (this) {
       if (result.isDone() || cancelledWith != null) {
         return false;
       }
       cancelledWith = exception;
-      toInterrupt = runner;
       toCancel = pending;
-    }
-    if (toInterrupt != null) {
-      toInterrupt.interrupt();
+      // Under the lock: the runner lets go of the call under it too, so the interrupt cannot land
+      // on the next task its thread runs.
+      Thread runnerNow = runner;
+      if (runnerNow != null) {
+        runnerNow.interrupt();
+      }
     }
     if (toCancel != null) {
       toCancel.cancel(true);
