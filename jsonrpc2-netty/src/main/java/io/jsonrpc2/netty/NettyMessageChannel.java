@@ -9,6 +9,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -21,13 +22,18 @@ import org.jspecify.annotations.Nullable;
  * <p>Messages go to the listener on the channel's event loop, one at a time. Messages sent on the
  * event loop while it handles a read are flushed once, when the read is complete, so that a burst
  * of requests answered at once costs one write system call; messages sent from other threads are
- * flushed at once. Messages are written in the order of the {@code send} calls, whichever threads
- * made them. {@link #send} completes as soon as the message is queued for writing; a write that
- * then fails closes the channel, which the listener hears of through {@code onClosed}. Pausing
- * turns the channel's auto-read off. One instance per channel.
+ * queued and written by one event-loop task, which takes every message queued by then and flushes
+ * once, so answers that come back from the executor in a burst go out in one hop. Messages are
+ * written in the order of the {@code send} calls, whichever threads made them. {@link #send}
+ * completes as soon as the message is queued for writing; a write that then fails closes the
+ * channel, which the listener hears of through {@code onClosed}. Pausing turns the channel's
+ * auto-read off. One instance per channel.
  */
 public class NettyMessageChannel extends ChannelInboundHandlerAdapter implements MessageChannel {
-  private final AtomicInteger queuedWrites = new AtomicInteger();
+  private final ConcurrentLinkedQueue<byte[]> queued = new ConcurrentLinkedQueue<>();
+  // Counts sends that queued a message and are not yet seen by the writing task: the send that
+  // finds it at 0 schedules that task.
+  private final AtomicInteger queuedSends = new AtomicInteger();
   private @Nullable ChannelHandlerContext context;
   private @Nullable Listener listener;
   private @Nullable Throwable failure;
@@ -93,22 +99,32 @@ public class NettyMessageChannel extends ChannelInboundHandlerAdapter implements
     // A write from the event loop goes after the writes other threads queued before it: a method
     // that notifies its caller from the executor and returns has its result written on the event
     // loop, and the notifications must go first.
-    if (ctx.executor().inEventLoop() && queuedWrites.get() == 0) {
-      write(ctx, message);
+    if (ctx.executor().inEventLoop() && queuedSends.get() == 0) {
+      ctx.write(Unpooled.wrappedBuffer(message), ctx.voidPromise());
+      flush(ctx);
     } else {
-      queuedWrites.incrementAndGet();
-      ctx.executor()
-          .execute(
-              () -> {
-                queuedWrites.decrementAndGet();
-                write(ctx, message);
-              });
+      queued.offer(message);
+      if (queuedSends.getAndIncrement() == 0) {
+        ctx.executor().execute(() -> writeQueued(ctx));
+      }
     }
     return CompletableFuture.completedFuture(null);
   }
 
-  private void write(ChannelHandlerContext ctx, byte[] message) {
-    ctx.write(Unpooled.wrappedBuffer(message), ctx.voidPromise());
+  /** On the event loop: writes what other threads queued, until no send is left unseen. */
+  private void writeQueued(ChannelHandlerContext ctx) {
+    int seen = 1;
+    do {
+      byte[] message;
+      while ((message = queued.poll()) != null) {
+        ctx.write(Unpooled.wrappedBuffer(message), ctx.voidPromise());
+      }
+      flush(ctx);
+      seen = queuedSends.addAndGet(-seen);
+    } while (seen != 0);
+  }
+
+  private void flush(ChannelHandlerContext ctx) {
     if (reading) {
       flushAtReadComplete = true;
     } else {
