@@ -49,9 +49,12 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Threading.</b> All methods are thread-safe. {@code handle} parses on the calling thread. A
  * blocking (plain) method runs on that thread too when the {@link TransportContext} says it may
  * block ({@link TransportContext#callerMayBlock()}, as {@link TransportContext#NONE} does), and on
- * the executor otherwise, so that an I/O thread is never held; methods that return a {@code
- * CompletionStage}, and {@code @NonBlocking} ones, are called on the calling thread and must not
- * block. The returned future completes on whichever thread finished the last method of the message.
+ * the executor otherwise, so that an I/O thread is never held. What one thread hands to the
+ * executor in a burst (a batch, the requests of one read) runs in one executor task, one call after
+ * the other, until a call blocks for more than a couple of milliseconds; then the calls waiting
+ * behind it get an executor task each. Methods that return a {@code CompletionStage}, and
+ * {@code @NonBlocking} ones, are called on the calling thread and must not block. The returned
+ * future completes on whichever thread finished the last method of the message.
  *
  * <p><b>Replies.</b> The future completes with the reply, or with {@code null} when none is due (a
  * notification, or a batch of notifications only). It never completes exceptionally: every failure
@@ -84,6 +87,7 @@ public final class JsonRpcService {
             new ResponseEncoder(mapper),
             builder.executor != null ? builder.executor : DefaultExecutors.forBlockingMethods(),
             builder.timeout == null ? 0 : builder.timeout.toNanos(),
+            builder.blockedThreadWarning.toNanos(),
             new ErrorMapping(builder.errorTable, builder.exposeExceptionDetails));
     builder.registrations.forEach(registration -> registration.accept(this));
   }
@@ -297,6 +301,7 @@ public final class JsonRpcService {
     private JsonLimits limits = JsonLimits.DEFAULTS;
     private @Nullable Executor executor;
     private @Nullable Duration timeout;
+    private Duration blockedThreadWarning = Duration.ofSeconds(1);
     private boolean exposeExceptionDetails;
     private ClassLoader classLoader = JsonRpcService.class.getClassLoader();
 
@@ -368,6 +373,22 @@ public final class JsonRpcService {
      */
     public Builder exposeExceptionDetails(boolean expose) {
       this.exposeExceptionDetails = expose;
+      return this;
+    }
+
+    /**
+     * How long a method called on a thread that must not block (an I/O thread: methods returning a
+     * {@code CompletionStage}, {@code @NonBlocking} ones) may hold it before a WARN naming the
+     * method and showing the thread's stack is logged on {@code io.jsonrpc2.server}. Default 1 s;
+     * {@link Duration#ZERO} turns the warning off. The call itself goes on: the warning only says
+     * which method holds up every other call of that thread.
+     */
+    public Builder blockedThreadWarning(Duration threshold) {
+      Objects.requireNonNull(threshold, "threshold");
+      if (threshold.isNegative()) {
+        throw new IllegalArgumentException("threshold must not be negative, got " + threshold);
+      }
+      this.blockedThreadWarning = threshold;
       return this;
     }
 

@@ -40,6 +40,8 @@ public final class Dispatcher {
   // One lane per I/O thread: what one thread hands off in a burst is one hand-off.
   private final ThreadLocal<HandOffLane> lanes;
   private final long timeoutNanos;
+  // 0: no warning when a method called on a thread that must not block holds it.
+  private final long blockedWarningNanos;
   private final ErrorMapping errors;
   private final Set<InFlightCall> inFlight = ConcurrentHashMap.newKeySet();
   private final LongAdder runningHere = new LongAdder();
@@ -69,7 +71,9 @@ public final class Dispatcher {
       ResponseEncoder encoder,
       Executor executor,
       long timeoutNanos,
+      long blockedWarningNanos,
       ErrorMapping errors) {
+    this.blockedWarningNanos = blockedWarningNanos;
     this.methods = methods;
     this.decoder = decoder;
     this.encoder = encoder;
@@ -105,10 +109,20 @@ public final class Dispatcher {
       List<Incoming.Entry> entries, TransportContext transport, Map<String, Object> values) {
     @Nullable Object[] slots = new Object[entries.size()];
     int pending = 0;
-    for (int i = 0; i < slots.length; i++) {
-      slots[i] = dispatch(entries.get(i), transport, values);
-      if (slots[i] instanceof CompletableFuture<?>) {
-        pending++;
+    HandOffLane lane = transport.callerMayBlock() ? null : lanes.get();
+    if (lane != null) {
+      lane.hold();
+    }
+    try {
+      for (int i = 0; i < slots.length; i++) {
+        slots[i] = dispatch(entries.get(i), transport, values);
+        if (slots[i] instanceof CompletableFuture<?>) {
+          pending++;
+        }
+      }
+    } finally {
+      if (lane != null) {
+        lane.release();
       }
     }
     if (pending == 0) {
@@ -223,6 +237,13 @@ public final class Dispatcher {
     Object value = null;
     Throwable failure = null;
     CompletableFuture<?> stage = null;
+    BlockedThreadWatchdog.@Nullable Watch watch =
+        blockedWarningNanos > 0 && !transport.callerMayBlock()
+            ? BlockedThreadWatchdog.current()
+            : null;
+    if (watch != null) {
+      watch.enter(call.method(), blockedWarningNanos);
+    }
     try {
       value =
           invocation != null
@@ -233,6 +254,10 @@ public final class Dispatcher {
       }
     } catch (Throwable t) {
       failure = t;
+    } finally {
+      if (watch != null) {
+        watch.exit();
+      }
     }
     if (stage != null && stage.isDone()) {
       try {

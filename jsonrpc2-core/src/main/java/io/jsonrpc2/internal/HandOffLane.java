@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * call for {@link #STALL_NANOS} while calls wait, the lane is stalled: what waits goes to the
  * executor one call per task, as do calls that come later, until the slow call returns. A method
  * that blocks therefore delays the calls queued behind it by a few milliseconds at most, once.
+ *
+ * <p>A lane belongs to one thread, the one that hands calls off through it; its drain and stall
+ * check run elsewhere.
  */
 final class HandOffLane {
   private static final Logger LOG = LoggerFactory.getLogger(HandOffLane.class);
@@ -33,6 +36,8 @@ final class HandOffLane {
   }
 
   private final Executor executor;
+  // Only the I/O thread that owns the lane calls hold, release and execute.
+  private int holds;
   private final ConcurrentLinkedQueue<Task> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicBoolean stallCheckArmed = new AtomicBoolean();
@@ -45,12 +50,34 @@ final class HandOffLane {
     this.executor = executor;
   }
 
+  /**
+   * Queues the calls that follow, until {@link #release}, without starting the drain: a batch is
+   * queued whole before it is handed off, even when a drain would empty the queue faster than the
+   * calls come.
+   */
+  void hold() {
+    holds++;
+  }
+
+  /** Ends a {@link #hold}, handing off what it queued. */
+  void release() {
+    if (--holds == 0 && !queue.isEmpty()) {
+      drainOrWatch();
+    }
+  }
+
   void execute(Task task) {
     if (stalled) {
       handOff(task);
       return;
     }
     queue.offer(task);
+    if (holds == 0) {
+      drainOrWatch();
+    }
+  }
+
+  private void drainOrWatch() {
     if (!draining.get() && draining.compareAndSet(false, true)) {
       startDrain();
     } else {

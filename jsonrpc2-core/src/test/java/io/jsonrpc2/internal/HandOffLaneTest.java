@@ -63,6 +63,27 @@ class HandOffLaneTest {
   }
 
   @Test
+  void aHeldBurstIsOneHandOffEvenWhereTheDrainKeepsUp() {
+    List<Runnable> handedOff = new ArrayList<>();
+    HandOffLane lane =
+        new HandOffLane(
+            command -> {
+              handedOff.add(command);
+              command.run();
+            });
+    List<String> log = new ArrayList<>();
+    lane.hold();
+    for (int i = 0; i < 100; i++) {
+      lane.execute(new RecordingTask(log, String.valueOf(i)));
+    }
+    assertThat(log).isEmpty();
+    lane.release();
+
+    assertThat(handedOff).hasSize(1);
+    assertThat(log).hasSize(100).endsWith("ran 99");
+  }
+
+  @Test
   void aCallAfterTheDrainEndedStartsANewOne() {
     HeldExecutor executor = new HeldExecutor();
     HandOffLane lane = new HandOffLane(executor);
