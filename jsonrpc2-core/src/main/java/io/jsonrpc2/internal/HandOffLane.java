@@ -36,6 +36,7 @@ final class HandOffLane {
   }
 
   private final Executor executor;
+  private final long stallNanos;
   // Only the I/O thread that owns the lane calls hold, release and execute.
   private int holds;
   private final ConcurrentLinkedQueue<Task> queue = new ConcurrentLinkedQueue<>();
@@ -47,7 +48,12 @@ final class HandOffLane {
   private volatile boolean stalled;
 
   HandOffLane(Executor executor) {
+    this(executor, STALL_NANOS);
+  }
+
+  HandOffLane(Executor executor, long stallNanos) {
     this.executor = executor;
+    this.stallNanos = stallNanos;
   }
 
   /**
@@ -119,7 +125,7 @@ final class HandOffLane {
   private void armStallCheck() {
     if (!stallCheckArmed.get() && stallCheckArmed.compareAndSet(false, true)) {
       long seen = started.get();
-      DefaultExecutors.timer().schedule(() -> checkStall(seen), STALL_NANOS, TimeUnit.NANOSECONDS);
+      DefaultExecutors.timer().schedule(() -> checkStall(seen), stallNanos, TimeUnit.NANOSECONDS);
     }
   }
 

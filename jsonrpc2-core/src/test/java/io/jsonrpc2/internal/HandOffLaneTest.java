@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class HandOffLaneTest {
+  // Long enough that no stall check fires while a test queues its calls on a slow machine.
+  private static final long NO_STALL = TimeUnit.HOURS.toNanos(1);
 
   /** Holds what it is given until the test runs it, so hand-offs can be counted. */
   private static final class HeldExecutor implements java.util.concurrent.Executor {
@@ -51,7 +53,7 @@ class HandOffLaneTest {
   @Test
   void aBurstOfCallsIsOneHandOffRunInOrder() {
     HeldExecutor executor = new HeldExecutor();
-    HandOffLane lane = new HandOffLane(executor);
+    HandOffLane lane = new HandOffLane(executor, NO_STALL);
     List<String> log = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       lane.execute(new RecordingTask(log, String.valueOf(i)));
@@ -70,7 +72,8 @@ class HandOffLaneTest {
             command -> {
               handedOff.add(command);
               command.run();
-            });
+            },
+            NO_STALL);
     List<String> log = new ArrayList<>();
     lane.hold();
     for (int i = 0; i < 100; i++) {
@@ -86,7 +89,7 @@ class HandOffLaneTest {
   @Test
   void aCallAfterTheDrainEndedStartsANewOne() {
     HeldExecutor executor = new HeldExecutor();
-    HandOffLane lane = new HandOffLane(executor);
+    HandOffLane lane = new HandOffLane(executor, NO_STALL);
     List<String> log = new ArrayList<>();
     lane.execute(new RecordingTask(log, "first"));
     executor.runNext();
@@ -103,7 +106,8 @@ class HandOffLaneTest {
         new HandOffLane(
             command -> {
               throw new RejectedExecutionException("shut down");
-            });
+            },
+            NO_STALL);
     List<String> log = new ArrayList<>();
     lane.execute(new RecordingTask(log, "a"));
     lane.execute(new RecordingTask(log, "b"));
@@ -115,7 +119,7 @@ class HandOffLaneTest {
   void callsQueuedBehindABlockedCallAreHandedOffApart() throws Exception {
     ExecutorService executor = Executors.newCachedThreadPool();
     try {
-      HandOffLane lane = new HandOffLane(executor);
+      HandOffLane lane = new HandOffLane(executor, HandOffLane.STALL_NANOS);
       CountDownLatch release = new CountDownLatch(1);
       CountDownLatch blockedStarted = new CountDownLatch(1);
       CountDownLatch othersRan = new CountDownLatch(3);
