@@ -39,7 +39,6 @@ public final class Example {
   }
 
   @JsonRpcMethod
-  @NonBlocking
   public long add(long a, long b) {
     return a + b;
   }
@@ -55,7 +54,6 @@ public final class Example {
 
   /** What the transport knows about the caller. */
   @JsonRpcMethod
-  @NonBlocking
   public Map<String, Object> whoami(CallContext call) {
     Map<String, Object> who = new LinkedHashMap<>();
     who.put("transport", call.transport().transport());
@@ -104,7 +102,6 @@ public final class Example {
 
   /** Always fails with the custom error: code -32050, message "Custom Error". */
   @JsonRpcMethod
-  @NonBlocking
   public void fail() {
     throw new CustomError();
   }
