@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Netstring over TCP load test: the raw Netty netstring echo (the ceiling) and the JSON-RPC echo
-# server, each in its own JVM pinned to one core, driven by NetstringLoad pinned to another.
+# server (a @NonBlocking echo, then the plain echo users write), each in its own JVM pinned to one
+# core, driven by NetstringLoad pinned to another.
 # Prints one table row per configuration and the JSON-RPC/ceiling ratios.
 #
 # Environment: SERVER_CPU (default 0), LOAD_CPU (default 1), WARMUP seconds (default 15, per
@@ -26,7 +27,7 @@ server_pid=
 cleanup() { [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null || true; }
 trap cleanup EXIT
 
-# run_mode raw|jsonrpc: starts the server, runs every row against it, stops it
+# run_mode raw|jsonrpc|plain: starts the server, runs every row against it, stops it
 run_mode() {
   local mode=$1 log
   log=$(mktemp)
@@ -52,7 +53,7 @@ echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, load average $(cut -d' ' -f1
 echo "| server | connections x in flight | req/s | p50 µs | p99 µs | server CPU µs/req | errors |"
 echo "|---|---|---:|---:|---:|---:|---:|"
 results=$(mktemp)
-{ run_mode raw; run_mode jsonrpc; } | tee "$results"
+{ run_mode raw; run_mode jsonrpc; run_mode plain; } | tee "$results"
 echo
 awk -F'|' '
   { gsub(/ /, "", $2); gsub(/ /, "", $3); gsub(/[ ,]/, "", $4); gsub(/ /, "", $7)
@@ -60,8 +61,11 @@ awk -F'|' '
   END {
     for (i = 1; i <= n; i++) {
       c = order[i]
-      if (rate["raw|" c] > 0 && rate["jsonrpc|" c] > 0)
-        printf "JSON-RPC / ceiling at %s: %.2fx the req/s; by server CPU per request %.2fx (ceiling CPU / JSON-RPC CPU)\n", c, rate["jsonrpc|" c] / rate["raw|" c], cpu["raw|" c] / cpu["jsonrpc|" c]
+      for (m = 1; m <= 2; m++) {
+        mode = m == 1 ? "jsonrpc" : "plain"
+        if (rate["raw|" c] > 0 && rate[mode "|" c] > 0)
+          printf "%s / ceiling at %s: %.2fx the req/s; by server CPU per request %.2fx (ceiling CPU / %s CPU)\n", mode, c, rate[mode "|" c] / rate["raw|" c], cpu["raw|" c] / cpu[mode "|" c], mode
+      }
     }
   }' "$results"
 rm -f "$results"

@@ -9,8 +9,10 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The server side of the netstring load test, meant to run in its own (pinned) JVM.
  *
- * <p>Usage: {@code LoadServer raw|jsonrpc [port [ioThreads]]}; defaults 0 (any free port) and 1 I/O
- * thread. Prints {@code READY <port>} once listening and serves until killed.
+ * <p>Usage: {@code LoadServer raw|jsonrpc|plain [port [ioThreads]]}; defaults 0 (any free port) and
+ * 1 I/O thread. {@code jsonrpc} serves a {@code @NonBlocking} echo, {@code plain} the same echo as
+ * users write it, run on the service's executor. Prints {@code READY <port>} once listening and
+ * serves until killed.
  */
 public final class LoadServer {
   private LoadServer() {}
@@ -24,6 +26,14 @@ public final class LoadServer {
     }
   }
 
+  /** The same echo without {@code @NonBlocking}: it runs on the service's executor. */
+  public static final class PlainEcho {
+    @JsonRpcMethod
+    public Object echo(Object value) {
+      return value;
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     String mode = args.length > 0 ? args[0] : "jsonrpc";
     int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
@@ -31,8 +41,11 @@ public final class LoadServer {
     int bound;
     if (mode.equals("raw")) {
       bound = new RawNetstringEchoServer("127.0.0.1", port, threads).port();
-    } else if (mode.equals("jsonrpc")) {
-      JsonRpcService service = JsonRpcService.builder().handler(new Echo()).build();
+    } else if (mode.equals("jsonrpc") || mode.equals("plain")) {
+      JsonRpcService service =
+          JsonRpcService.builder()
+              .handler(mode.equals("plain") ? new PlainEcho() : new Echo())
+              .build();
       bound =
           NetstringServer.builder(service)
               .host("127.0.0.1")
@@ -41,7 +54,7 @@ public final class LoadServer {
               .start()
               .port();
     } else {
-      throw new IllegalArgumentException("mode must be raw or jsonrpc, got " + mode);
+      throw new IllegalArgumentException("mode must be raw, jsonrpc or plain, got " + mode);
     }
     System.out.println("READY " + bound);
     new CountDownLatch(1).await();
