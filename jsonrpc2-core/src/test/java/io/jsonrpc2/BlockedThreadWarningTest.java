@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,10 +25,24 @@ class BlockedThreadWarningTest {
   private static final TransportContext IO_THREAD = TransportContext.builder("test").build();
   private static final String SLOW_CALL =
       "{\"jsonrpc\":\"2.0\",\"method\":\"slowStage\",\"params\":[300],\"id\":1}";
+  // Held until the warning comes; the bound only ends a test whose warning never does.
+  private static final String HELD_UNTIL_REPORTED =
+      "{\"jsonrpc\":\"2.0\",\"method\":\"slowStage\",\"params\":[10000],\"id\":1}";
 
   private final Logger serverLogger =
       ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("io.jsonrpc2.server");
-  private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
+  // Counts down on the first warning, so that a method can hold its thread until it is reported.
+  private final CountDownLatch warned = new CountDownLatch(1);
+  private final ListAppender<ILoggingEvent> captured =
+      new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+          super.append(event);
+          if (isHeldThreadWarning(event)) {
+            warned.countDown();
+          }
+        }
+      };
 
   @BeforeEach
   void capture() {
@@ -39,14 +55,18 @@ class BlockedThreadWarningTest {
     serverLogger.detachAppender(captured);
   }
 
-  private static JsonRpcService service(Duration warning) {
+  /**
+   * A service whose {@code slowStage(ms)} holds the calling thread until it is reported or {@code
+   * ms} have passed, and then returns a completed stage.
+   */
+  private JsonRpcService service(Duration warning) {
     return JsonRpcService.builder()
         .blockedThreadWarning(warning)
         .asyncMethod(
             "slowStage",
             (params, context) -> {
               try {
-                Thread.sleep(params.require(0, Long.class));
+                warned.await(params.require(0, Long.class), TimeUnit.MILLISECONDS);
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
@@ -55,18 +75,22 @@ class BlockedThreadWarningTest {
         .build();
   }
 
+  private static boolean isHeldThreadWarning(ILoggingEvent event) {
+    return event.getLevel() == Level.WARN
+        && event.getFormattedMessage().contains("has held thread");
+  }
+
   private List<ILoggingEvent> warnings() {
-    return captured.list.stream()
-        .filter(event -> event.getLevel() == Level.WARN)
-        .filter(event -> event.getFormattedMessage().contains("has held thread"))
-        .toList();
+    return captured.list.stream().filter(BlockedThreadWarningTest::isHeldThreadWarning).toList();
   }
 
   @Test
   void aStageMethodThatHoldsAnIoThreadIsNamedWithItsStack() {
     String reply =
         new String(
-            service(Duration.ofMillis(100)).handle(SLOW_CALL.getBytes(UTF_8), IO_THREAD).join(),
+            service(Duration.ofMillis(100))
+                .handle(HELD_UNTIL_REPORTED.getBytes(UTF_8), IO_THREAD)
+                .join(),
             UTF_8);
 
     assertThat(reply).contains("\"result\":\"late\"");
@@ -75,7 +99,7 @@ class BlockedThreadWarningTest {
     assertThat(warning.getFormattedMessage())
         .contains("Method 'slowStage' has held thread " + Thread.currentThread().getName());
     assertThat(Arrays.stream(warning.getThrowableProxy().getStackTraceElementProxyArray()))
-        .anySatisfy(frame -> assertThat(frame.getSTEAsString()).contains("Thread.sleep"));
+        .anySatisfy(frame -> assertThat(frame.getSTEAsString()).contains("CountDownLatch.await"));
   }
 
   @Test
