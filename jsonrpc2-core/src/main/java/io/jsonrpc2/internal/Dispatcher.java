@@ -73,12 +73,12 @@ public final class Dispatcher {
       long timeoutNanos,
       long blockedWarningNanos,
       ErrorMapping errors) {
-    this.blockedWarningNanos = blockedWarningNanos;
     this.methods = methods;
     this.decoder = decoder;
     this.encoder = encoder;
     this.lanes = ThreadLocal.withInitial(() -> new HandOffLane(executor));
     this.timeoutNanos = timeoutNanos;
+    this.blockedWarningNanos = blockedWarningNanos;
     this.errors = errors;
   }
 

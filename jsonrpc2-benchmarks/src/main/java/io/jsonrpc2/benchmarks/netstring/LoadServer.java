@@ -4,6 +4,7 @@ import io.jsonrpc2.JsonRpcMethod;
 import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.NonBlocking;
 import io.jsonrpc2.netty.netstring.NetstringServer;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -45,6 +46,9 @@ public final class LoadServer {
       JsonRpcService service =
           JsonRpcService.builder()
               .handler(mode.equals("plain") ? new PlainEcho() : new Echo())
+              // -DblockedThreadWarningMillis=0 measures the I/O-thread path without its watch.
+              .blockedThreadWarning(
+                  Duration.ofMillis(Long.getLong("blockedThreadWarningMillis", 1000)))
               .build();
       bound =
           NetstringServer.builder(service)
