@@ -50,11 +50,12 @@ import org.jspecify.annotations.Nullable;
  * blocking (plain) method runs on that thread too when the {@link TransportContext} says it may
  * block ({@link TransportContext#callerMayBlock()}, as {@link TransportContext#NONE} does), and on
  * the executor otherwise, so that an I/O thread is never held. What one thread hands to the
- * executor in a burst (a batch, the requests of one read) runs in one executor task, one call after
- * the other, until a call blocks for more than a couple of milliseconds; then the calls waiting
- * behind it get an executor task each. Methods that return a {@code CompletionStage}, and
- * {@code @NonBlocking} ones, are called on the calling thread and must not block. The returned
- * future completes on whichever thread finished the last method of the message.
+ * executor in a burst (a batch, the requests of one event-loop turn on a connection) runs in one
+ * executor task, one call after the other, until a call blocks for more than a couple of
+ * milliseconds; then the calls waiting behind it get an executor task each. Methods that return a
+ * {@code CompletionStage}, and {@code @NonBlocking} ones, are called on the calling thread and must
+ * not block. The returned future completes on whichever thread finished the last method of the
+ * message.
  *
  * <p><b>Replies.</b> The future completes with the reply, or with {@code null} when none is due (a
  * notification, or a batch of notifications only). It never completes exceptionally: every failure

@@ -13,6 +13,7 @@ import io.jsonrpc2.client.TransportException;
 import io.jsonrpc2.client.TransportReply;
 import io.jsonrpc2.internal.DefaultExecutors;
 import io.jsonrpc2.internal.DefaultMapper;
+import io.jsonrpc2.internal.HandOffLane;
 import io.jsonrpc2.internal.InboundCalls;
 import io.jsonrpc2.internal.MessageKind;
 import io.jsonrpc2.internal.Throwables;
@@ -203,14 +204,31 @@ public final class JsonRpcConnection implements AutoCloseable {
 
   /** What the channel delivers. */
   private final class Inbound implements MessageChannel.Listener {
+    // The blocking calls of one read are handed off together where the channel reports the end of
+    // its reads. Only the reading thread holds and releases.
+    private final boolean holdsReads = channel.reportsReadComplete();
+    private boolean holdingHandOffs;
+
     @Override
     public void onMessage(byte[] message) {
+      if (holdsReads && !holdingHandOffs) {
+        holdingHandOffs = true;
+        HandOffLane.hold();
+      }
       MessageKind kind = MessageKind.of(message);
       if (kind == MessageKind.RESPONSE
           || (kind != MessageKind.REQUEST && peer.pendingCount() > 0)) {
         transport.deliver(message);
       } else {
         inbound.serve(message);
+      }
+    }
+
+    @Override
+    public void onReadComplete() {
+      if (holdingHandOffs) {
+        holdingHandOffs = false;
+        HandOffLane.release();
       }
     }
 

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *       within {@code onMessage}, and return without calling the listener; while paused, the
  *       transport reads no more from the network (messages already read may still be delivered), so
  *       the peer is held back by the network's own flow control.
+ *   <li>If {@link #reportsReadComplete} says so, {@link Listener#onReadComplete} follows the
+ *       messages of each read, on the thread that delivered them.
  *   <li>{@link Listener#onClosed} is called exactly once, when the connection is gone for whatever
  *       reason ({@link #close} included), after the last {@code onMessage}.
  * </ul>
@@ -47,6 +49,15 @@ public interface MessageChannel {
   /** Closes the connection; messages already handed to {@link #send} are written first. */
   void close();
 
+  /**
+   * Whether this channel calls {@link Listener#onReadComplete} after the messages of every read.
+   * Only then does a connection keep the blocking calls of a read queued until that call, to hand
+   * them to an executor together; a channel that says false loses only that batching.
+   */
+  default boolean reportsReadComplete() {
+    return false;
+  }
+
   /** A short description of the peer for logs and errors, such as {@code 127.0.0.1:7080}. */
   String description();
 
@@ -54,6 +65,15 @@ public interface MessageChannel {
   interface Listener {
     /** One whole inbound message. */
     void onMessage(byte[] message);
+
+    /**
+     * The transport has delivered what it read for now: the messages of one read from the network,
+     * or of one turn of its event loop. Called on the thread that delivered them, after the last of
+     * them, and only by a channel whose {@link #reportsReadComplete} is true, which must then call
+     * it after every read: the listener may keep the blocking calls those messages started queued
+     * until then.
+     */
+    default void onReadComplete() {}
 
     /**
      * The connection is gone.

@@ -109,9 +109,9 @@ public final class Dispatcher {
       List<Incoming.Entry> entries, TransportContext transport, Map<String, Object> values) {
     @Nullable Object[] slots = new Object[entries.size()];
     int pending = 0;
-    HandOffLane lane = transport.callerMayBlock() ? null : lanes.get();
-    if (lane != null) {
-      lane.hold();
+    boolean held = !transport.callerMayBlock();
+    if (held) {
+      HandOffLane.hold();
     }
     try {
       for (int i = 0; i < slots.length; i++) {
@@ -121,8 +121,8 @@ public final class Dispatcher {
         }
       }
     } finally {
-      if (lane != null) {
-        lane.release();
+      if (held) {
+        HandOffLane.release();
       }
     }
     if (pending == 0) {

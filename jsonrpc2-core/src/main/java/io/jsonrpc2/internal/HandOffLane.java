@@ -1,5 +1,7 @@
 package io.jsonrpc2.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -11,21 +13,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The blocking calls one I/O thread hands to the executor, run there in bursts: the first call of a
- * burst starts a drain on the executor, and calls that come while the drain runs join its queue. So
- * what one read or one event-loop turn delivers, a batch included, costs one hand-off, and no
- * thread is woken per call while work is queued (the hand-off grpc-java's {@code
+ * burst starts a drain on the executor, and calls that come while the drain runs join its queue.
+ * While the thread {@link #hold holds} (a batch, an event-loop turn), calls only queue, and the
+ * last release starts the drain. So what one turn delivers, a batch included, costs one hand-off,
+ * and no thread is woken per call while work is queued (the hand-off grpc-java's {@code
  * SerializingExecutor} makes, without its ordering promise: calls may still finish in any order).
  *
- * <p>A method that blocks long must not hold up the calls behind it. When the drain has started no
- * call for {@link #STALL_NANOS} while calls wait, the lane is stalled: what waits goes to the
- * executor one call per task, as do calls that come later, until the slow call returns. A method
- * that blocks therefore delays the calls queued behind it by a few milliseconds at most, once.
+ * <p>A method that blocks long must not hold up the calls behind it. When the drain has made no
+ * progress (started or ended no call) for {@link #STALL_NANOS} while calls wait, the lane is
+ * stalled: what waits goes to the executor one call per task, as do calls that come later, until
+ * the slow call returns. A method that blocks therefore delays the calls queued behind it by a few
+ * milliseconds at most, once.
  *
- * <p>A lane belongs to one thread, the one that hands calls off through it; its drain and stall
- * check run elsewhere.
+ * <p>A lane belongs to one thread, the one that hands calls off through it and that must create it;
+ * its drain and stall check run elsewhere.
  */
-final class HandOffLane {
+public final class HandOffLane {
   private static final Logger LOG = LoggerFactory.getLogger(HandOffLane.class);
+
+  // One per thread: a hold spans the lanes of every service that thread hands calls to.
+  private static final ThreadLocal<Hold> HOLDS = ThreadLocal.withInitial(Hold::new);
 
   /** How long a drain may run one call while others wait before they are handed off apart. */
   static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
@@ -37,15 +44,19 @@ final class HandOffLane {
 
   private final Executor executor;
   private final long stallNanos;
-  // Only the I/O thread that owns the lane calls hold, release and execute.
-  private int holds;
+  // The owner thread's hold; only that thread calls execute, and reads or sets heldBack.
+  private final Hold hold = HOLDS.get();
+  private boolean heldBack;
   private final ConcurrentLinkedQueue<Task> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicBoolean stallCheckArmed = new AtomicBoolean();
-  // Counted by the one drain that runs at a time, read by the stall check: an ordered store will
-  // do.
-  private final AtomicLong started = new AtomicLong();
+  // Counts each call's start and end, by the one drain that runs at a time; read by the stall
+  // check and the owner thread: an ordered store will do.
+  private final AtomicLong progress = new AtomicLong();
+  // Set by the stall check: the drain made no progress since stalledAt. It holds only while that
+  // drain runs the same call; the owner thread clears it once it no longer does.
   private volatile boolean stalled;
+  private volatile long stalledAt;
 
   HandOffLane(Executor executor) {
     this(executor, STALL_NANOS);
@@ -57,30 +68,51 @@ final class HandOffLane {
   }
 
   /**
-   * Queues the calls that follow, until {@link #release}, without starting the drain: a batch is
-   * queued whole before it is handed off, even when a drain would empty the queue faster than the
-   * calls come.
+   * Queues the blocking calls this thread hands off from now on, in every lane, until as many
+   * {@link #release} calls as holds: what one read, one event-loop turn or one batch delivers is
+   * then handed off whole, even where a drain would empty a lane faster than the calls come. Must
+   * be paired with {@code release} on the same thread.
    */
-  void hold() {
-    holds++;
+  public static void hold() {
+    HOLDS.get().count++;
   }
 
-  /** Ends a {@link #hold}, handing off what it queued. */
-  void release() {
-    if (--holds == 0 && !queue.isEmpty()) {
-      drainOrWatch();
+  /** Ends a {@link #hold} of this thread; the last one hands off what the holds queued. */
+  public static void release() {
+    Hold current = HOLDS.get();
+    if (--current.count == 0) {
+      // Taken off one at a time: a drain the executor runs right here may hold and release too.
+      List<HandOffLane> lanes = current.heldBack;
+      while (!lanes.isEmpty()) {
+        HandOffLane lane = lanes.remove(lanes.size() - 1);
+        lane.heldBack = false;
+        if (!lane.queue.isEmpty()) {
+          lane.drainOrWatch();
+        }
+      }
     }
   }
 
   void execute(Task task) {
     if (stalled) {
-      handOff(task);
-      return;
+      if (drainIsStuck()) {
+        handOff(task);
+        return;
+      }
+      stalled = false;
     }
     queue.offer(task);
-    if (holds == 0) {
+    if (hold.count == 0) {
       drainOrWatch();
+    } else if (!heldBack) {
+      heldBack = true;
+      hold.heldBack.add(this);
     }
+  }
+
+  /** Whether the drain is still in the call the stall check found it stuck in. */
+  boolean drainIsStuck() {
+    return stalled && draining.get() && progress.get() == stalledAt;
   }
 
   private void drainOrWatch() {
@@ -107,15 +139,13 @@ final class HandOffLane {
     do {
       Task task;
       while ((task = queue.poll()) != null) {
-        started.lazySet(started.get() + 1);
+        progress.lazySet(progress.get() + 1);
         try {
           task.run();
         } catch (RuntimeException | Error e) {
           LOG.error("a blocking call failed outside its method", e);
         }
-        if (stalled) {
-          stalled = false;
-        }
+        progress.lazySet(progress.get() + 1);
       }
       draining.set(false);
       // A call queued after the last poll and before the flag fell found the drain still running.
@@ -124,7 +154,7 @@ final class HandOffLane {
 
   private void armStallCheck() {
     if (!stallCheckArmed.get() && stallCheckArmed.compareAndSet(false, true)) {
-      long seen = started.get();
+      long seen = progress.get();
       DefaultExecutors.timer().schedule(() -> checkStall(seen), stallNanos, TimeUnit.NANOSECONDS);
     }
   }
@@ -134,10 +164,11 @@ final class HandOffLane {
     if (queue.isEmpty() || !draining.get()) {
       return;
     }
-    if (started.get() != seen) {
+    if (progress.get() != seen) {
       armStallCheck();
       return;
     }
+    stalledAt = seen;
     stalled = true;
     Task task;
     while ((task = queue.poll()) != null) {
@@ -151,5 +182,11 @@ final class HandOffLane {
     } catch (RejectedExecutionException e) {
       task.reject();
     }
+  }
+
+  /** A thread's holds, and the lanes that queued calls under them. */
+  private static final class Hold {
+    int count;
+    final List<HandOffLane> heldBack = new ArrayList<>(1);
   }
 }

@@ -10,11 +10,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(20)
 class HandOffLaneTest {
   // Long enough that no stall check fires while a test queues its calls on a slow machine.
   private static final long NO_STALL = TimeUnit.HOURS.toNanos(1);
+  // Longer than the library's, so that a busy machine does not make a burst look stalled.
+  private static final long STALL_CHECKED_AFTER = TimeUnit.MILLISECONDS.toNanos(100);
 
   /** Holds what it is given until the test runs it, so hand-offs can be counted. */
   private static final class HeldExecutor implements java.util.concurrent.Executor {
@@ -75,12 +80,12 @@ class HandOffLaneTest {
             },
             NO_STALL);
     List<String> log = new ArrayList<>();
-    lane.hold();
+    HandOffLane.hold();
     for (int i = 0; i < 100; i++) {
       lane.execute(new RecordingTask(log, String.valueOf(i)));
     }
     assertThat(log).isEmpty();
-    lane.release();
+    HandOffLane.release();
 
     assertThat(handedOff).hasSize(1);
     assertThat(log).hasSize(100).endsWith("ran 99");
@@ -101,6 +106,31 @@ class HandOffLaneTest {
   }
 
   @Test
+  void aHoldSpansEveryLaneOfTheThread() {
+    HeldExecutor first = new HeldExecutor();
+    HeldExecutor second = new HeldExecutor();
+    HandOffLane firstLane = new HandOffLane(first, NO_STALL);
+    HandOffLane secondLane = new HandOffLane(second, NO_STALL);
+    List<String> log = new ArrayList<>();
+    HandOffLane.hold();
+    HandOffLane.hold();
+    for (int i = 0; i < 10; i++) {
+      firstLane.execute(new RecordingTask(log, "first " + i));
+      secondLane.execute(new RecordingTask(log, "second " + i));
+    }
+    HandOffLane.release();
+    assertThat(first.held).isEmpty();
+    assertThat(second.held).isEmpty();
+    HandOffLane.release();
+
+    assertThat(first.held).hasSize(1);
+    assertThat(second.held).hasSize(1);
+    first.runNext();
+    second.runNext();
+    assertThat(log).hasSize(20);
+  }
+
+  @Test
   void aRefusedHandOffRejectsEveryQueuedCall() {
     HandOffLane lane =
         new HandOffLane(
@@ -116,10 +146,18 @@ class HandOffLaneTest {
   }
 
   @Test
-  void callsQueuedBehindABlockedCallAreHandedOffApart() throws Exception {
+  void callsQueuedBehindABlockedCallAreHandedOffApartUntilItReturns() throws Exception {
     ExecutorService executor = Executors.newCachedThreadPool();
+    AtomicInteger handOffs = new AtomicInteger();
     try {
-      HandOffLane lane = new HandOffLane(executor, HandOffLane.STALL_NANOS);
+      HandOffLane lane =
+          new HandOffLane(
+              command -> {
+                handOffs.incrementAndGet();
+                executor.execute(command);
+              },
+              STALL_CHECKED_AFTER);
+      CountDownLatch blockedEnded = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
       CountDownLatch blockedStarted = new CountDownLatch(1);
       CountDownLatch othersRan = new CountDownLatch(3);
@@ -135,26 +173,47 @@ class HandOffLaneTest {
                 Thread.currentThread().interrupt();
               }
               super.run();
+              blockedEnded.countDown();
             }
           });
       assertThat(blockedStarted.await(5, TimeUnit.SECONDS)).isTrue();
       for (int i = 0; i < 3; i++) {
-        lane.execute(
-            new RecordingTask(log, "queued " + i) {
-              @Override
-              public void run() {
-                super.run();
-                othersRan.countDown();
-              }
-            });
+        lane.execute(countingDown(othersRan, log, "queued " + i));
       }
 
       assertThat(othersRan.await(5, TimeUnit.SECONDS)).isTrue();
       assertThat(log).doesNotContain("ran blocked");
       release.countDown();
+      assertThat(blockedEnded.await(5, TimeUnit.SECONDS)).isTrue();
+      // The slow call's method has returned; its drain notices a moment later.
+      while (lane.drainIsStuck()) {
+        Thread.onSpinWait();
+      }
+
+      // Once the slow call returned, a burst is one hand-off again (none if it joins the drain
+      // that ran the slow call and has not ended yet).
+      int before = handOffs.get();
+      CountDownLatch burstRan = new CountDownLatch(50);
+      HandOffLane.hold();
+      for (int i = 0; i < 50; i++) {
+        lane.execute(countingDown(burstRan, log, "burst " + i));
+      }
+      HandOffLane.release();
+      assertThat(burstRan.await(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(handOffs.get() - before).isLessThanOrEqualTo(1);
     } finally {
       executor.shutdownNow();
       assertThat(executor.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
     }
+  }
+
+  private static RecordingTask countingDown(CountDownLatch ran, List<String> log, String name) {
+    return new RecordingTask(log, name) {
+      @Override
+      public void run() {
+        super.run();
+        ran.countDown();
+      }
+    };
   }
 }

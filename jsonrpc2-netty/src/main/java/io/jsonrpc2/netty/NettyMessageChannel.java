@@ -40,6 +40,9 @@ public class NettyMessageChannel extends ChannelInboundHandlerAdapter implements
   private boolean reading;
   private boolean flushAtReadComplete;
   private boolean closeReported;
+  private boolean readCompleteReportPending;
+  // One instance, to schedule without allocating.
+  private final Runnable reportReadComplete = this::reportReadComplete;
 
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
@@ -81,12 +84,32 @@ public class NettyMessageChannel extends ChannelInboundHandlerAdapter implements
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
+    if (reading && !readCompleteReportPending) {
+      // Reported after the reads of the other channels the event loop serves in this turn: the
+      // blocking calls of the whole turn are handed off together.
+      readCompleteReportPending = true;
+      ctx.executor().execute(reportReadComplete);
+    }
     reading = false;
     if (flushAtReadComplete) {
       flushAtReadComplete = false;
       ctx.flush();
     }
     ctx.fireChannelReadComplete();
+  }
+
+  /** True: the event loop reports the end of each turn's reads to the listener. */
+  @Override
+  public boolean reportsReadComplete() {
+    return true;
+  }
+
+  private void reportReadComplete() {
+    readCompleteReportPending = false;
+    Listener to = listener;
+    if (to != null) {
+      to.onReadComplete();
+    }
   }
 
   @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.testing.SpecExamples;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -91,6 +93,37 @@ class NetstringServerTest {
     RawNetstringSocket socket = connect(start());
     socket.send(call("echo", "[\"h\u00e9llo\"]", 1));
     assertSameJson(socket.read(), "{\"jsonrpc\":\"2.0\",\"result\":\"h\u00e9llo\",\"id\":1}");
+  }
+
+  @Test
+  void theBlockingCallsOfOneReadAreHandedOffTogether() throws Exception {
+    AtomicInteger handOffs = new AtomicInteger();
+    // Runs each hand-off at once, on the event loop: a call handed off alone would be one each.
+    JsonRpcService service =
+        JsonRpcService.builder()
+            .method("echo", (params, context) -> params.get(0, String.class))
+            .executor(
+                command -> {
+                  handOffs.incrementAndGet();
+                  command.run();
+                })
+            .build();
+    RawNetstringSocket socket = connect(start(NetstringServer.builder(service)));
+    socket.send(call("echo", "[\"first\"]", 0));
+    assertThat(socket.read()).contains("first");
+    int before = handOffs.get();
+
+    ByteArrayOutputStream twenty = new ByteArrayOutputStream();
+    for (int i = 1; i <= 20; i++) {
+      twenty.write(RawNetstringSocket.frame(call("echo", "[\"m\"]", i)));
+    }
+    socket.sendRaw(twenty.toByteArray());
+    for (int i = 1; i <= 20; i++) {
+      assertThat(socket.read()).contains("\"id\":" + i + "}");
+    }
+
+    // One read, or two if the bytes came apart, not one hand-off per call.
+    assertThat(handOffs.get() - before).isBetween(1, 2);
   }
 
   @Test

@@ -15,14 +15,18 @@ import io.jsonrpc2.connection.MessageChannel;
 import io.jsonrpc2.message.ErrorObject;
 import io.jsonrpc2.testing.InMemoryChannel;
 import io.jsonrpc2.testing.UntilInterrupted;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -417,5 +421,119 @@ class JsonRpcConnectionTest {
         .contains("\"result\":false");
     assertThat(service.handle("{\"jsonrpc\":\"2.0\",\"method\":\"whyNoPeer\",\"id\":1}").join())
         .contains("carries no calls back to the caller of 'whyNoPeer'");
+  }
+
+  @Test
+  void theBlockingCallsOfOneReadAreHandedOffTogether() throws Exception {
+    // The test runs what is handed off itself, so it sees each hand-off and when it ends.
+    List<Runnable> handedOff = new ArrayList<>();
+    HandDrivenChannel channel = new HandDrivenChannel(true);
+    connect(channel, echoOn(handedOff::add), 64);
+    MessageChannel.Listener reader = channel.listener();
+    reader.onMessage(echo(0));
+    reader.onReadComplete();
+    assertThat(handedOff).hasSize(1);
+    handedOff.remove(0).run();
+    assertThat(channel.nextSent()).contains("\"id\":0");
+
+    for (int i = 1; i <= 20; i++) {
+      reader.onMessage(echo(i));
+    }
+    assertThat(handedOff).isEmpty();
+    reader.onReadComplete();
+
+    assertThat(handedOff).hasSize(1);
+    handedOff.remove(0).run();
+    for (int i = 1; i <= 20; i++) {
+      assertThat(channel.nextSent()).contains("\"id\":" + i + "}");
+    }
+  }
+
+  @Test
+  void aChannelThatDoesNotReportItsReadsHasItsCallsHandedOffAtOnce() throws Exception {
+    ExecutorService pool = Executors.newCachedThreadPool();
+    try {
+      HandDrivenChannel channel = new HandDrivenChannel(false);
+      connect(channel, echoOn(pool), 64);
+      for (int i = 0; i < 20; i++) {
+        channel.listener().onMessage(echo(i));
+      }
+
+      for (int i = 0; i < 20; i++) {
+        assertThat(channel.nextSent()).contains("\"result\":\"m\"");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static JsonRpcService echoOn(Executor executor) {
+    return JsonRpcService.builder()
+        .method("echo", (params, context) -> params.get(0, String.class))
+        .executor(executor)
+        .build();
+  }
+
+  private static byte[] echo(int id) {
+    return ("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"m\"],\"id\":" + id + "}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A channel whose reads the test makes itself, on its own thread, as an event loop would. */
+  private static final class HandDrivenChannel implements MessageChannel {
+    private final BlockingQueue<String> sent = new LinkedBlockingQueue<>();
+    private final boolean reportsReadComplete;
+    private volatile MessageChannel.@Nullable Listener listener;
+
+    HandDrivenChannel(boolean reportsReadComplete) {
+      this.reportsReadComplete = reportsReadComplete;
+    }
+
+    @Override
+    public boolean reportsReadComplete() {
+      return reportsReadComplete;
+    }
+
+    MessageChannel.Listener listener() {
+      MessageChannel.Listener started = listener;
+      assertThat(started).as("started").isNotNull();
+      return started;
+    }
+
+    String nextSent() throws InterruptedException {
+      String message = sent.poll(10, TimeUnit.SECONDS);
+      assertThat(message).as("a message sent within 10 s").isNotNull();
+      return message;
+    }
+
+    @Override
+    public void start(MessageChannel.Listener listener) {
+      this.listener = listener;
+    }
+
+    @Override
+    public CompletableFuture<Void> send(byte[] message) {
+      sent.add(new String(message, StandardCharsets.UTF_8));
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void pauseReading() {}
+
+    @Override
+    public void resumeReading() {}
+
+    @Override
+    public void close() {
+      MessageChannel.Listener started = listener;
+      if (started != null) {
+        started.onClosed(null);
+      }
+    }
+
+    @Override
+    public String description() {
+      return "hand-driven";
+    }
   }
 }
