@@ -3,11 +3,9 @@ package io.jsonrpc2.internal;
 import java.lang.reflect.Method;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,24 +19,17 @@ public final class DefaultExecutors {
   private DefaultExecutors() {}
 
   /**
-   * Virtual threads, one per task, on a JVM that has them (21+); otherwise a pool of {@link
-   * #POOL_THREADS} daemon threads that end when idle.
+   * Virtual threads, one per task, on a JVM that has them (21+); otherwise a pool of up to {@link
+   * #POOL_THREADS} daemon threads that reuses the thread idle for the shortest time and ends
+   * threads idle for 30 s.
    */
   public static Executor forBlockingMethods() {
     try {
       Method factory = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
       return (Executor) factory.invoke(null);
     } catch (ReflectiveOperationException e) {
-      ThreadPoolExecutor pool =
-          new ThreadPoolExecutor(
-              POOL_THREADS,
-              POOL_THREADS,
-              30,
-              TimeUnit.SECONDS,
-              new LinkedBlockingQueue<>(),
-              daemonThreads("jsonrpc2-worker"));
-      pool.allowCoreThreadTimeOut(true);
-      return pool;
+      return new WarmThreadPool(
+          POOL_THREADS, TimeUnit.SECONDS.toNanos(30), daemonThreads("jsonrpc2-worker"));
     }
   }
 
