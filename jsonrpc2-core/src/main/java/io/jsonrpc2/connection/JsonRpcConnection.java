@@ -13,7 +13,6 @@ import io.jsonrpc2.client.TransportException;
 import io.jsonrpc2.client.TransportReply;
 import io.jsonrpc2.internal.DefaultExecutors;
 import io.jsonrpc2.internal.DefaultMapper;
-import io.jsonrpc2.internal.HandOffLane;
 import io.jsonrpc2.internal.InboundCalls;
 import io.jsonrpc2.internal.MessageKind;
 import io.jsonrpc2.internal.Throwables;
@@ -213,7 +212,7 @@ public final class JsonRpcConnection implements AutoCloseable {
     public void onMessage(byte[] message) {
       if (holdsReads && !holdingHandOffs) {
         holdingHandOffs = true;
-        HandOffLane.hold();
+        HandOffs.hold();
       }
       MessageKind kind = MessageKind.of(message);
       if (kind == MessageKind.RESPONSE
@@ -228,7 +227,7 @@ public final class JsonRpcConnection implements AutoCloseable {
     public void onReadComplete() {
       if (holdingHandOffs) {
         holdingHandOffs = false;
-        HandOffLane.release();
+        HandOffs.release();
       }
     }
 

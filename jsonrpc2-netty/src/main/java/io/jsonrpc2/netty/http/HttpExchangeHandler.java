@@ -3,6 +3,7 @@ package io.jsonrpc2.netty.http;
 import static java.util.Objects.requireNonNull;
 
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.connection.HandOffs;
 import io.jsonrpc2.http.HeaderMap;
 import io.jsonrpc2.http.HttpAnswer;
 import io.jsonrpc2.http.HttpRules;
@@ -60,6 +61,9 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
   private boolean flushNeeded;
   private boolean closing;
   private boolean draining;
+  private boolean holdingHandOffs;
+  // One instance, to schedule without allocating.
+  private final Runnable releaseHandOffs = this::releaseHandOffs;
 
   HttpExchangeHandler(JsonRpcService service, HttpRules rules, String path) {
     this.service = service;
@@ -98,6 +102,13 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     inRead = true;
+    if (!holdingHandOffs) {
+      // Released at the end of the event loop's turn: the blocking calls of every request the
+      // turn reads, on all its connections, go to the executor together.
+      holdingHandOffs = true;
+      HandOffs.hold();
+      ctx.executor().execute(releaseHandOffs);
+    }
     try {
       // Once an answer that closes the connection is queued, nothing more is served; only the
       // rest of a refused body is still read, to drop it.
@@ -110,6 +121,11 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     } finally {
       ReferenceCountUtil.release(msg);
     }
+  }
+
+  private void releaseHandOffs() {
+    holdingHandOffs = false;
+    HandOffs.release();
   }
 
   @Override

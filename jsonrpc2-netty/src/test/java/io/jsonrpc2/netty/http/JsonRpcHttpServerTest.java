@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.testing.CountingInlineExecutor;
 import io.jsonrpc2.testing.RawHttpConnection;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -105,6 +106,36 @@ class JsonRpcHttpServerTest {
     }
     assertThatThrownBy(() -> new Socket().connect(new InetSocketAddress("127.0.0.1", port), 2_000))
         .isInstanceOf(ConnectException.class);
+  }
+
+  @Test
+  void theBlockingCallsOfPipelinedRequestsReadTogetherAreHandedOffTogether() throws Exception {
+    // Runs each hand-off at once, on the event loop: a call handed off alone would be one each.
+    CountingInlineExecutor handOffs = new CountingInlineExecutor();
+    JsonRpcService service =
+        JsonRpcService.builder()
+            .method("echo", (params, context) -> params.get(0, String.class))
+            .executor(handOffs)
+            .build();
+    JsonRpcHttpServer server = local(service).build().start();
+    try (RawHttpConnection connection = new RawHttpConnection("127.0.0.1", server.port())) {
+      StringBuilder ten = new StringBuilder();
+      for (int i = 1; i <= 10; i++) {
+        ten.append(
+            RawHttpConnection.post(
+                "/",
+                "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"m\"],\"id\":" + i + "}"));
+      }
+      connection.send(ten.toString());
+      for (int i = 1; i <= 10; i++) {
+        assertThat(connection.read().bodyText()).contains("\"id\":" + i + "}");
+      }
+    } finally {
+      server.close();
+    }
+
+    // One turn, or two if the bytes came apart, not one hand-off per request.
+    assertThat(handOffs.count()).isBetween(1, 2);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.testing.CountingInlineExecutor;
 import io.jsonrpc2.testing.SpecExamples;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -97,21 +97,17 @@ class NetstringServerTest {
 
   @Test
   void theBlockingCallsOfOneReadAreHandedOffTogether() throws Exception {
-    AtomicInteger handOffs = new AtomicInteger();
     // Runs each hand-off at once, on the event loop: a call handed off alone would be one each.
+    CountingInlineExecutor handOffs = new CountingInlineExecutor();
     JsonRpcService service =
         JsonRpcService.builder()
             .method("echo", (params, context) -> params.get(0, String.class))
-            .executor(
-                command -> {
-                  handOffs.incrementAndGet();
-                  command.run();
-                })
+            .executor(handOffs)
             .build();
     RawNetstringSocket socket = connect(start(NetstringServer.builder(service)));
     socket.send(call("echo", "[\"first\"]", 0));
     assertThat(socket.read()).contains("first");
-    int before = handOffs.get();
+    int before = handOffs.count();
 
     ByteArrayOutputStream twenty = new ByteArrayOutputStream();
     for (int i = 1; i <= 20; i++) {
@@ -123,7 +119,7 @@ class NetstringServerTest {
     }
 
     // One read, or two if the bytes came apart, not one hand-off per call.
-    assertThat(handOffs.get() - before).isBetween(1, 2);
+    assertThat(handOffs.count() - before).isBetween(1, 2);
   }
 
   @Test
