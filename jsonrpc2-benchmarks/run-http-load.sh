@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # HTTP load test: wrk -t1 -c32 POSTing one echo call against
 #   (a) our Netty HTTP server, (b) jsonrpc4j on Jetty 12, (c) our JsonRpcServlet on the same Jetty,
+#   (a) and (c) each with a @NonBlocking echo and with the plain echo users write,
 #   (d) a raw Netty HTTP server answering a fixed body (the ceiling),
 #   (e) a servlet on the same Jetty reading the body and answering a fixed body (Jetty's ceiling).
 # The server is pinned to one core and wrk to the other; each server is warmed up before it is
@@ -14,7 +15,7 @@
 # Environment: WARMUP (s, default 20), WARMUP_CPU (s, default 15), DURATION (s, default 30),
 #              ROUNDS (default 3), SERVER_CPU (default 0), WRK_CPU (default 1), PORT (default 18080),
 #              JAVA_OPTS (default "-Xms512m -Xmx512m"; e.g. add -Dio.jsonrpc2.netty.transport=epoll),
-#              ONLY (main class names to run, space-separated; default all five).
+#              ONLY (main class names to run, space-separated; default all).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -44,11 +45,14 @@ wrk.body = '$BODY'
 wrk.headers["Content-Type"] = "application/json"
 EOF
 
+# name:MainClass, or name:MainClass+plain for the echo without @NonBlocking
 SERVERS=(
   "ceiling (raw Netty, fixed body):RawNettyHttpServer"
   "jsonrpc2 Netty HTTP server:NettyHttpEchoServer"
+  "jsonrpc2 Netty HTTP server, plain method:NettyHttpEchoServer+plain"
   "jsonrpc4j 1.6 on Jetty 12:Jsonrpc4jJettyServer"
   "jsonrpc2 JsonRpcServlet on Jetty 12:ServletJettyServer"
+  "jsonrpc2 JsonRpcServlet, plain method:ServletJettyServer+plain"
   "Jetty ceiling (servlet, fixed body):FixedReplyJettyServer"
 )
 
@@ -72,8 +76,10 @@ for round in $(seq 1 "$ROUNDS"); do
   for entry in "${SERVERS[@]}"; do
     name=${entry%%:*}
     main=${entry##*:}
-    [[ -z ${ONLY:-} || " $ONLY " == *" $main "* ]] || continue
-    taskset -c "$SERVER_CPU" java "${JVM_OPTS[@]}" -cp "$JAR" "io.jsonrpc2.benchmarks.http.$main" "$PORT" >/dev/null 2>&1 &
+    [[ -z ${ONLY:-} || " $ONLY " == *" ${main%%+*} "* ]] || continue
+    mode=()
+    [[ $main == *+plain ]] && mode=(plain)
+    taskset -c "$SERVER_CPU" java "${JVM_OPTS[@]}" -cp "$JAR" "io.jsonrpc2.benchmarks.http.${main%%+*}" "$PORT" "${mode[@]}" >/dev/null 2>&1 &
     server=$!
     wait_until_serving
     reply=$(curl -s -X POST -H 'Content-Type: application/json' -d "$BODY" "http://127.0.0.1:$PORT/")
@@ -108,7 +114,9 @@ for round in $(seq 1 "$ROUNDS"); do
       -v servlet="${RPS[ServletJettyServer]:-}" -v j4j="${RPS[Jsonrpc4jJettyServer]:-}" \
       -v e_ours="${EFF[NettyHttpEchoServer]:-}" -v e_ceiling="${EFF[RawNettyHttpServer]:-}" \
       -v e_servlet="${EFF[ServletJettyServer]:-}" -v e_j4j="${EFF[Jsonrpc4jJettyServer]:-}" \
-      -v e_jetty="${EFF[FixedReplyJettyServer]:-}" '
+      -v e_jetty="${EFF[FixedReplyJettyServer]:-}" \
+      -v plain="${RPS[NettyHttpEchoServer+plain]:-}" -v splain="${RPS[ServletJettyServer+plain]:-}" \
+      -v e_plain="${EFF[NettyHttpEchoServer+plain]:-}" -v e_splain="${EFF[ServletJettyServer+plain]:-}" '
     # a ratio or "-" when a server of it was left out by ONLY
     function r(a, b) { return (a == "" || b == "") ? "-" : sprintf("%.2f", a / b) }
     function us(e) { return e == "" ? "-" : sprintf("%.1f", 1e6 / e) }
@@ -119,5 +127,7 @@ for round in $(seq 1 "$ROUNDS"); do
       r(e_ours, e_ceiling), r(e_servlet, e_j4j), r(e_ours, e_j4j)
     printf "  server CPU per request (us): ceiling %s, Netty server %s, Jetty ceiling %s, servlet %s, jsonrpc4j %s\n",
       us(e_ceiling), us(e_ours), us(e_jetty), us(e_servlet), us(e_j4j)
+    printf "  plain methods:    Netty server / ceiling %s, Netty server / jsonrpc4j %s, servlet / jsonrpc4j %s; CPU per request (us): Netty %s, servlet %s\n",
+      r(plain, ceiling), r(plain, j4j), r(splain, j4j), us(e_plain), us(e_splain)
   }'
 done

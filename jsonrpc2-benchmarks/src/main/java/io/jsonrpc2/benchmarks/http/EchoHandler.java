@@ -10,4 +10,17 @@ public final class EchoHandler {
   public String echo(String text) {
     return text;
   }
+
+  /** The same echo as users write it, without {@code @NonBlocking}. */
+  public static final class Plain {
+    @JsonRpcMethod
+    public String echo(String text) {
+      return text;
+    }
+  }
+
+  /** The handler a server's optional second argument asks for: {@code plain}, or the default. */
+  static Object forArguments(String[] args) {
+    return args.length > 1 && args[1].equals("plain") ? new Plain() : new EchoHandler();
+  }
 }
