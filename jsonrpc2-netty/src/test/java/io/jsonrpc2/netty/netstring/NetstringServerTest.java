@@ -1,6 +1,7 @@
 package io.jsonrpc2.netty.netstring;
 
 import static io.jsonrpc2.testing.JsonAssertions.assertSameJson;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -120,6 +121,25 @@ class NetstringServerTest {
 
     // One read, or two if the bytes came apart, not one hand-off per call.
     assertThat(handOffs.count() - before).isBetween(1, 2);
+  }
+
+  @Test
+  void aMessageThatIsNotUtf8IsAParseError() throws Exception {
+    RawNetstringSocket socket = connect(start());
+    byte[] head = "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"".getBytes(UTF_8);
+    byte[] tail = "\"],\"id\":1}".getBytes(UTF_8);
+    ByteArrayOutputStream frame = new ByteArrayOutputStream();
+    // A lone surrogate, U+D800, as three bytes: not UTF-8.
+    frame.writeBytes((head.length + 3 + tail.length + ":").getBytes(UTF_8));
+    frame.writeBytes(head);
+    frame.writeBytes(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80});
+    frame.writeBytes(tail);
+    frame.write(',');
+    socket.sendRaw(frame.toByteArray());
+
+    assertSameJson(
+        socket.read(),
+        "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32700,\"message\":\"Parse error\"},\"id\":null}");
   }
 
   @Test
