@@ -44,9 +44,9 @@ public final class HandOffLane {
 
   private final Executor executor;
   private final long stallNanos;
-  // The owner thread's hold; only that thread calls execute, and reads or sets heldBack.
+  // The owner thread's hold; only that thread calls execute, and reads or sets callsHeld.
   private final Hold hold = HOLDS.get();
-  private boolean heldBack;
+  private int callsHeld; // queued under the current hold
   private final ConcurrentLinkedQueue<Task> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicBoolean stallCheckArmed = new AtomicBoolean();
@@ -85,9 +85,14 @@ public final class HandOffLane {
       List<HandOffLane> lanes = current.heldBack;
       while (!lanes.isEmpty()) {
         HandOffLane lane = lanes.remove(lanes.size() - 1);
-        lane.heldBack = false;
+        boolean several = lane.callsHeld > 1;
+        lane.callsHeld = 0;
         if (!lane.queue.isEmpty()) {
           lane.drainOrWatch();
+          if (several) {
+            // No later call may come to start the watch: the first call could block the others.
+            lane.armStallCheck();
+          }
         }
       }
     }
@@ -104,8 +109,7 @@ public final class HandOffLane {
     queue.offer(task);
     if (hold.count == 0) {
       drainOrWatch();
-    } else if (!heldBack) {
-      heldBack = true;
+    } else if (callsHeld++ == 0) {
       hold.heldBack.add(this);
     }
   }

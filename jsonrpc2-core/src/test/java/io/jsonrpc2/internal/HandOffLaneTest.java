@@ -131,6 +131,39 @@ class HandOffLaneTest {
   }
 
   @Test
+  void aHeldBurstWhoseFirstCallBlocksStillRunsTheOthers() throws Exception {
+    ExecutorService executor = Executors.newCachedThreadPool();
+    try {
+      HandOffLane lane = new HandOffLane(executor, STALL_CHECKED_AFTER);
+      CountDownLatch othersRan = new CountDownLatch(3);
+      List<String> log = new CopyOnWriteArrayList<>();
+      HandOffLane.hold();
+      // It waits for the calls queued behind it: they must be handed off apart to run at all.
+      lane.execute(
+          new RecordingTask(log, "waiting") {
+            @Override
+            public void run() {
+              try {
+                othersRan.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              super.run();
+            }
+          });
+      for (int i = 0; i < 3; i++) {
+        lane.execute(countingDown(othersRan, log, "behind " + i));
+      }
+      HandOffLane.release();
+
+      assertThat(othersRan.await(5, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      executor.shutdownNow();
+      assertThat(executor.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
   void aRefusedHandOffRejectsEveryQueuedCall() {
     HandOffLane lane =
         new HandOffLane(
