@@ -1,6 +1,7 @@
 package io.jsonrpc2.zeromq;
 
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.connection.HandOffs;
 import io.jsonrpc2.message.ErrorCodes;
 import io.jsonrpc2.server.TransportContext;
 import java.net.InetAddress;
@@ -186,16 +187,25 @@ final class ServerLoop implements Runnable {
     }
   }
 
-  /** Reads and handles what is there, up to a batch; returns how many messages it read. */
+  /**
+   * Reads and handles what is there, up to a batch, handing its blocking calls off together;
+   * returns how many messages it read.
+   */
   private int readSome() {
     int read = 0;
-    while (read < READS_PER_WAKE_UP && inFlight < maxInFlight) {
-      Frames request = Frames.receive(socket(), socketType);
-      if (request == null) {
-        break;
+    // The blocking calls of what this reads go to the executor together.
+    HandOffs.hold();
+    try {
+      while (read < READS_PER_WAKE_UP && inFlight < maxInFlight) {
+        Frames request = Frames.receive(socket(), socketType);
+        if (request == null) {
+          break;
+        }
+        read++;
+        handle(request);
       }
-      read++;
-      handle(request);
+    } finally {
+      HandOffs.release();
     }
     return read;
   }
