@@ -44,6 +44,8 @@ public final class Dispatcher {
   private final long blockedWarningNanos;
   private final ErrorMapping errors;
   private final Set<InFlightCall> inFlight = ConcurrentHashMap.newKeySet();
+  // One instance, so that registering a call allocates nothing for it.
+  private final InFlightCall.Registry registry = this::ended;
   private final LongAdder runningHere = new LongAdder();
   // The first mark is never newer than one a call saw, so its error is never read.
   private volatile CancelMark cancelMark = new CancelMark(ErrorObject.CANCELLED);
@@ -318,15 +320,17 @@ public final class Dispatcher {
                 .schedule(
                     () -> call.cancel(ErrorObject.TIMEOUT), timeoutNanos, TimeUnit.NANOSECONDS)
             : null;
-    // The reply is chained on the removal, so a caller who has its reply never still counts as
-    // in flight.
-    return call.result.whenComplete(
-        (v, e) -> {
-          if (timer != null) {
-            timer.cancel(false);
-          }
-          inFlight.remove(call);
-        });
+    // Unregistered before its result completes, so a caller who has its reply never still counts
+    // as in flight.
+    call.reportEndTo(registry, timer);
+    return call.result;
+  }
+
+  private void ended(InFlightCall call, @Nullable ScheduledFuture<?> timer) {
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    inFlight.remove(call);
   }
 
   /** The args of a call without an invocation: its params were read and bound while decoding. */

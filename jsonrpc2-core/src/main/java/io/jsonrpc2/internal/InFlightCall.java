@@ -7,6 +7,7 @@ import io.jsonrpc2.server.TransportContext;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +20,11 @@ import org.jspecify.annotations.Nullable;
  * work throws in reaction can never replace that error.
  */
 final class InFlightCall implements HandOffLane.Task {
+  /** Where a call is registered: told once when it ends, before its result completes. */
+  interface Registry {
+    void ended(InFlightCall call, @Nullable ScheduledFuture<?> timeout);
+  }
+
   final CompletableFuture<Object> result = new CompletableFuture<>();
 
   /**
@@ -37,6 +43,9 @@ final class InFlightCall implements HandOffLane.Task {
   private @Nullable Thread runner;
   private @Nullable CompletableFuture<?> pending;
   private @Nullable JsonRpcException cancelledWith;
+  private @Nullable Registry registry;
+  private @Nullable ScheduledFuture<?> timeout;
+  private boolean ended;
 
   InFlightCall(@Nullable Id id, @Nullable TransportContext answerTo) {
     this(id, answerTo, null);
@@ -124,8 +133,45 @@ final class InFlightCall implements HandOffLane.Task {
       cancel = cancelledWith;
     }
     if (cancel != null) {
-      result.completeExceptionally(cancel);
-    } else if (failure != null) {
+      end(null, cancel);
+    } else {
+      end(value, failure);
+    }
+  }
+
+  /**
+   * Registers the call's end with {@code registry}, and the timeout to stop then: told at once if
+   * the call has ended already. Called once, after the call is in the registry.
+   */
+  void reportEndTo(Registry registry, @Nullable ScheduledFuture<?> timeout) {
+    boolean endedAlready;
+    synchronized (this) {
+      endedAlready = ended;
+      if (!endedAlready) {
+        this.registry = registry;
+        this.timeout = timeout;
+      }
+    }
+    if (endedAlready) {
+      registry.ended(this, timeout);
+    }
+  }
+
+  /** Tells the registry (once), then completes the result: whoever has the reply sees it gone. */
+  private void end(@Nullable Object value, @Nullable Throwable failure) {
+    Registry endedIn;
+    ScheduledFuture<?> timeoutNow;
+    synchronized (this) {
+      ended = true;
+      endedIn = registry;
+      timeoutNow = timeout;
+      registry = null;
+      timeout = null;
+    }
+    if (endedIn != null) {
+      endedIn.ended(this, timeoutNow);
+    }
+    if (failure != null) {
       result.completeExceptionally(failure);
     } else {
       result.complete(value);
@@ -153,7 +199,7 @@ final class InFlightCall implements HandOffLane.Task {
       toCancel.cancel(true);
     }
     // Cancelling the work may already have completed the result with this same error.
-    result.completeExceptionally(exception);
+    end(null, exception);
     return true;
   }
 }
