@@ -45,7 +45,7 @@ public final class Dispatcher {
   private final ErrorMapping errors;
   private final Set<InFlightCall> inFlight = ConcurrentHashMap.newKeySet();
   // One instance, so that registering a call allocates nothing for it.
-  private final InFlightCall.Registry registry = this::ended;
+  private final InFlightCall.Registry registry = new Calls();
   private final LongAdder runningHere = new LongAdder();
   // The first mark is never newer than one a call saw, so its error is never read.
   private volatile CancelMark cancelMark = new CancelMark(ErrorObject.CANCELLED);
@@ -198,14 +198,23 @@ public final class Dispatcher {
     if (target.async()) {
       return runHere(call, target, invocation, args, transport);
     }
-    Target.Invocation blocking =
-        invocation != null ? invocation : () -> ((ReflectiveTarget) target).invoke(boundArgs(args));
-    InFlightCall inFlightCall = new InFlightCall(call.id(), answerTo(call, transport), blocking);
+    InFlightCall inFlightCall =
+        invocation != null
+            ? new InFlightCall(call, answerTo(call, transport), registry, invocation, null, null)
+            : new InFlightCall(
+                call,
+                answerTo(call, transport),
+                registry,
+                null,
+                (ReflectiveTarget) target,
+                boundArgs(args));
     if (transport.callerMayBlock()) {
-      CompletableFuture<Outcome> outcome = settled(call, runOnCallerThread(inFlightCall));
+      runOnCallerThread(inFlightCall);
+      CompletableFuture<@Nullable Outcome> outcome = inFlightCall.outcome;
       return outcome.isDone() ? outcome.join() : outcome;
     }
-    return settled(call, handOff(inFlightCall));
+    handOff(inFlightCall);
+    return inFlightCall.outcome;
   }
 
   private @Nullable Outcome answer(Incoming.Call call, ErrorObject error) {
@@ -271,7 +280,7 @@ public final class Dispatcher {
       }
     }
     if (stage != null) {
-      InFlightCall inFlightCall = new InFlightCall(call.id(), answerTo(call, transport));
+      InFlightCall inFlightCall = new InFlightCall(call, answerTo(call, transport), registry);
       inFlight.add(inFlightCall);
       runningHere.decrement();
       inFlightCall.follow(stage);
@@ -279,7 +288,8 @@ public final class Dispatcher {
       if (now != mark) {
         inFlightCall.cancel(now.error());
       }
-      return settled(call, awaitWithTimeout(inFlightCall));
+      armTimeout(inFlightCall);
+      return inFlightCall.outcome;
     }
     runningHere.decrement();
     CancelMark now = cancelMark;
@@ -289,48 +299,48 @@ public final class Dispatcher {
     return answer(call, value, failure);
   }
 
-  private CompletableFuture<Outcome> settled(Incoming.Call call, CompletableFuture<Object> result) {
-    return result.handle((value, failure) -> answer(call, value, failure));
-  }
-
   /** Runs a blocking method on the executor, in the lane of the thread that hands it off. */
-  private CompletableFuture<Object> handOff(InFlightCall call) {
+  private void handOff(InFlightCall call) {
     inFlight.add(call);
-    CompletableFuture<Object> result = awaitWithTimeout(call);
+    armTimeout(call);
     lanes.get().execute(call);
-    return result;
   }
 
   /**
    * Runs a blocking method on the caller's thread, registered and timed like one on the executor,
    * so that the timeout and {@link #cancelPending} interrupt it there.
    */
-  private CompletableFuture<Object> runOnCallerThread(InFlightCall call) {
+  private void runOnCallerThread(InFlightCall call) {
     inFlight.add(call);
-    CompletableFuture<Object> result = awaitWithTimeout(call);
+    armTimeout(call);
     call.runOnCallerThread();
-    return result;
   }
 
-  /** Arms the timeout of a registered call and unregisters it when it ends. */
-  private CompletableFuture<Object> awaitWithTimeout(InFlightCall call) {
-    ScheduledFuture<?> timer =
-        timeoutNanos > 0 && !call.result.isDone()
-            ? DefaultExecutors.timer()
-                .schedule(
-                    () -> call.cancel(ErrorObject.TIMEOUT), timeoutNanos, TimeUnit.NANOSECONDS)
-            : null;
-    // Unregistered before its result completes, so a caller who has its reply never still counts
-    // as in flight.
-    call.reportEndTo(registry, timer);
-    return call.result;
-  }
-
-  private void ended(InFlightCall call, @Nullable ScheduledFuture<?> timer) {
-    if (timer != null) {
-      timer.cancel(false);
+  /** Arms the timeout of a registered call; the call stops it when it ends. */
+  private void armTimeout(InFlightCall call) {
+    if (timeoutNanos > 0 && !call.outcome.isDone()) {
+      call.timeoutArmed(
+          DefaultExecutors.timer()
+              .schedule(
+                  () -> call.cancel(ErrorObject.TIMEOUT), timeoutNanos, TimeUnit.NANOSECONDS));
     }
-    inFlight.remove(call);
+  }
+
+  /** How the dispatcher hears of its calls' ends, and answers them. */
+  private final class Calls implements InFlightCall.Registry {
+    @Override
+    public void ended(InFlightCall call, @Nullable ScheduledFuture<?> timeout) {
+      if (timeout != null) {
+        timeout.cancel(false);
+      }
+      inFlight.remove(call);
+    }
+
+    @Override
+    public @Nullable Outcome answer(
+        Incoming.Call call, @Nullable Object value, @Nullable Throwable failure) {
+      return Dispatcher.this.answer(call, value, failure);
+    }
   }
 
   /** The args of a call without an invocation: its params were read and bound while decoding. */

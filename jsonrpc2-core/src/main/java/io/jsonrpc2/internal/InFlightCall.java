@@ -11,21 +11,27 @@ import java.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One registered method call: its result future, and what to stop when the call is cancelled (the
+ * One registered method call: its answer's future, and what to stop when the call is cancelled (the
  * thread running a blocking method, or the pending stage of an async one). Calls that finish on the
  * caller's thread never become one (see {@link Dispatcher}).
  *
- * <p>Cancelling records the error first, then stops the work, then completes the result: so the
- * work is already interrupted or cancelled when the caller sees the error, and whatever the stopped
- * work throws in reaction can never replace that error.
+ * <p>Cancelling records the error first, then stops the work, then ends the call: so the work is
+ * already interrupted or cancelled when the caller sees the error, and whatever the stopped work
+ * throws in reaction can never replace that error.
  */
 final class InFlightCall implements HandOffLane.Task {
-  /** Where a call is registered: told once when it ends, before its result completes. */
+  /** Where a call is registered, and how it is answered. */
   interface Registry {
+    /** The call ended: it leaves the registry and its timeout stops, before its answer is out. */
     void ended(InFlightCall call, @Nullable ScheduledFuture<?> timeout);
+
+    /** The answer owed for how the call ended; null for a notification. */
+    @Nullable Outcome answer(
+        Incoming.Call call, @Nullable Object value, @Nullable Throwable failure);
   }
 
-  final CompletableFuture<Object> result = new CompletableFuture<>();
+  /** The call's answer (null for a notification), once it has ended. */
+  final CompletableFuture<@Nullable Outcome> outcome = new CompletableFuture<>();
 
   /**
    * The connection the call's answer is owed to, so that one connection's calls can be cancelled
@@ -37,25 +43,41 @@ final class InFlightCall implements HandOffLane.Task {
   /** The request's id, null for a notification. */
   final @Nullable Id id;
 
-  /** The blocking method this call runs, or null for one that follows an async method's stage. */
+  private final Incoming.Call call;
+  private final Registry registry;
+
+  // The blocking method this call runs: an invocation, or a reflective target and its bound
+  // args; neither for a call that follows an async method's stage.
   private final Target.@Nullable Invocation work;
+  private final @Nullable ReflectiveTarget target;
+  private final Object @Nullable [] args;
 
   private @Nullable Thread runner;
   private @Nullable CompletableFuture<?> pending;
   private @Nullable JsonRpcException cancelledWith;
-  private @Nullable Registry registry;
   private @Nullable ScheduledFuture<?> timeout;
   private boolean ended;
 
-  InFlightCall(@Nullable Id id, @Nullable TransportContext answerTo) {
-    this(id, answerTo, null);
+  /** A call that follows the stage an async method returned (see {@link #follow}). */
+  InFlightCall(Incoming.Call call, @Nullable TransportContext answerTo, Registry registry) {
+    this(call, answerTo, registry, null, null, null);
   }
 
+  /** A blocking call: {@code work}, or {@code target} with {@code args}. */
   InFlightCall(
-      @Nullable Id id, @Nullable TransportContext answerTo, Target.@Nullable Invocation work) {
-    this.id = id;
+      Incoming.Call call,
+      @Nullable TransportContext answerTo,
+      Registry registry,
+      Target.@Nullable Invocation work,
+      @Nullable ReflectiveTarget target,
+      Object @Nullable [] args) {
+    this.call = call;
+    this.id = call.id();
     this.answerTo = answerTo;
+    this.registry = registry;
     this.work = work;
+    this.target = target;
+    this.args = args;
   }
 
   /** Runs the blocking method this call was made with, on the current (executor) thread. */
@@ -86,7 +108,6 @@ final class InFlightCall implements HandOffLane.Task {
   }
 
   private void invoke() {
-    Target.Invocation invocation = Objects.requireNonNull(work, "a blocking call has its work");
     synchronized (this) {
       if (cancelledWith != null) {
         return;
@@ -94,7 +115,12 @@ final class InFlightCall implements HandOffLane.Task {
       runner = Thread.currentThread();
     }
     try {
-      settle(invocation.run());
+      Target.Invocation invocation = work;
+      settle(
+          invocation != null
+              ? invocation.run()
+              : Objects.requireNonNull(target, "a blocking call has its work")
+                  .invoke(Objects.requireNonNull(args, "a reflective call has its args")));
     } catch (Throwable t) {
       finish(null, t);
     } finally {
@@ -139,42 +165,39 @@ final class InFlightCall implements HandOffLane.Task {
     }
   }
 
-  /**
-   * Registers the call's end with {@code registry}, and the timeout to stop then: told at once if
-   * the call has ended already. Called once, after the call is in the registry.
-   */
-  void reportEndTo(Registry registry, @Nullable ScheduledFuture<?> timeout) {
+  /** The timeout armed for the call, to stop when it ends: at once if it has ended already. */
+  void timeoutArmed(ScheduledFuture<?> timer) {
     boolean endedAlready;
     synchronized (this) {
       endedAlready = ended;
       if (!endedAlready) {
-        this.registry = registry;
-        this.timeout = timeout;
+        timeout = timer;
       }
     }
     if (endedAlready) {
-      registry.ended(this, timeout);
+      timer.cancel(false);
     }
   }
 
-  /** Tells the registry (once), then completes the result: whoever has the reply sees it gone. */
+  /**
+   * Ends the call, once: it leaves the registry, then its answer completes, so whoever has the
+   * answer sees it gone.
+   */
   private void end(@Nullable Object value, @Nullable Throwable failure) {
-    Registry endedIn;
     ScheduledFuture<?> timeoutNow;
     synchronized (this) {
+      if (ended) {
+        return;
+      }
       ended = true;
-      endedIn = registry;
       timeoutNow = timeout;
-      registry = null;
       timeout = null;
     }
-    if (endedIn != null) {
-      endedIn.ended(this, timeoutNow);
-    }
-    if (failure != null) {
-      result.completeExceptionally(failure);
-    } else {
-      result.complete(value);
+    registry.ended(this, timeoutNow);
+    try {
+      outcome.complete(registry.answer(call, value, failure));
+    } catch (RuntimeException | Error e) {
+      outcome.completeExceptionally(e);
     }
   }
 
@@ -183,7 +206,7 @@ final class InFlightCall implements HandOffLane.Task {
     JsonRpcException exception = new JsonRpcException(error);
     CompletableFuture<?> toCancel;
     synchronized (this) {
-      if (result.isDone() || cancelledWith != null) {
+      if (ended || cancelledWith != null) {
         return false;
       }
       cancelledWith = exception;
@@ -198,7 +221,7 @@ final class InFlightCall implements HandOffLane.Task {
     if (toCancel != null) {
       toCancel.cancel(true);
     }
-    // Cancelling the work may already have completed the result with this same error.
+    // Cancelling the work may already have ended the call with this same error.
     end(null, exception);
     return true;
   }
