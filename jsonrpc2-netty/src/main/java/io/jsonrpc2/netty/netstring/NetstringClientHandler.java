@@ -1,5 +1,6 @@
 package io.jsonrpc2.netty.netstring;
 
+import io.jsonrpc2.connection.HandOffs;
 import io.jsonrpc2.connection.MessageChannel;
 import io.jsonrpc2.netty.NettyMessageChannel;
 import io.netty.channel.ChannelHandlerContext;
@@ -30,9 +31,25 @@ final class NetstringClientHandler extends NettyMessageChannel {
     this.endpoint = endpoint;
     start(
         new MessageChannel.Listener() {
+          // The calls the server makes on this connection in one event-loop turn go to the
+          // client's service executor together, as a server's do.
+          private boolean holdingHandOffs;
+
           @Override
           public void onMessage(byte[] message) {
+            if (!holdingHandOffs) {
+              holdingHandOffs = true;
+              HandOffs.hold();
+            }
             receiver.accept(message);
+          }
+
+          @Override
+          public void onReadComplete() {
+            if (holdingHandOffs) {
+              holdingHandOffs = false;
+              HandOffs.release();
+            }
           }
 
           @Override

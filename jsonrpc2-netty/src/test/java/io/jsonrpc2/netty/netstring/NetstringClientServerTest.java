@@ -13,6 +13,7 @@ import io.jsonrpc2.client.TransportException;
 import io.jsonrpc2.message.ErrorCodes;
 import io.jsonrpc2.message.Notification;
 import io.jsonrpc2.message.Request;
+import io.jsonrpc2.testing.CountingInlineExecutor;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -69,6 +71,49 @@ class NetstringClientServerTest {
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError("the call did not fail within 20 s");
     }
+  }
+
+  @Test
+  void theServersCallsOfOneReadAreOneHandOffOnTheClient() throws Exception {
+    // An async method runs on the server's event loop: what it sends goes out in one write.
+    JsonRpcService server =
+        JsonRpcService.builder()
+            .asyncMethod(
+                "burst",
+                (params, context) -> {
+                  for (int i = 0; i < 20; i++) {
+                    context.peer().notify("tick", i);
+                  }
+                  return CompletableFuture.completedFuture("done");
+                })
+            .build();
+    CountDownLatch ticks = new CountDownLatch(20);
+    // Runs each hand-off at once, on the event loop: a call handed off alone would be one each.
+    CountingInlineExecutor handOffs = new CountingInlineExecutor();
+    JsonRpcService local =
+        JsonRpcService.builder()
+            .method(
+                "tick",
+                (params, context) -> {
+                  ticks.countDown();
+                  return null;
+                })
+            .executor(handOffs)
+            .build();
+    JsonRpcClient client =
+        JsonRpcClient.builder()
+            .transport(
+                NetstringClientTransport.builder(
+                        "127.0.0.1", start(NetstringServer.builder(server)).port())
+                    .build())
+            .service(local)
+            .build();
+    resources.add(client);
+
+    assertThat(client.call("burst", String.class)).isEqualTo("done");
+    assertThat(ticks.await(10, TimeUnit.SECONDS)).isTrue();
+    // One read, or a few if the bytes came apart: never one hand-off per tick.
+    assertThat(handOffs.count()).isBetween(1, 3);
   }
 
   @Test
