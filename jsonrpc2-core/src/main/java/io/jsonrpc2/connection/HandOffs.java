@@ -26,4 +26,34 @@ public final class HandOffs {
   public static void release() {
     HandOffLane.release();
   }
+
+  /**
+   * One reader's hold for the turn it is in: taken before the turn's first message and given back
+   * when the turn ends, at most once each per turn. Used by the reading thread only.
+   */
+  public static final class Turn {
+    private boolean holding;
+
+    /**
+     * Holds, unless this turn holds already.
+     *
+     * @return true if this took the hold: the caller then arranges for {@link #end}
+     */
+    public boolean begin() {
+      if (holding) {
+        return false;
+      }
+      holding = true;
+      hold();
+      return true;
+    }
+
+    /** The turn has ended: gives back its hold, if it took one. */
+    public void end() {
+      if (holding) {
+        holding = false;
+        release();
+      }
+    }
+  }
 }

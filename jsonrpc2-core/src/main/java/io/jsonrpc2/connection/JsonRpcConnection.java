@@ -206,13 +206,12 @@ public final class JsonRpcConnection implements AutoCloseable {
     // The blocking calls of one read are handed off together where the channel reports the end of
     // its reads. Only the reading thread holds and releases.
     private final boolean holdsReads = channel.reportsReadComplete();
-    private boolean holdingHandOffs;
+    private final HandOffs.Turn turn = new HandOffs.Turn();
 
     @Override
     public void onMessage(byte[] message) {
-      if (holdsReads && !holdingHandOffs) {
-        holdingHandOffs = true;
-        HandOffs.hold();
+      if (holdsReads) {
+        turn.begin();
       }
       MessageKind kind = MessageKind.of(message);
       if (kind == MessageKind.RESPONSE
@@ -225,10 +224,7 @@ public final class JsonRpcConnection implements AutoCloseable {
 
     @Override
     public void onReadComplete() {
-      if (holdingHandOffs) {
-        holdingHandOffs = false;
-        HandOffs.release();
-      }
+      turn.end();
     }
 
     @Override

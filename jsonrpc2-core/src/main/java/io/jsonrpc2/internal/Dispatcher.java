@@ -200,12 +200,11 @@ public final class Dispatcher {
     }
     InFlightCall inFlightCall =
         invocation != null
-            ? new InFlightCall(call, answerTo(call, transport), registry, invocation, null, null)
+            ? new InFlightCall(call, answerTo(call, transport), registry, invocation)
             : new InFlightCall(
                 call,
                 answerTo(call, transport),
                 registry,
-                null,
                 (ReflectiveTarget) target,
                 boundArgs(args));
     if (transport.callerMayBlock()) {

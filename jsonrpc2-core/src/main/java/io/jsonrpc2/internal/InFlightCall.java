@@ -63,8 +63,26 @@ final class InFlightCall implements HandOffLane.Task {
     this(call, answerTo, registry, null, null, null);
   }
 
-  /** A blocking call: {@code work}, or {@code target} with {@code args}. */
+  /** A blocking call that runs {@code work}. */
   InFlightCall(
+      Incoming.Call call,
+      @Nullable TransportContext answerTo,
+      Registry registry,
+      Target.Invocation work) {
+    this(call, answerTo, registry, work, null, null);
+  }
+
+  /** A blocking call that invokes {@code target} with the args bound while decoding. */
+  InFlightCall(
+      Incoming.Call call,
+      @Nullable TransportContext answerTo,
+      Registry registry,
+      ReflectiveTarget target,
+      Object[] args) {
+    this(call, answerTo, registry, null, target, args);
+  }
+
+  private InFlightCall(
       Incoming.Call call,
       @Nullable TransportContext answerTo,
       Registry registry,

@@ -61,9 +61,9 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
   private boolean flushNeeded;
   private boolean closing;
   private boolean draining;
-  private boolean holdingHandOffs;
+  private final HandOffs.Turn turn = new HandOffs.Turn();
   // One instance, to schedule without allocating.
-  private final Runnable releaseHandOffs = this::releaseHandOffs;
+  private final Runnable endTurn = turn::end;
 
   HttpExchangeHandler(JsonRpcService service, HttpRules rules, String path) {
     this.service = service;
@@ -102,12 +102,10 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     inRead = true;
-    if (!holdingHandOffs) {
+    if (turn.begin()) {
       // Released at the end of the event loop's turn: the blocking calls of every request the
       // turn reads, on all its connections, go to the executor together.
-      holdingHandOffs = true;
-      HandOffs.hold();
-      ctx.executor().execute(releaseHandOffs);
+      ctx.executor().execute(endTurn);
     }
     try {
       // Once an answer that closes the connection is queued, nothing more is served; only the
@@ -121,11 +119,6 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     } finally {
       ReferenceCountUtil.release(msg);
     }
-  }
-
-  private void releaseHandOffs() {
-    holdingHandOffs = false;
-    HandOffs.release();
   }
 
   @Override

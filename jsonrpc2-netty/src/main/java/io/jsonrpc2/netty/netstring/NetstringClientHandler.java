@@ -33,23 +33,17 @@ final class NetstringClientHandler extends NettyMessageChannel {
         new MessageChannel.Listener() {
           // The calls the server makes on this connection in one event-loop turn go to the
           // client's service executor together, as a server's do.
-          private boolean holdingHandOffs;
+          private final HandOffs.Turn turn = new HandOffs.Turn();
 
           @Override
           public void onMessage(byte[] message) {
-            if (!holdingHandOffs) {
-              holdingHandOffs = true;
-              HandOffs.hold();
-            }
+            turn.begin();
             receiver.accept(message);
           }
 
           @Override
           public void onReadComplete() {
-            if (holdingHandOffs) {
-              holdingHandOffs = false;
-              HandOffs.release();
-            }
+            turn.end();
           }
 
           @Override
