@@ -71,21 +71,25 @@ final class PendingCalls {
     // rather than unknown.
     future.whenComplete(
         (r, e) -> {
-          calls.remove(id, call);
+          // Remembered before it is forgotten: a response read in between is late, not unknown.
           if (e != null) {
             abandoned.put(id, Boolean.TRUE);
           }
+          calls.remove(id, call);
         });
     return future;
   }
 
   private void timeOut(Id id, Call call, Duration timeout) {
+    // Remembered before it is forgotten: a response read in between is late, not unknown.
+    abandoned.put(id, Boolean.TRUE);
     if (calls.remove(id, call)) {
-      abandoned.put(id, Boolean.TRUE);
       completeOffTimer(
           call.future,
           new CallTimeoutException(
               "no response to call " + id + " from " + endpoint + " within " + timeout));
+    } else {
+      abandoned.remove(id); // answered meanwhile
     }
   }
 
