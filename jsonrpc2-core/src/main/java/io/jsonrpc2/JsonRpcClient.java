@@ -9,6 +9,7 @@ import io.jsonrpc2.client.CallOptions;
 import io.jsonrpc2.client.ClientTransport;
 import io.jsonrpc2.client.ClientTransports;
 import io.jsonrpc2.client.ConnectOptions;
+import io.jsonrpc2.client.ConnectionLostException;
 import io.jsonrpc2.client.ErrorResponseException;
 import io.jsonrpc2.client.IdGenerator;
 import io.jsonrpc2.client.IdGenerators;
@@ -31,7 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A JSON-RPC 2.0 client over one {@link ClientTransport}.
@@ -69,6 +73,8 @@ import org.jspecify.annotations.Nullable;
  * per-call options that shares this client's transport and waiting calls.
  */
 public final class JsonRpcClient implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(JsonRpcClient.class);
+
   /** The logger of every message sent, at DEBUG. */
   public static final String REQUEST_LOGGER = "io.jsonrpc2.client.request";
 
@@ -332,6 +338,48 @@ public final class JsonRpcClient implements AutoCloseable {
 
   // ---- the rest -------------------------------------------------------------------------------
 
+  /**
+   * Subscribes to a stream the server publishes, over a connection transport: once a subscriber
+   * subscribes, the call {@code method(args)} is made; the server answers with a subscription id,
+   * and each item it then sends for that id goes to the subscriber as a {@code resultType}. The
+   * publisher completes when the server's does, and fails with an {@link ErrorResponseException}
+   * when the server ends it with an error, with a {@link ConnectionLostException} when the
+   * connection goes, or with the call's failure. Cancelling the subscription calls the unsubscribe
+   * method. Each subscriber gets its own subscription.
+   *
+   * <p>Items are delivered on the thread that reads the connection, in order, as the subscriber
+   * asks for them; at most {@link SubscriptionOptions#bufferSize()} wait for a subscriber that has
+   * not asked, past which {@link SubscriptionOptions#overflow()} applies ({@link
+   * OverflowPolicy#FAIL} ends the subscription with an error and unsubscribes). A subscriber that
+   * blocks holds up reading the connection: hand slow work to another thread. See {@link
+   * SubscriptionOptions} for the messages and {@link Builder#subscriptions} for their names.
+   */
+  public <T> Flow.Publisher<T> subscribe(String method, Class<T> resultType, Object... args) {
+    Objects.requireNonNull(method, "method");
+    JavaType type = engine.mapper().constructType(resultType);
+    Object[] params = args.clone();
+    return engine
+        .subscriptions()
+        .publisher(() -> callAsync(method, JsonNode.class, params), type, this::unsubscribe);
+  }
+
+  /** Tells the peer to stop a subscription; the subscriber is done with it whatever the answer. */
+  private void unsubscribe(String id) {
+    String method = engine.subscriptions().options().unsubscribeMethod();
+    callAsync(method, Boolean.class, id)
+        .whenComplete(
+            (ended, failure) -> {
+              if (failure != null) {
+                LOG.debug("{} {} failed: {}", method, id, failure.toString());
+              }
+            });
+  }
+
+  /** How many subscriptions of {@link #subscribe} are open now. */
+  public int subscriptionCount() {
+    return engine.subscriptions().size();
+  }
+
   /** How many calls are waiting for their response now. */
   public int pendingCount() {
     return engine.pendingCount();
@@ -368,6 +416,7 @@ public final class JsonRpcClient implements AutoCloseable {
     private JsonLimits limits = JsonLimits.DEFAULTS;
     private @Nullable JsonRpcService service;
     private @Nullable String cancelMethod;
+    private SubscriptionOptions subscriptions = SubscriptionOptions.defaults();
 
     private Builder() {}
 
@@ -452,6 +501,16 @@ public final class JsonRpcClient implements AutoCloseable {
     }
 
     /**
+     * How {@link JsonRpcClient#subscribe} speaks to the server: the names of the item notification
+     * and of the unsubscribe method, and how many items may wait for a subscriber that has not
+     * asked for them (default {@link SubscriptionOptions#defaults()}).
+     */
+    public Builder subscriptions(SubscriptionOptions options) {
+      this.subscriptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
      * Builds the client and starts its transport.
      *
      * @throws IllegalStateException if no transport was given
@@ -468,7 +527,8 @@ public final class JsonRpcClient implements AutoCloseable {
               new ResponseReader(mapper, limits, validateResponses),
               timeout,
               service,
-              cancelMethod);
+              cancelMethod,
+              subscriptions);
       JsonRpcClient client = new JsonRpcClient(engine, CallOptions.DEFAULT);
       engine.attach(client);
       return client;

@@ -17,6 +17,7 @@ import io.jsonrpc2.internal.MethodTable;
 import io.jsonrpc2.internal.RequestDecoder;
 import io.jsonrpc2.internal.ResponseEncoder;
 import io.jsonrpc2.internal.Target;
+import io.jsonrpc2.internal.Unsubscribe;
 import io.jsonrpc2.message.ErrorObject;
 import io.jsonrpc2.server.TransportContext;
 import java.nio.charset.StandardCharsets;
@@ -159,6 +160,12 @@ public final class JsonRpcService {
           type.getName() + " has instance methods, so it needs a public no-argument constructor",
           e);
     }
+  }
+
+  private void addSubscriptions(SubscriptionOptions options) {
+    methods.addExtension(
+        options.unsubscribeMethod(), Unsubscribe.target(options.unsubscribeMethod(), mapper));
+    dispatcher.enableSubscriptions(options, mapper);
   }
 
   private void addCancellation(String name) {
@@ -435,6 +442,23 @@ public final class JsonRpcService {
     public Builder cancellation(String method) {
       Objects.requireNonNull(method, "method");
       registrations.add(service -> service.addCancellation(method));
+      return this;
+    }
+
+    /**
+     * Lets methods publish streams of items to their caller (off by default): a method that returns
+     * a {@link java.util.concurrent.Flow.Publisher} answers with a subscription id, and its items
+     * follow as notifications on the same connection until it completes, fails, is unsubscribed, or
+     * the connection closes (which cancels it). Each subscription asks its publisher for everything
+     * and holds at most {@link SubscriptionOptions#bufferSize()} items while the connection cannot
+     * take more, applying {@link SubscriptionOptions#overflow()} past that. The unsubscribe method
+     * is registered under its name. Over a transport without connections (HTTP, ZeroMQ REQ/REP)
+     * such a method answers -32601. See {@link SubscriptionOptions} for the messages, and {@link
+     * JsonRpcClient#subscribe} for the side that subscribes.
+     */
+    public Builder subscriptions(SubscriptionOptions options) {
+      Objects.requireNonNull(options, "options");
+      registrations.add(service -> service.addSubscriptions(options));
       return this;
     }
 

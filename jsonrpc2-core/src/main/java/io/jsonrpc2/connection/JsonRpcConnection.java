@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jsonrpc2.CallContext;
 import io.jsonrpc2.JsonRpcClient;
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.OverflowPolicy;
+import io.jsonrpc2.SubscriptionOptions;
 import io.jsonrpc2.client.ClientTransport;
 import io.jsonrpc2.client.ConnectionLostException;
 import io.jsonrpc2.client.IdGenerator;
@@ -11,6 +13,7 @@ import io.jsonrpc2.client.JsonRpcClientException;
 import io.jsonrpc2.client.OutboundMessage;
 import io.jsonrpc2.client.TransportException;
 import io.jsonrpc2.client.TransportReply;
+import io.jsonrpc2.internal.ClientEngine;
 import io.jsonrpc2.internal.DefaultExecutors;
 import io.jsonrpc2.internal.DefaultMapper;
 import io.jsonrpc2.internal.InboundCalls;
@@ -98,6 +101,9 @@ public final class JsonRpcConnection implements AutoCloseable {
             : builder.service != null ? builder.service.cancellationMethod().orElse(null) : null;
     if (cancelMethod != null) {
       client.cancellation(cancelMethod);
+    }
+    if (builder.subscriptions != null) {
+      client.subscriptions(builder.subscriptions);
     }
     this.peer = client.build();
     this.inbound =
@@ -199,6 +205,11 @@ public final class JsonRpcConnection implements AutoCloseable {
     public void resumeReading() {
       channel.resumeReading();
     }
+
+    @Override
+    public boolean isWritable() {
+      return channel.isWritable();
+    }
   }
 
   /** What the channel delivers. */
@@ -217,7 +228,7 @@ public final class JsonRpcConnection implements AutoCloseable {
       if (kind == MessageKind.RESPONSE
           || (kind != MessageKind.REQUEST && peer.pendingCount() > 0)) {
         transport.deliver(message);
-      } else {
+      } else if (kind != MessageKind.REQUEST || !transport.offerToSubscriptions(message)) {
         inbound.serve(message);
       }
     }
@@ -225,6 +236,11 @@ public final class JsonRpcConnection implements AutoCloseable {
     @Override
     public void onReadComplete() {
       turn.end();
+    }
+
+    @Override
+    public void onWritable() {
+      inbound.writable();
     }
 
     @Override
@@ -238,6 +254,20 @@ public final class JsonRpcConnection implements AutoCloseable {
       transport.lost(
           new ConnectionLostException(
               "the connection to " + channel.description() + " was closed", cause));
+    }
+  }
+
+  /**
+   * Pushes an encoded notification through the connection's bounded outbox, closing the connection
+   * when the peer cannot keep up under {@link OverflowPolicy#FAIL}.
+   */
+  void push(byte[] notification, int capacity, OverflowPolicy policy) {
+    if (!inbound.push(notification, capacity, policy)) {
+      LOG.warn(
+          "{}: closing the connection: it read too slowly for {} pushed messages waiting",
+          channel.description(),
+          capacity);
+      close();
     }
   }
 
@@ -255,6 +285,11 @@ public final class JsonRpcConnection implements AutoCloseable {
       if (to != null) {
         to.onMessage(message);
       }
+    }
+
+    /** Whether the message is an item of one of the peer client's subscriptions, taken by it. */
+    boolean offerToSubscriptions(byte[] message) {
+      return receiver instanceof ClientEngine engine && engine.subscriptions().offer(message);
     }
 
     void lost(ConnectionLostException cause) {
@@ -321,6 +356,7 @@ public final class JsonRpcConnection implements AutoCloseable {
     private @Nullable Duration timeout = Duration.ofSeconds(30);
     private @Nullable IdGenerator idGenerator;
     private @Nullable String cancelMethod;
+    private @Nullable SubscriptionOptions subscriptions;
 
     private Builder(MessageChannel channel) {
       this.channel = Objects.requireNonNull(channel, "channel");
@@ -382,6 +418,15 @@ public final class JsonRpcConnection implements AutoCloseable {
      */
     public Builder cancellation(String method) {
       this.cancelMethod = Objects.requireNonNull(method, "method");
+      return this;
+    }
+
+    /**
+     * How {@code peer().subscribe} speaks to the peer (default {@link
+     * SubscriptionOptions#defaults()}); the service's own subscriptions are set on the service.
+     */
+    public Builder subscriptions(SubscriptionOptions options) {
+      this.subscriptions = Objects.requireNonNull(options, "options");
       return this;
     }
 

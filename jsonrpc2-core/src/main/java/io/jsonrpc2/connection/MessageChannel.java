@@ -58,6 +58,16 @@ public interface MessageChannel {
     return false;
   }
 
+  /**
+   * Whether a message sent now would go out without queuing behind earlier ones that a slow peer
+   * has not read yet. Subscriptions hold their items while it is false, until {@link
+   * Listener#onWritable}; answers and plain notifications are sent regardless. A channel that
+   * cannot tell says true.
+   */
+  default boolean isWritable() {
+    return true;
+  }
+
   /** A short description of the peer for logs and errors, such as {@code 127.0.0.1:7080}. */
   String description();
 
@@ -74,6 +84,12 @@ public interface MessageChannel {
      * until then.
      */
     default void onReadComplete() {}
+
+    /**
+     * {@link #isWritable} has turned true again after being false; called on any thread, never
+     * within {@link #send}.
+     */
+    default void onWritable() {}
 
     /**
      * The connection is gone.

@@ -17,18 +17,20 @@ import org.jspecify.annotations.Nullable;
  * jsonrpc}, {@code method}, {@code params} (left out when null), {@code id} (left out for a
  * notification). Thread-safe.
  */
-final class CallWriter {
+public final class CallWriter {
   private final ObjectMapper mapper;
 
-  CallWriter(ObjectMapper mapper) {
+  public CallWriter(ObjectMapper mapper) {
     this.mapper = mapper;
   }
 
   /**
+   * Writes {@code messages} as one message.
+   *
    * @param asBatch write a JSON array (even of one element) instead of a single object
    * @throws IllegalArgumentException if the params cannot be written as JSON
    */
-  byte[] write(List<? extends Message> messages, boolean asBatch) {
+  public byte[] write(List<? extends Message> messages, boolean asBatch) {
     BufferRecycler recycler = mapper.getFactory()._getBufferRecycler();
     MessageOutput out = new MessageOutput(recycler);
     try (JsonGenerator gen = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8)) {

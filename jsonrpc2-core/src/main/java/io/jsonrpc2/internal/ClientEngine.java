@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jsonrpc2.CallContext;
 import io.jsonrpc2.JsonRpcClient;
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.SubscriptionOptions;
 import io.jsonrpc2.client.CallOptions;
 import io.jsonrpc2.client.CallTimeoutException;
 import io.jsonrpc2.client.ClientTransport;
@@ -60,6 +61,7 @@ public final class ClientEngine implements ClientTransport.Receiver {
   private final ReplyRouter router;
   private final @Nullable JsonRpcService local;
   private final @Nullable String cancelMethod;
+  private final ClientSubscriptions subscriptions;
   private volatile @Nullable JsonRpcClient owner;
   // The peer's calls on the current connection; replaced when it is lost, so that answers of calls
   // from a lost connection never go out on the next one.
@@ -73,8 +75,10 @@ public final class ClientEngine implements ClientTransport.Receiver {
       ResponseReader reader,
       @Nullable Duration defaultTimeout,
       @Nullable JsonRpcService local,
-      @Nullable String cancelMethod) {
+      @Nullable String cancelMethod,
+      SubscriptionOptions subscriptionOptions) {
     this.transport = transport;
+    this.subscriptions = new ClientSubscriptions(mapper, subscriptionOptions);
     this.local = local;
     this.cancelMethod = cancelMethod;
     this.mapper = mapper;
@@ -120,6 +124,11 @@ public final class ClientEngine implements ClientTransport.Receiver {
 
   public ObjectMapper mapper() {
     return mapper;
+  }
+
+  /** The subscriptions this client holds on its peer. */
+  public ClientSubscriptions subscriptions() {
+    return subscriptions;
   }
 
   public int pendingCount() {
@@ -374,7 +383,9 @@ public final class ClientEngine implements ClientTransport.Receiver {
   @Override
   public void onMessage(byte[] message) {
     if (MessageKind.of(message) == MessageKind.REQUEST) {
-      answerPeer(message);
+      if (!subscriptions.offer(message)) {
+        answerPeer(message);
+      }
     } else {
       router.onMessage(message);
     }
@@ -432,6 +443,11 @@ public final class ClientEngine implements ClientTransport.Receiver {
   @Override
   public void onConnectionLost(Throwable cause) {
     endServed();
+    subscriptions.lost(
+        cause instanceof ConnectionLostException described
+            ? described
+            : new ConnectionLostException(
+                "connection to " + transport.endpoint() + " lost", cause));
     List<Id> all = pending.allIds();
     if (!all.isEmpty()) {
       LOG.warn("Connection to {} lost with {} calls waiting", transport.endpoint(), all.size());
@@ -449,6 +465,7 @@ public final class ClientEngine implements ClientTransport.Receiver {
   public void close() {
     closed = true;
     served.close();
+    subscriptions.lost(new ConnectionLostException("the client was closed", null));
     pending.failAll(
         pending.allIds(),
         new ConnectionLostException("the client was closed while the call was waiting", null));

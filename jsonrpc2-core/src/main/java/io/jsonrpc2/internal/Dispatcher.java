@@ -1,6 +1,9 @@
 package io.jsonrpc2.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jsonrpc2.CallContext;
+import io.jsonrpc2.SubscriptionOptions;
+import io.jsonrpc2.message.ErrorCodes;
 import io.jsonrpc2.message.ErrorObject;
 import io.jsonrpc2.message.Id;
 import io.jsonrpc2.server.TransportContext;
@@ -16,10 +19,13 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs decoded messages: the serving gate, method lookup, the executor hop for blocking methods,
@@ -34,6 +40,8 @@ import org.jspecify.annotations.Nullable;
  * thread's {@link HandOffLane}, so a burst of calls costs one hand-off.
  */
 public final class Dispatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
   private final MethodTable methods;
   private final RequestDecoder decoder;
   private final ResponseEncoder encoder;
@@ -50,6 +58,7 @@ public final class Dispatcher {
   // The first mark is never newer than one a call saw, so its error is never read.
   private volatile CancelMark cancelMark = new CancelMark(ErrorObject.CANCELLED);
   private volatile @Nullable ErrorObject stopError;
+  private volatile @Nullable Subscribing subscribing;
 
   /**
    * Replaced by each {@link #cancelPending}: a call that sees another mark afterwards was
@@ -142,18 +151,39 @@ public final class Dispatcher {
   /** Writes the outcomes of a batch in request order, leaving out notifications. */
   private byte @Nullable [] encodeBatch(@Nullable Object[] slots) {
     List<Outcome> replies = new ArrayList<>(slots.length);
+    List<ServerSubscriptions.Stream> streams = List.of();
     for (Object slot : slots) {
       Outcome outcome =
           slot instanceof CompletableFuture<?> done ? (Outcome) done.join() : (Outcome) slot;
+      if (outcome != null && outcome.result() instanceof ServerSubscriptions.Stream stream) {
+        if (streams.isEmpty()) {
+          streams = new ArrayList<>();
+        }
+        streams.add(stream);
+        outcome = Outcome.success(outcome.id(), stream.id());
+      }
       if (outcome != null) {
         replies.add(outcome);
       }
     }
-    return replies.isEmpty() ? null : encoder.encodeBatch(replies);
+    if (replies.isEmpty()) {
+      return null;
+    }
+    byte[] reply = encoder.encodeBatch(replies);
+    streams.forEach(stream -> stream.encodedIn(reply));
+    return reply;
   }
 
   private byte @Nullable [] encodeNullable(@Nullable Outcome outcome) {
-    return outcome == null ? null : encoder.encode(outcome);
+    if (outcome == null) {
+      return null;
+    }
+    if (outcome.result() instanceof ServerSubscriptions.Stream stream) {
+      byte[] reply = encoder.encode(Outcome.success(outcome.id(), stream.id()));
+      stream.encodedIn(reply);
+      return reply;
+    }
+    return encoder.encode(outcome);
   }
 
   /**
@@ -222,13 +252,62 @@ public final class Dispatcher {
   }
 
   private @Nullable Outcome answer(
-      Incoming.Call call, @Nullable Object value, @Nullable Throwable failure) {
+      Incoming.Call call,
+      @Nullable TransportContext transport,
+      @Nullable Object value,
+      @Nullable Throwable failure) {
     Id id = call.id();
     if (failure != null) {
       ErrorObject error = errors.map(failure, call.method());
       return id == null ? null : Outcome.failure(id, error);
     }
-    return id == null ? null : Outcome.success(id, unwrapOptional(value));
+    if (id == null) {
+      return null;
+    }
+    if (value instanceof Flow.Publisher<?> publisher) {
+      return subscribe(id, call.method(), publisher, transport);
+    }
+    return Outcome.success(id, unwrapOptional(value));
+  }
+
+  /**
+   * Answers a method that returned a publisher with the id of a new subscription of the connection
+   * the call came on, or with an error where there can be none.
+   */
+  private Outcome subscribe(
+      Id id, String method, Flow.Publisher<?> publisher, @Nullable TransportContext transport) {
+    Subscribing options = subscribing;
+    Object connection =
+        transport == null ? null : transport.attributes().get(ServerSubscriptions.ATTRIBUTE);
+    if (options == null) {
+      LOG.warn(
+          "'{}' returned a Flow.Publisher, but the service takes no subscriptions: enable them"
+              + " with JsonRpcService.Builder.subscriptions",
+          method);
+      return Outcome.failure(
+          id, ErrorObject.INTERNAL_ERROR.withDetail("this server offers no subscriptions"));
+    }
+    if (!(connection instanceof ServerSubscriptions subscriptions)) {
+      return Outcome.failure(
+          id,
+          ErrorObject.of(
+              ErrorCodes.METHOD_NOT_FOUND,
+              "'"
+                  + method
+                  + "' is a subscription: call it over a connection (WebSocket, netstrings,"
+                  + " stdio), not over "
+                  + (transport == null ? "this transport" : transport.transport())));
+    }
+    return Outcome.success(
+        id, subscriptions.open(publisher, options.options(), options.mapper(), errors, method));
+  }
+
+  /** Subscriptions are on: how they are spoken, and the mapper that writes their items. */
+  private record Subscribing(SubscriptionOptions options, ObjectMapper mapper) {}
+
+  /** Answers methods that return a {@link Flow.Publisher} with a subscription from now on. */
+  public void enableSubscriptions(SubscriptionOptions options, ObjectMapper mapper) {
+    subscribing = new Subscribing(options, mapper);
   }
 
   /**
@@ -295,7 +374,7 @@ public final class Dispatcher {
     if (now != mark) {
       return answer(call, now.error());
     }
-    return answer(call, value, failure);
+    return answer(call, transport, value, failure);
   }
 
   /** Runs a blocking method on the executor, in the lane of the thread that hands it off. */
@@ -337,8 +416,11 @@ public final class Dispatcher {
 
     @Override
     public @Nullable Outcome answer(
-        Incoming.Call call, @Nullable Object value, @Nullable Throwable failure) {
-      return Dispatcher.this.answer(call, value, failure);
+        Incoming.Call call,
+        @Nullable TransportContext transport,
+        @Nullable Object value,
+        @Nullable Throwable failure) {
+      return Dispatcher.this.answer(call, transport, value, failure);
     }
   }
 

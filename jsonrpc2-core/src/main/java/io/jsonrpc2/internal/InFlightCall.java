@@ -27,7 +27,10 @@ final class InFlightCall implements HandOffLane.Task {
 
     /** The answer owed for how the call ended; null for a notification. */
     @Nullable Outcome answer(
-        Incoming.Call call, @Nullable Object value, @Nullable Throwable failure);
+        Incoming.Call call,
+        @Nullable TransportContext transport,
+        @Nullable Object value,
+        @Nullable Throwable failure);
   }
 
   /** The call's answer (null for a notification), once it has ended. */
@@ -213,7 +216,7 @@ final class InFlightCall implements HandOffLane.Task {
     }
     registry.ended(this, timeoutNow);
     try {
-      outcome.complete(registry.answer(call, value, failure));
+      outcome.complete(registry.answer(call, answerTo, value, failure));
     } catch (RuntimeException | Error e) {
       outcome.completeExceptionally(e);
     }

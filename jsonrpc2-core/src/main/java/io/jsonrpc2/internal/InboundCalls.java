@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The peer's calls on one connection, served by a local {@link JsonRpcService}: the in-flight cap
  * with read pausing, writing the answers, waiting until idle, and cancelling what runs when the
- * connection goes. The one place this is written, for a {@link
- * io.jsonrpc2.connection.JsonRpcConnection} and for a client that serves its peer's calls.
+ * connection goes, with the subscriptions the peer holds ({@link ServerSubscriptions}). The one
+ * place this is written, for a {@link io.jsonrpc2.connection.JsonRpcConnection} and for a client
+ * that serves its peer's calls.
  *
  * <p>{@link #serve} is called by the connection's reader, one message at a time; everything else
  * from any thread.
@@ -32,6 +33,15 @@ public final class InboundCalls {
 
     /** Reads the connection again; must not call {@link #serve} itself. */
     void resumeReading();
+
+    /**
+     * Whether a message sent now goes out without queuing behind others for a slow reader; the
+     * connection calls {@link InboundCalls#writable} when it is so again. Only pushes (subscription
+     * items) wait for it; answers never do.
+     */
+    default boolean isWritable() {
+      return true;
+    }
   }
 
   private final JsonRpcService service;
@@ -39,6 +49,7 @@ public final class InboundCalls {
   private final int maxInFlight;
   private final Output output;
   private final String description;
+  private final ServerSubscriptions subscriptions;
   private final AtomicInteger inFlight = new AtomicInteger();
   // Holding starts when the cap is reached: reading pauses, and messages read already wait in
   // order. The lock guards the held queue; the count alone is enough while nothing is held.
@@ -55,7 +66,8 @@ public final class InboundCalls {
       Output output,
       String description) {
     this.service = service;
-    this.context = context;
+    this.subscriptions = new ServerSubscriptions(output, description);
+    this.context = context.withAttribute(ServerSubscriptions.ATTRIBUTE, subscriptions);
     this.maxInFlight = maxInFlight;
     this.output = output;
     this.description = description;
@@ -91,6 +103,21 @@ public final class InboundCalls {
     dispatch(message);
   }
 
+  /**
+   * Pushes a message to the peer through the connection's bounded outbox (see {@link
+   * ServerSubscriptions#push}).
+   *
+   * @return false when the peer cannot keep up under {@link io.jsonrpc2.OverflowPolicy#FAIL}
+   */
+  public boolean push(byte[] message, int capacity, io.jsonrpc2.OverflowPolicy policy) {
+    return closed || subscriptions.push(message, capacity, policy);
+  }
+
+  /** The connection can take more messages: subscriptions send what waited for it. */
+  public void writable() {
+    subscriptions.writable();
+  }
+
   /** Runs {@code action} once, as soon as nothing is in flight: at once when nothing is. */
   public void whenIdle(Runnable action) {
     whenIdle.set(action);
@@ -108,6 +135,7 @@ public final class InboundCalls {
     synchronized (lock) {
       held.clear();
     }
+    subscriptions.closeAll();
     return service.cancelPending(context);
   }
 
@@ -144,6 +172,7 @@ public final class InboundCalls {
       LOG.error("{}: the service failed to answer a message", description, failure);
     } else if (reply != null && !closed) {
       CompletableFuture<Void> sent = output.send(reply);
+      subscriptions.replySent(reply);
       // Most outputs queue the write at once: only a send still pending or failed needs a stage.
       if (!sent.isDone() || sent.isCompletedExceptionally()) {
         sent.whenComplete(this::replyWritten);

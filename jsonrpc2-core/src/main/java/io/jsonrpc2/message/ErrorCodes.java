@@ -31,4 +31,10 @@ public final class ErrorCodes {
 
   /** The call was cancelled on the server (see {@code JsonRpcService.cancelPending}). */
   public static final int CANCELLED = -32096;
+
+  /**
+   * A subscription ended because its peer read too slowly: its buffer was full, under {@code
+   * OverflowPolicy.FAIL}.
+   */
+  public static final int OVERFLOW = -32095;
 }

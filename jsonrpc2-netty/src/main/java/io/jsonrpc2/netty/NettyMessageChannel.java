@@ -176,6 +176,22 @@ public class NettyMessageChannel extends ChannelInboundHandlerAdapter implements
     }
   }
 
+  /** Whether the channel's outbound buffer is under its high water mark. */
+  @Override
+  public boolean isWritable() {
+    ChannelHandlerContext ctx = context;
+    return ctx == null || ctx.channel().isWritable();
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    Listener to = listener;
+    if (to != null && ctx.channel().isWritable()) {
+      to.onWritable();
+    }
+    ctx.fireChannelWritabilityChanged();
+  }
+
   @Override
   public String description() {
     ChannelHandlerContext ctx = context;

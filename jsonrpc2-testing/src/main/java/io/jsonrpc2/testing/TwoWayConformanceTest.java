@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jsonrpc2.JsonRpcClient;
 import io.jsonrpc2.JsonRpcException;
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.SubscriptionOptions;
 import io.jsonrpc2.client.ConnectionLostException;
 import io.jsonrpc2.client.ErrorResponseException;
 import java.util.ArrayList;
@@ -14,7 +15,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +31,8 @@ import org.junit.jupiter.api.Timeout;
  * ({@code @Timeout}): whatever must fail, fails at once.
  *
  * <p>A transport's test extends this class and says how to serve a service and how to make a
- * client, with a local service, for it.
+ * client, with a local service, for it. Subscriptions run with {@link
+ * SubscriptionOptions#defaults()} on both sides.
  */
 @Timeout(60)
 public abstract class TwoWayConformanceTest {
@@ -36,6 +40,7 @@ public abstract class TwoWayConformanceTest {
   protected static final String CANCEL = JsonRpcService.CANCEL_METHOD;
 
   private final List<Integer> ticks = new CopyOnWriteArrayList<>();
+  private final ManualPublisher<Integer> feed = new ManualPublisher<>();
   private final UntilInterrupted block = new UntilInterrupted();
   private JsonRpcClient client;
 
@@ -92,8 +97,16 @@ public abstract class TwoWayConformanceTest {
               return "gone";
             })
         .method("block", block)
+        .method("count", (params, call) -> counting(requireNonNull(params.get(0, Integer.class))))
+        .method("feed", (params, call) -> feed)
         .cancellation(CANCEL)
+        .subscriptions(SubscriptionOptions.defaults())
         .build();
+  }
+
+  /** A publisher of 0 to {@code n - 1}, sent as soon as it is subscribed to, then completed. */
+  private static Flow.Publisher<Integer> counting(int n) {
+    return ManualPublisher.of(IntStream.range(0, n).boxed().toList());
   }
 
   private JsonRpcService clientSide() {
@@ -182,5 +195,71 @@ public abstract class TwoWayConformanceTest {
         .as("the server's work stopped")
         .isTrue();
     assertThat(client.call("echo", String.class, "still here")).isEqualTo("still here");
+  }
+
+  @Test
+  void aSubscriptionDeliversItsItemsInOrderThenCompletes() throws Exception {
+    CollectingSubscriber<Integer> items = CollectingSubscriber.unbounded();
+    client.subscribe("count", Integer.class, 500).subscribe(items);
+
+    items.done.get(10, TimeUnit.SECONDS);
+    assertThat(items.items).containsExactlyElementsOf(IntStream.range(0, 500).boxed().toList());
+    assertThat(client.subscriptionCount()).isZero();
+  }
+
+  @Test
+  void aSubscriberThatAsksForOneItemAtATimeGetsEveryItem() throws Exception {
+    CollectingSubscriber<Integer> items = CollectingSubscriber.oneAtATime();
+    client.subscribe("count", Integer.class, 50).subscribe(items);
+
+    items.done.get(10, TimeUnit.SECONDS);
+    assertThat(items.items).containsExactlyElementsOf(IntStream.range(0, 50).boxed().toList());
+  }
+
+  @Test
+  void aPublisherThatFailsEndsTheSubscriptionWithItsError() throws Exception {
+    CollectingSubscriber<Integer> items = subscribeToTheFeed();
+    feed.fail(new JsonRpcException(4343, "the feed broke"));
+
+    assertThatThrownBy(() -> items.done.get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(ErrorResponseException.class)
+        .cause()
+        .satisfies(e -> assertThat(((ErrorResponseException) e).code()).isEqualTo(4343));
+    assertThat(items.items).containsExactly(7);
+  }
+
+  @Test
+  void cancellingASubscriptionStopsThePublisherOnTheServer() throws Exception {
+    CollectingSubscriber<Integer> items = subscribeToTheFeed();
+
+    items.cancel();
+    feed.cancelled.get(10, TimeUnit.SECONDS);
+    assertThat(client.subscriptionCount()).isZero();
+    assertThat(items.done).isNotDone();
+  }
+
+  @Test
+  void aDroppedConnectionCancelsThePublisherAndFailsTheSubscriber() throws Exception {
+    CollectingSubscriber<Integer> items = subscribeToTheFeed();
+
+    client.callAsync("hangUp", String.class);
+    feed.cancelled.get(10, TimeUnit.SECONDS);
+    assertThatThrownBy(() -> items.done.get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(ConnectionLostException.class);
+  }
+
+  @Test
+  void unsubscribingAnIdThatIsNoSubscriptionAnswersFalse() {
+    assertThat(client.call(SubscriptionOptions.UNSUBSCRIBE_METHOD, Boolean.class, "0x0")).isFalse();
+  }
+
+  /** A subscriber to the server's feed, once the feed's first item, 7, reached it. */
+  private CollectingSubscriber<Integer> subscribeToTheFeed() throws Exception {
+    CollectingSubscriber<Integer> items = CollectingSubscriber.unbounded();
+    client.subscribe("feed", Integer.class).subscribe(items);
+    feed.subscribed.get(10, TimeUnit.SECONDS);
+    feed.emit(7);
+    assertThat(items.awaitItems(1, 10, TimeUnit.SECONDS)).isTrue();
+    return items;
   }
 }

@@ -1,6 +1,7 @@
 package io.jsonrpc2.netty.netstring;
 
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.connection.ConnectionGroup;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -26,7 +27,7 @@ public final class NetstringChannelInitializer extends ChannelInitializer<Channe
   private final int maxFrameLength;
   private final int maxInFlightPerConnection;
   private final @Nullable Duration idleTimeout;
-  private final ConnectionTracker tracker;
+  private final ConnectionGroup tracker;
 
   NetstringChannelInitializer(
       JsonRpcService service,
@@ -34,7 +35,7 @@ public final class NetstringChannelInitializer extends ChannelInitializer<Channe
       int maxFrameLength,
       int maxInFlightPerConnection,
       @Nullable Duration idleTimeout,
-      ConnectionTracker tracker) {
+      ConnectionGroup tracker) {
     this.service = service;
     this.sslContext = sslContext;
     this.maxFrameLength = maxFrameLength;

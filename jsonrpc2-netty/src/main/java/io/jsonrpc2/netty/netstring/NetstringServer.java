@@ -3,6 +3,8 @@ package io.jsonrpc2.netty.netstring;
 import static java.util.Objects.requireNonNull;
 
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.OverflowPolicy;
+import io.jsonrpc2.connection.ConnectionGroup;
 import io.jsonrpc2.netty.NettyTransport;
 import io.jsonrpc2.server.JsonRpcServer;
 import io.netty.bootstrap.ServerBootstrap;
@@ -17,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -45,7 +48,7 @@ public final class NetstringServer implements JsonRpcServer {
 
   private final JsonRpcService service;
   private final NetstringChannelInitializer initializer;
-  private final ConnectionTracker connections;
+  private final ConnectionGroup connections;
   private final Duration shutdownTimeout;
   private final String host;
   private final int requestedPort;
@@ -61,7 +64,9 @@ public final class NetstringServer implements JsonRpcServer {
   private NetstringServer(Builder builder) {
     this.service = builder.service;
     this.shutdownTimeout = builder.shutdownTimeout;
-    this.connections = new ConnectionTracker();
+    this.connections =
+        new ConnectionGroup(
+            builder.service.mapper(), builder.broadcastBuffer, builder.broadcastOverflow);
     this.initializer = builder.initializer(connections); // may reject TLS files
     this.host = builder.host;
     this.requestedPort = builder.port;
@@ -140,6 +145,21 @@ public final class NetstringServer implements JsonRpcServer {
     return connections.size();
   }
 
+  /**
+   * Sends the notification {@code method(args)} to every open connection, without waiting for slow
+   * readers: see {@link Builder#broadcastBuffer} for what a connection that cannot keep up gets.
+   *
+   * @return how many connections it went to
+   */
+  public int broadcast(String method, Object... args) {
+    return connections.broadcast(method, args);
+  }
+
+  /** {@link #broadcast(String, Object...)} with named params. */
+  public int broadcast(String method, Map<String, ?> namedArgs) {
+    return connections.broadcast(method, namedArgs);
+  }
+
   /** {@link #shutdown} with the builder's {@code shutdownTimeout} (10 s by default), waiting. */
   @Override
   public void close() {
@@ -173,7 +193,7 @@ public final class NetstringServer implements JsonRpcServer {
     if (channel != null) {
       channel.close().syncUninterruptibly();
     }
-    CompletableFuture<Void> drained = connections.closeAllWhenIdle(grace);
+    CompletableFuture<Void> drained = connections.shutdownAll(grace);
     Thread finisher =
         new Thread(
             () -> {
@@ -201,7 +221,7 @@ public final class NetstringServer implements JsonRpcServer {
     } catch (InterruptedException | ExecutionException e) {
       // closed below all the same
     }
-    connections.closeAllNow();
+    connections.closeAll();
     for (EventLoopGroup group : groups) {
       group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
@@ -227,6 +247,8 @@ public final class NetstringServer implements JsonRpcServer {
     private @Nullable File trustedClientCertificates;
     private ClientAuth clientAuth = ClientAuth.NONE;
     private int maxFrameLength = DEFAULT_MAX_FRAME_LENGTH;
+    private int broadcastBuffer = ConnectionGroup.DEFAULT_BUFFER_SIZE;
+    private OverflowPolicy broadcastOverflow = OverflowPolicy.DROP_OLDEST;
     private int maxInFlightPerConnection = 1024;
     private @Nullable Duration idleTimeout;
     private Duration shutdownTimeout = Duration.ofSeconds(10);
@@ -317,6 +339,22 @@ public final class NetstringServer implements JsonRpcServer {
     }
 
     /**
+     * How many {@link NetstringServer#broadcast broadcasts} may wait per connection whose peer
+     * reads too slowly (its socket buffer full), and what one more does: drop the oldest (the
+     * default, with {@value ConnectionGroup#DEFAULT_BUFFER_SIZE}), drop the new one, or close that
+     * connection. Subscriptions have their own buffers ({@code
+     * JsonRpcService.Builder.subscriptions}).
+     */
+    public Builder broadcastBuffer(int messages, OverflowPolicy overflow) {
+      if (messages < 1) {
+        throw new IllegalArgumentException("broadcastBuffer must be positive, got " + messages);
+      }
+      this.broadcastBuffer = messages;
+      this.broadcastOverflow = Objects.requireNonNull(overflow, "overflow");
+      return this;
+    }
+
+    /**
      * Closes connections that neither read nor wrote for this long and have no call in flight; off
      * by default.
      */
@@ -376,10 +414,10 @@ public final class NetstringServer implements JsonRpcServer {
 
     /** The pipeline setup alone, with these settings, for a bootstrap of your own. */
     public NetstringChannelInitializer channelInitializer() {
-      return initializer(new ConnectionTracker());
+      return initializer(new ConnectionGroup());
     }
 
-    NetstringChannelInitializer initializer(ConnectionTracker tracker) {
+    NetstringChannelInitializer initializer(ConnectionGroup tracker) {
       return new NetstringChannelInitializer(
           service, sslContext(), maxFrameLength, maxInFlightPerConnection, idleTimeout, tracker);
     }

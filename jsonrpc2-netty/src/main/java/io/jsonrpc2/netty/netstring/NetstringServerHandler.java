@@ -1,6 +1,7 @@
 package io.jsonrpc2.netty.netstring;
 
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.connection.ConnectionGroup;
 import io.jsonrpc2.connection.JsonRpcConnection;
 import io.jsonrpc2.netty.NettyMessageChannel;
 import io.jsonrpc2.server.TransportContext;
@@ -33,11 +34,11 @@ final class NetstringServerHandler extends NettyMessageChannel {
   private static final Logger LOG = LoggerFactory.getLogger(NetstringServerHandler.class);
 
   private final JsonRpcService service;
-  private final ConnectionTracker tracker;
+  private final ConnectionGroup tracker;
   private final int maxInFlight;
   private @Nullable JsonRpcConnection connection;
 
-  NetstringServerHandler(JsonRpcService service, ConnectionTracker tracker, int maxInFlight) {
+  NetstringServerHandler(JsonRpcService service, ConnectionGroup tracker, int maxInFlight) {
     this.service = service;
     this.tracker = tracker;
     this.maxInFlight = maxInFlight;
@@ -72,10 +73,6 @@ final class NetstringServerHandler extends NettyMessageChannel {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    JsonRpcConnection open = connection;
-    if (open != null) {
-      tracker.remove(open);
-    }
     super.channelInactive(ctx);
   }
 
