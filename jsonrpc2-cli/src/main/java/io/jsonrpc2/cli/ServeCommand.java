@@ -166,7 +166,12 @@ public final class ServeCommand implements Runnable {
     JsonRpcService service =
         ServedClasses.service(served, codes, ServedClasses.classLoader(classpath), classpath);
     PrintWriter out = spec.commandLine().getOut();
-    out.println("serving " + String.join(", ", service.methodNames()));
+    // The library's own rpc.* extensions (such as rpc.unsubscribe) are not the user's methods.
+    out.println(
+        "serving "
+            + String.join(
+                ", ",
+                service.methodNames().stream().filter(name -> !name.startsWith("rpc.")).toList()));
     List<Listener> listeners = new ArrayList<>();
     try {
       if (httpPort != null) {

@@ -1,6 +1,7 @@
 package io.jsonrpc2.cli;
 
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.SubscriptionOptions;
 import java.io.File;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -96,7 +97,11 @@ final class ServedClasses {
       List<ErrorCode> errorCodes,
       ClassLoader loader,
       @Nullable String classpath) {
-    JsonRpcService.Builder builder = JsonRpcService.builder().classLoader(loader);
+    JsonRpcService.Builder builder =
+        JsonRpcService.builder()
+            .classLoader(loader)
+            // Methods that return a Flow.Publisher are subscriptions on connections.
+            .subscriptions(SubscriptionOptions.defaults());
     for (ServedClass served : classes) {
       builder.publicMethods(served.namespace(), load(served.className(), loader, classpath));
     }

@@ -8,6 +8,7 @@ import io.jsonrpc2.NonBlocking;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 
 /**
  * txjason's example handler in Java, served under the namespace {@code main}: {@code main.echo},
@@ -85,6 +86,21 @@ public final class Example {
   @JsonRpcMethod
   public Object ask(String question, CallContext call) {
     return callerOf(call).call("client.answer", Object.class, question);
+  }
+
+  /**
+   * A subscription: answers with its id, then sends the caller {@code count} items, 0 to {@code
+   * count - 1}, one every {@code intervalMillis}, as {@code rpc.subscription} notifications, then
+   * the end. Over netstrings (or any connection) only; needs a service built with {@code
+   * subscriptions(...)}.
+   */
+  @JsonRpcMethod
+  public Flow.Publisher<Integer> ticks(int count, long intervalMillis) {
+    if (count < 0 || count > 10_000 || intervalMillis < 1 || intervalMillis > 60_000) {
+      throw new JsonRpcException(
+          -32602, "count must be between 0 and 10000, intervalMillis between 1 and 60000");
+    }
+    return new Ticks(count, intervalMillis);
   }
 
   /** The caller's side of its connection, or a clear error where the transport has none. */

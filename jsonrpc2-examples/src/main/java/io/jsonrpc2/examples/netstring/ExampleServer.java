@@ -1,6 +1,7 @@
 package io.jsonrpc2.examples.netstring;
 
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.SubscriptionOptions;
 import io.jsonrpc2.netty.netstring.NetstringServer;
 import java.time.Duration;
 
@@ -22,6 +23,7 @@ public final class ExampleServer {
         JsonRpcService.builder()
             .handler("main", new Example()) // main.echo, main.deferredEcho, ...
             .timeout(Duration.ofSeconds(30)) // txjason: JSONRPCServerFactory(timeout=30)
+            .subscriptions(SubscriptionOptions.defaults()) // main.ticks
             .build();
     return NetstringServer.builder(service).host(host).port(port).start();
   }
