@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>Each line the process writes to standard error is one INFO entry of the logger {@code
  *       io.jsonrpc2.stdio.StdioProcess.PROGRAM}, PROGRAM being the file name of the command's
- *       program (characters other than letters, digits, {@code -} and {@code _} become {@code _}).
+ *       program (characters other than letters, digits, {@code -} and {@code _} become {@code _}):
+ *       {@code io.jsonrpc2.stdio.StdioProcess.java} for a JVM.
  *   <li>When the process exits (or closes its output), the connection closes, and the calls that
  *       wait on it fail at once with a {@link ConnectionLostException}.
  *   <li>{@link #close()} closes the process's standard input, so that it sees the end of its input;
@@ -49,6 +50,10 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe.
  */
 public final class StdioProcess implements AutoCloseable {
+  /** The parent of the loggers of the processes' standard error, one per program. */
+  static final String STDERR_LOGGERS = "io.jsonrpc2.stdio.StdioProcess";
+
+  private static final Logger LOG = LoggerFactory.getLogger(StdioProcess.class);
   private static final int MAX_LOG_LINE = 8192;
 
   private final Process process;
@@ -82,7 +87,7 @@ public final class StdioProcess implements AutoCloseable {
       connect.cancellation(builder.cancellation);
     }
     this.connection = connect.build();
-    Logger log = LoggerFactory.getLogger(StdioProcess.class.getName() + "." + program);
+    Logger log = LoggerFactory.getLogger(STDERR_LOGGERS + "." + program);
     this.stderrPump = new Thread(() -> pumpStderr(process.getErrorStream(), log));
     stderrPump.setName("jsonrpc2-stdio-stderr-" + process.pid());
     stderrPump.setDaemon(true);
@@ -140,11 +145,10 @@ public final class StdioProcess implements AutoCloseable {
     if (!closing.compareAndSet(false, true)) {
       return;
     }
-    Logger log = LoggerFactory.getLogger(StdioProcess.class);
     channel.closeOutput();
     try {
       if (!process.waitFor(closeGrace.toNanos(), TimeUnit.NANOSECONDS)) {
-        log.warn("{} did not exit within {}; destroying it", channel.description(), closeGrace);
+        LOG.warn("{} did not exit within {}; destroying it", channel.description(), closeGrace);
         process.destroy();
         if (!process.waitFor(2, TimeUnit.SECONDS)) {
           process.destroyForcibly();
@@ -155,8 +159,7 @@ public final class StdioProcess implements AutoCloseable {
       connection.closeFuture().get(2, TimeUnit.SECONDS);
       stderrPump.join(TimeUnit.SECONDS.toMillis(2));
     } catch (ExecutionException | TimeoutException e) {
-      LoggerFactory.getLogger(StdioProcess.class)
-          .debug("{}: its output did not end with it: {}", channel.description(), e.toString());
+      LOG.debug("{}: its output did not end with it: {}", channel.description(), e.toString());
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
