@@ -41,9 +41,17 @@ class ArchitectureTest {
   /** Modules that know no transport: the core, and the HTTP policy the HTTP servers share. */
   private static final Set<String> TRANSPORT_NEUTRAL = Set.of(CORE, "jsonrpc2-http");
 
-  /** Modules that move bytes between a socket and the core's codec. */
+  /**
+   * Modules that move bytes between a socket (or, for jsonrpc2-stdio, a pair of streams) and the
+   * core's codec.
+   */
   private static final Set<String> TRANSPORTS =
-      Set.of("jsonrpc2-netty", "jsonrpc2-servlet", "jsonrpc2-httpclient", "jsonrpc2-zeromq");
+      Set.of(
+          "jsonrpc2-netty",
+          "jsonrpc2-servlet",
+          "jsonrpc2-httpclient",
+          "jsonrpc2-zeromq",
+          "jsonrpc2-stdio");
 
   private static final String[] TRANSPORT_LIBRARIES = {
     "io.netty..",
@@ -79,6 +87,17 @@ class ArchitectureTest {
     assertThat(modules)
         .contains(CORE, "jsonrpc2-testing", "jsonrpc2-examples")
         .containsAll(TRANSPORTS);
+  }
+
+  @Test
+  void theStdioTransportUsesNoTransportLibrary() {
+    noClasses()
+        .that(inModules(Set.of("jsonrpc2-stdio")))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(TRANSPORT_LIBRARIES)
+        .because("standard input and output are plain java.io streams")
+        .check(project);
   }
 
   @Test

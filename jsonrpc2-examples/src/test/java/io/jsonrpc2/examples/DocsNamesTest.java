@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
  *   <li>A logger named by the docs (in a sentence or table cell that speaks of logging, a logback
  *       {@code <logger name="...">}, an slf4j-simple {@code simpleLogger.log.NAME} property) must
  *       be declared by the code of some module: {@code getLogger("name")}, {@code
- *       getLogger(X.class)}, or {@code getLogger(CONSTANT)} of a string constant.
+ *       getLogger(X.class)}, or {@code getLogger(CONSTANT)} of a string constant; of {@code
+ *       getLogger(CONSTANT + suffix)}, the constant's part.
  *   <li>Any other {@code io.jsonrpc2.} name must be a logger, a class or a package of the
  *       repository, or the value of a string constant of its code (a system property's name).
  *   <li>A method written {@code `Type.name(...)`} must be a public method of that type, and each
@@ -414,6 +415,11 @@ class DocsNamesTest {
 
   private static String loggerName(
       String argument, Path file, String text, Map<String, String> constants) {
+    int plus = argument.indexOf('+');
+    if (plus > 0) {
+      // A family of loggers, such as one per program: the docs may name the part that is fixed.
+      return loggerName(argument.substring(0, plus).strip(), file, text, constants);
+    }
     if (argument.startsWith("\"")) {
       return argument.substring(1, argument.length() - 1);
     }
