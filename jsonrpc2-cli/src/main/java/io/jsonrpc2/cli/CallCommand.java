@@ -41,7 +41,9 @@ import picocli.CommandLine.Spec;
  * {@code jsonrpc2 call URL METHOD [ARG...]}: sends one request (or a notification, or a batch from
  * a file) and prints the result as JSON on stdout. Exit codes are {@link ExitCode}'s: 0 for a
  * result, 1 for an error response (its code, message and data on stderr), 2 for bad usage, 3 when
- * no valid reply came.
+ * no valid reply came. Over a connection (netstrings, WebSocket) the notifications the server sends
+ * while the call waits are printed on stdout as they come, one JSON per line, before the result;
+ * {@code --follow} goes on printing them after it.
  */
 @Command(
     name = "call",
@@ -51,7 +53,8 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     description = {
       "Calls METHOD on the server at URL and prints the result as JSON.",
-      "Each ARG is sent as JSON when it is JSON (42, true, null, \"text\", [1,2], {\"a\":1}), as a string otherwise."
+      "Each ARG is sent as JSON when it is JSON (42, true, null, \"text\", [1,2], {\"a\":1}), as a string otherwise.",
+      "Over a connection, notifications from the server are printed as they come, one JSON per line, before the result."
     },
     footer = {
       "",
@@ -125,6 +128,13 @@ public final class CallCommand implements Callable<Integer> {
   @Option(names = "--pretty", description = "Indent the JSON printed.")
   boolean pretty;
 
+  @Option(
+      names = "--follow",
+      description =
+          "After the result, keep printing the server's notifications until Ctrl-C, or until the"
+              + " subscription the result names ends (connections only: netstring, ws, ...).")
+  boolean follow;
+
   @Override
   public Integer call() {
     checkArguments();
@@ -142,6 +152,15 @@ public final class CallCommand implements Callable<Integer> {
     if (verbose) {
       transport = new VerboseTransport(transport, err);
     }
+    NotificationPrinter notifications = new NotificationPrinter(transport, out);
+    if (follow && transport.isRequestResponse()) {
+      transport.close();
+      throw CliException.usage(
+          "--follow needs a connection that carries the server's notifications (netstring://,"
+              + " ws://, ...), not "
+              + url);
+    }
+    transport = notifications;
     try (JsonRpcClient client =
         JsonRpcClient.builder().transport(transport).timeout(timeout).build()) {
       if (body != null) {
@@ -156,7 +175,13 @@ public final class CallCommand implements Callable<Integer> {
         client.send(new Notification(name, params));
         return ExitCode.OK;
       }
-      return printed(client.send(new Request(null, name, params)), out, err, json);
+      Response response = client.send(new Request(null, name, params));
+      int printed = printed(response, out, err, json);
+      if (!follow || printed != ExitCode.OK) {
+        return printed;
+      }
+      JsonNode result = response.result();
+      return notifications.follow(result != null && result.isTextual() ? result.textValue() : null);
     } catch (ParseResponseException | InvalidResponseException e) {
       throw new CliException(
           ExitCode.TRANSPORT,
@@ -200,6 +225,9 @@ public final class CallCommand implements Callable<Integer> {
   }
 
   private void checkArguments() {
+    if (follow && (notify || batch != null)) {
+      throw CliException.usage("--follow follows a call: not with --notify or --batch");
+    }
     if (batch != null) {
       if (method != null || !named.isEmpty() || notify) {
         throw CliException.usage(

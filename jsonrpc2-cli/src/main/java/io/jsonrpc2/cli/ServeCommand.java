@@ -1,15 +1,20 @@
 package io.jsonrpc2.cli;
 
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.stdio.StdioFraming;
+import io.jsonrpc2.stdio.StdioServer;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,6 +28,10 @@ import picocli.CommandLine.Spec;
  *
  * <p>It prints one {@code listening on URL} line per server, with the port really bound (so {@code
  * --http 0} works), in the form {@code jsonrpc2 call} takes, then {@code ready}.
+ *
+ * <p>{@code jsonrpc2 serve --stdio [--framing newline|content-length] CLASS...} serves on standard
+ * input and output instead, as an editor or an MCP host runs a tool: what it prints goes to
+ * standard error, and it ends (status 0) when the input ends and the calls in flight have answered.
  */
 @Command(
     name = "serve",
@@ -64,6 +73,21 @@ public final class ServeCommand implements Runnable {
       names = "--zmq-router",
       description = "A ROUTER socket (many calls at once) instead of REP (one at a time).")
   boolean zmqRouter;
+
+  @Option(
+      names = "--stdio",
+      description =
+          "Serve on stdin/stdout (alone: stdout carries the protocol); ends when stdin ends.")
+  boolean stdio;
+
+  @Option(
+      names = "--framing",
+      paramLabel = "newline|content-length",
+      defaultValue = "newline",
+      converter = FramingConverter.class,
+      description =
+          "How --stdio frames messages: newline (one per line, default) or content-length (LSP).")
+  StdioFraming framing = StdioFraming.NEWLINE;
 
   @Option(
       names = "--path",
@@ -115,6 +139,10 @@ public final class ServeCommand implements Runnable {
 
   @Override
   public void run() {
+    if (stdio) {
+      serveStdio();
+      return;
+    }
     List<Listener> listeners = start();
     CountDownLatch stopped = new CountDownLatch(1);
     PrintWriter out = spec.commandLine().getOut();
@@ -147,7 +175,7 @@ public final class ServeCommand implements Runnable {
   List<Listener> start() {
     if (httpPort == null && netstringPort == null && zmqEndpoint == null) {
       throw CliException.usage(
-          "say where to listen: --http PORT, --netstring PORT and/or --zmq tcp://HOST:PORT");
+          "say where to listen: --http PORT, --netstring PORT, --zmq tcp://HOST:PORT or --stdio");
     }
     if (zmqRouter && zmqEndpoint == null) {
       throw CliException.usage("--zmq-router needs --zmq tcp://HOST:PORT");
@@ -159,19 +187,8 @@ public final class ServeCommand implements Runnable {
       throw CliException.usage("--path must start with /, got '" + path + "'");
     }
     Listeners.Tls tls = tlsCertificate == null ? null : new Listeners.Tls(tlsCertificate, tlsKey);
-    List<ServedClasses.ServedClass> served =
-        classes.stream().map(ServedClasses.ServedClass::parse).toList();
-    List<ServedClasses.ErrorCode> codes =
-        errorCodes.stream().map(ServedClasses.ErrorCode::parse).toList();
-    JsonRpcService service =
-        ServedClasses.service(served, codes, ServedClasses.classLoader(classpath), classpath);
     PrintWriter out = spec.commandLine().getOut();
-    // The library's own rpc.* extensions (such as rpc.unsubscribe) are not the user's methods.
-    out.println(
-        "serving "
-            + String.join(
-                ", ",
-                service.methodNames().stream().filter(name -> !name.startsWith("rpc.")).toList()));
+    JsonRpcService service = service(out);
     List<Listener> listeners = new ArrayList<>();
     try {
       if (httpPort != null) {
@@ -190,6 +207,59 @@ public final class ServeCommand implements Runnable {
     listeners.forEach(listener -> out.println("listening on " + listener.url()));
     out.flush();
     return listeners;
+  }
+
+  /** Loads the classes and prints what they serve to {@code out}. */
+  private JsonRpcService service(PrintWriter out) {
+    List<ServedClasses.ServedClass> served =
+        classes.stream().map(ServedClasses.ServedClass::parse).toList();
+    List<ServedClasses.ErrorCode> codes =
+        errorCodes.stream().map(ServedClasses.ErrorCode::parse).toList();
+    JsonRpcService service =
+        ServedClasses.service(served, codes, ServedClasses.classLoader(classpath), classpath);
+    // The library's own rpc.* extensions (such as rpc.unsubscribe) are not the user's methods.
+    out.println(
+        "serving "
+            + String.join(
+                ", ",
+                service.methodNames().stream().filter(name -> !name.startsWith("rpc.")).toList()));
+    out.flush();
+    return service;
+  }
+
+  /** Serves on stdin/stdout until stdin ends; everything it says goes to stderr. */
+  private void serveStdio() {
+    if (httpPort != null || netstringPort != null || zmqEndpoint != null) {
+      throw CliException.usage(
+          "--stdio serves alone: its standard output carries the protocol, so drop --http,"
+              + " --netstring and --zmq");
+    }
+    if (tlsCertificate != null || tlsKey != null) {
+      throw CliException.usage("--stdio has no TLS: the pipes are the process's own");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    JsonRpcService service = service(err);
+    err.println("serving on stdin/stdout, " + framing.name().toLowerCase(Locale.ROOT) + " framing");
+    err.flush();
+    try {
+      StdioServer.builder(service).framing(framing).shutdownGrace(GRACE).build().serve();
+    } catch (IOException e) {
+      throw new CliException(ExitCode.TRANSPORT, "stdio: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads {@code --framing}: {@code newline} or {@code content-length}. */
+  static final class FramingConverter implements CommandLine.ITypeConverter<StdioFraming> {
+    @Override
+    public StdioFraming convert(String value) {
+      return switch (value.toLowerCase(Locale.ROOT)) {
+        case "newline" -> StdioFraming.NEWLINE;
+        case "content-length" -> StdioFraming.CONTENT_LENGTH;
+        default ->
+            throw new CommandLine.TypeConversionException(
+                "--framing is newline or content-length, got '" + value + "'");
+      };
+    }
   }
 
   /** Stops every listener at once and waits for them, a little longer than the grace period. */

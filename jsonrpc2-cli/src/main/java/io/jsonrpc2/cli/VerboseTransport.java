@@ -1,6 +1,7 @@
 package io.jsonrpc2.cli;
 
 import io.jsonrpc2.client.ClientTransport;
+import io.jsonrpc2.client.JsonRpcClientException;
 import io.jsonrpc2.client.OutboundMessage;
 import io.jsonrpc2.client.TransportReply;
 import java.io.PrintWriter;
@@ -67,6 +68,21 @@ final class VerboseTransport implements ClientTransport {
   @Override
   public String endpoint() {
     return wire.endpoint();
+  }
+
+  @Override
+  public void abort(JsonRpcClientException cause) {
+    wire.abort(cause);
+  }
+
+  @Override
+  public void pauseReading() {
+    wire.pauseReading();
+  }
+
+  @Override
+  public void resumeReading() {
+    wire.resumeReading();
   }
 
   @Override

@@ -32,6 +32,11 @@ class DocsSessionIT {
   }
 
   @Test
+  void stdioSession() throws IOException {
+    new Session(CliProcess.ROOT, Map.of()).run(region("stdio"));
+  }
+
+  @Test
   void serveAndCallSessions() throws Exception {
     List<String> serve = region("serve");
     String command = serve.get(0);
@@ -52,7 +57,7 @@ class DocsSessionIT {
           .isEqualTo(substitute(serve.subList(1, serve.size()), ports));
 
       Session session = new Session(CliProcess.ROOT, ports);
-      for (String name : List.of("call", "verbose", "notify-batch", "errors")) {
+      for (String name : List.of("call", "verbose", "notify-batch", "notifications", "errors")) {
         session.run(region(name));
       }
       CliProcess.Result stopped = server.stop();

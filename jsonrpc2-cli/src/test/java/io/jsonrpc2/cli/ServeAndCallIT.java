@@ -237,7 +237,7 @@ class ServeAndCallIT {
         "jsonrpc2: cannot serve: io.jsonrpc2.cli.fixtures.NeedsArguments has instance methods, so it needs a public no-argument constructor");
     assertServeFails(
         List.of("--classpath", FIXTURES, "io.jsonrpc2.cli.fixtures.Calculator"),
-        "jsonrpc2: say where to listen: --http PORT, --netstring PORT and/or --zmq tcp://HOST:PORT");
+        "jsonrpc2: say where to listen: --http PORT, --netstring PORT, --zmq tcp://HOST:PORT or --stdio");
     assertServeFails(
         List.of("--http", "0", "--classpath", "no/such/dir", "io.jsonrpc2.cli.fixtures.Calculator"),
         "jsonrpc2: the --classpath entry no/such/dir does not exist");
