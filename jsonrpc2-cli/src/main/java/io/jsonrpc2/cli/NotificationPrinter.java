@@ -2,11 +2,10 @@ package io.jsonrpc2.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jsonrpc2.client.ClientTransport;
-import io.jsonrpc2.client.JsonRpcClientException;
-import io.jsonrpc2.client.OutboundMessage;
-import io.jsonrpc2.client.TransportReply;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
@@ -16,14 +15,16 @@ import org.jspecify.annotations.Nullable;
  * wait for more after the result. Requests the server sends go on to the client, which answers them
  * -32601: the command serves no methods.
  */
-final class NotificationPrinter implements ClientTransport {
-  private final ClientTransport wire;
+final class NotificationPrinter extends ForwardingTransport {
   private final PrintWriter out;
   private final CompletableFuture<Integer> followed = new CompletableFuture<>();
   private volatile @Nullable String followedSubscription;
+  // Notifications read after the reply, until the result is printed; null before the reply and
+  // once following. Guarded by this.
+  private @Nullable List<JsonNode> afterReply;
 
   NotificationPrinter(ClientTransport wire, PrintWriter out) {
-    this.wire = wire;
+    super(wire);
     this.out = out;
   }
 
@@ -37,6 +38,12 @@ final class NotificationPrinter implements ClientTransport {
    */
   int follow(@Nullable String subscription) {
     followedSubscription = subscription;
+    List<JsonNode> held;
+    synchronized (this) {
+      held = afterReply == null ? List.of() : afterReply;
+      afterReply = null;
+    }
+    held.forEach(this::print);
     return followed.join();
   }
 
@@ -65,14 +72,34 @@ final class NotificationPrinter implements ClientTransport {
     } catch (IOException e) {
       return; // not JSON: the client reports it
     }
-    if (node == null || !node.isObject() || !node.has("method") || node.has("id")) {
+    if (node == null || !node.isObject()) {
       return;
     }
+    if (!node.has("method")) {
+      // The reply: what comes after it waits until the result is printed.
+      synchronized (this) {
+        afterReply = new ArrayList<>();
+      }
+      return;
+    }
+    if (node.has("id")) {
+      return;
+    }
+    synchronized (this) {
+      if (afterReply != null) {
+        afterReply.add(node);
+        return;
+      }
+    }
+    print(node);
+  }
+
+  private void print(JsonNode notification) {
     synchronized (out) {
-      out.println(node.toString());
+      out.println(notification.toString());
       out.flush();
     }
-    JsonNode params = node.path("params");
+    JsonNode params = notification.path("params");
     String subscription = followedSubscription;
     if (subscription != null && subscription.equals(params.path("subscription").textValue())) {
       if (params.path("complete").asBoolean()) {
@@ -81,40 +108,5 @@ final class NotificationPrinter implements ClientTransport {
         followed.complete(ExitCode.ERROR_RESPONSE);
       }
     }
-  }
-
-  @Override
-  public CompletableFuture<TransportReply> send(OutboundMessage message) {
-    return wire.send(message);
-  }
-
-  @Override
-  public boolean isRequestResponse() {
-    return wire.isRequestResponse();
-  }
-
-  @Override
-  public String endpoint() {
-    return wire.endpoint();
-  }
-
-  @Override
-  public void abort(JsonRpcClientException cause) {
-    wire.abort(cause);
-  }
-
-  @Override
-  public void pauseReading() {
-    wire.pauseReading();
-  }
-
-  @Override
-  public void resumeReading() {
-    wire.resumeReading();
-  }
-
-  @Override
-  public void close() {
-    wire.close();
   }
 }

@@ -1,7 +1,6 @@
 package io.jsonrpc2.cli;
 
 import io.jsonrpc2.client.ClientTransport;
-import io.jsonrpc2.client.JsonRpcClientException;
 import io.jsonrpc2.client.OutboundMessage;
 import io.jsonrpc2.client.TransportReply;
 import java.io.PrintWriter;
@@ -14,12 +13,11 @@ import java.util.concurrent.CompletableFuture;
  * result on stdout stays clean for scripts). An empty reply (an HTTP answer to a notification)
  * prints nothing. Thread-safe: lines are written whole.
  */
-final class VerboseTransport implements ClientTransport {
-  private final ClientTransport wire;
+final class VerboseTransport extends ForwardingTransport {
   private final PrintWriter log;
 
   VerboseTransport(ClientTransport wire, PrintWriter log) {
-    this.wire = wire;
+    super(wire);
     this.log = log;
   }
 
@@ -58,35 +56,5 @@ final class VerboseTransport implements ClientTransport {
       log.println(arrow + new String(message, StandardCharsets.UTF_8));
       log.flush();
     }
-  }
-
-  @Override
-  public boolean isRequestResponse() {
-    return wire.isRequestResponse();
-  }
-
-  @Override
-  public String endpoint() {
-    return wire.endpoint();
-  }
-
-  @Override
-  public void abort(JsonRpcClientException cause) {
-    wire.abort(cause);
-  }
-
-  @Override
-  public void pauseReading() {
-    wire.pauseReading();
-  }
-
-  @Override
-  public void resumeReading() {
-    wire.resumeReading();
-  }
-
-  @Override
-  public void close() {
-    wire.close();
   }
 }
