@@ -8,13 +8,16 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.util.List;
 
 /**
  * Turns command-line words into JSON-RPC params: a word that is JSON ({@code 42}, {@code true},
  * {@code null}, {@code "quoted"}, {@code [1,2]}, {@code {"a":1}}) is that JSON value, any other
- * word is a string. So {@code 42} is a number and {@code '"42"'} is the string "42".
+ * word is a string. So {@code 42} is a number and {@code '"42"'} is the string "42". A number, an
+ * array or an object goes out exactly as typed.
  */
 final class JsonArguments {
   /**
@@ -36,7 +39,12 @@ final class JsonArguments {
       return TextNode.valueOf(word);
     }
     try {
-      return MAPPER.readTree(word);
+      JsonNode node = MAPPER.readTree(word);
+      // Numbers go out as the very text typed: -0.0 stays -0.0 (a BigDecimal has no negative
+      // zero) and 1e400 stays 1e400 (a double cannot hold it).
+      return node.isValueNode() && !node.isNumber()
+          ? node
+          : new POJONode(new RawValue(word.strip()));
     } catch (JsonProcessingException notJson) {
       return TextNode.valueOf(word);
     }

@@ -48,6 +48,12 @@ class ArgumentParsingTest {
   }
 
   @Test
+  void numbersGoOutAsTyped() {
+    assertThat(JsonArguments.positional(List.of("-0.0", "1e999999999", "[-0.0, 2E+3]", " 5 ")))
+        .hasToString("[-0.0,1e999999999,[-0.0, 2E+3],5]");
+  }
+
+  @Test
   void namedParamsSplitAtTheFirstEquals() {
     assertThat(
             JsonArguments.named(
