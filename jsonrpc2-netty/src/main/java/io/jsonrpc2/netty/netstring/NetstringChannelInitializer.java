@@ -1,6 +1,7 @@
 package io.jsonrpc2.netty.netstring;
 
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.netty.ConnectionTracker;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;

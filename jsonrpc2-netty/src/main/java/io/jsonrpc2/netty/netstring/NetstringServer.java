@@ -3,6 +3,7 @@ package io.jsonrpc2.netty.netstring;
 import static java.util.Objects.requireNonNull;
 
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.netty.ConnectionTracker;
 import io.jsonrpc2.netty.NettyTransport;
 import io.jsonrpc2.server.JsonRpcServer;
 import io.netty.bootstrap.ServerBootstrap;

@@ -2,6 +2,7 @@ package io.jsonrpc2.netty.netstring;
 
 import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.connection.JsonRpcConnection;
+import io.jsonrpc2.netty.ConnectionTracker;
 import io.jsonrpc2.netty.NettyMessageChannel;
 import io.jsonrpc2.server.TransportContext;
 import io.netty.channel.ChannelHandlerContext;
