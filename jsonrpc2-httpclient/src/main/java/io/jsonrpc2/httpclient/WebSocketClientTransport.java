@@ -484,10 +484,7 @@ public final class WebSocketClientTransport implements ClientTransport {
 
     private final URI endpoint;
     private final Map<String, HttpHeader> headers = new LinkedHashMap<>();
-    private @Nullable SSLContext sslContext;
-    private @Nullable Path trustStore;
-    private char @Nullable [] trustStorePassword;
-    private boolean trustAllCertificates;
+    private final TlsChoice tls = new TlsChoice();
     private Duration connectTimeout = Duration.ofSeconds(10);
     private @Nullable HttpClient httpClient;
     private long maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
@@ -532,7 +529,7 @@ public final class WebSocketClientTransport implements ClientTransport {
 
     /** Uses {@code context} for TLS (client certificates, custom trust). */
     public Builder sslContext(SSLContext context) {
-      this.sslContext = Objects.requireNonNull(context, "context");
+      tls.sslContext(context);
       return this;
     }
 
@@ -541,8 +538,7 @@ public final class WebSocketClientTransport implements ClientTransport {
      * default ones. Host names are still verified. The file is read by {@link #build}.
      */
     public Builder trustStore(Path file, char @Nullable [] password) {
-      this.trustStore = Objects.requireNonNull(file, "file");
-      this.trustStorePassword = password == null ? null : password.clone();
+      tls.trustStore(file, password);
       return this;
     }
 
@@ -551,7 +547,7 @@ public final class WebSocketClientTransport implements ClientTransport {
      * certificates only</b>: it makes TLS useless against an attacker in the middle.
      */
     public Builder insecureTrustAllCertificates() {
-      this.trustAllCertificates = true;
+      tls.trustAllCertificates();
       return this;
     }
 
@@ -604,29 +600,16 @@ public final class WebSocketClientTransport implements ClientTransport {
      * @throws IllegalArgumentException if the trust store cannot be read
      */
     public WebSocketClientTransport build() {
-      int tlsChoices =
-          (sslContext != null ? 1 : 0)
-              + (trustStore != null ? 1 : 0)
-              + (trustAllCertificates ? 1 : 0);
-      if (tlsChoices > 1) {
-        throw new IllegalStateException(
-            "choose one of sslContext, trustStore and insecureTrustAllCertificates");
-      }
+      boolean tlsSet = tls.isSet();
       if (httpClient != null) {
-        if (tlsChoices > 0) {
+        if (tlsSet) {
           throw new IllegalStateException(
               "TLS belongs to the HttpClient given to httpClient(); set it there");
         }
         return new WebSocketClientTransport(this, httpClient);
       }
       HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(connectTimeout);
-      if (sslContext != null) {
-        http.sslContext(sslContext);
-      } else if (trustStore != null) {
-        http.sslContext(TlsContexts.trusting(trustStore, trustStorePassword));
-      } else if (trustAllCertificates) {
-        http.sslContext(TlsContexts.trustingEveryone());
-      }
+      tls.applyTo(http);
       return new WebSocketClientTransport(this, http.build());
     }
 

@@ -1,6 +1,9 @@
 package io.jsonrpc2.netty;
 
+import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.connection.JsonRpcConnection;
+import io.jsonrpc2.connection.MessageChannel;
+import io.jsonrpc2.server.TransportContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +16,24 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ConnectionTracker {
   private final Set<JsonRpcConnection> open = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Opens a connection over {@code channel} serving {@code service}, tracked until it closes.
+   *
+   * @param maxInFlight the peer's calls in flight before the connection stops reading
+   */
+  public JsonRpcConnection open(
+      MessageChannel channel, JsonRpcService service, TransportContext context, int maxInFlight) {
+    JsonRpcConnection connection =
+        JsonRpcConnection.builder(channel)
+            .service(service)
+            .context(context)
+            .maxInFlight(maxInFlight)
+            .build();
+    add(connection);
+    connection.closeFuture().whenComplete((closed, failure) -> remove(connection));
+    return connection.start();
+  }
 
   /** Starts tracking {@code connection}; call it before the connection starts. */
   public void add(JsonRpcConnection connection) {

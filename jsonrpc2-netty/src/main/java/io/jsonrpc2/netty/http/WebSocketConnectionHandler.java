@@ -1,24 +1,21 @@
 package io.jsonrpc2.netty.http;
 
 import io.jsonrpc2.JsonRpcService;
-import io.jsonrpc2.connection.JsonRpcConnection;
 import io.jsonrpc2.netty.ConnectionTracker;
 import io.jsonrpc2.netty.NettyMessageChannel;
 import io.jsonrpc2.server.TransportContext;
 import io.netty.channel.ChannelHandlerContext;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON-RPC end of an upgraded WebSocket: one {@link JsonRpcConnection} over its text messages,
- * serving the peer's calls and carrying the server's calls to it through {@code
- * CallContext.peer()}. One instance per channel.
+ * The JSON-RPC end of an upgraded WebSocket: one {@link io.jsonrpc2.connection.JsonRpcConnection}
+ * over its text messages, serving the peer's calls and carrying the server's calls to it through
+ * {@code CallContext.peer()}. One instance per channel.
  */
 final class WebSocketConnectionHandler extends NettyMessageChannel {
   private final JsonRpcService service;
   private final TransportContext context;
   private final int maxInFlight;
   private final ConnectionTracker tracker;
-  private @Nullable JsonRpcConnection connection;
 
   WebSocketConnectionHandler(
       JsonRpcService service,
@@ -34,23 +31,6 @@ final class WebSocketConnectionHandler extends NettyMessageChannel {
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     super.handlerAdded(ctx);
-    JsonRpcConnection started =
-        JsonRpcConnection.builder(this)
-            .service(service)
-            .context(context)
-            .maxInFlight(maxInFlight)
-            .build();
-    connection = started;
-    tracker.add(started);
-    started.start();
-  }
-
-  @Override
-  public void channelInactive(ChannelHandlerContext ctx) {
-    JsonRpcConnection open = connection;
-    if (open != null) {
-      tracker.remove(open);
-    }
-    super.channelInactive(ctx);
+    tracker.open(this, service, context, maxInFlight);
   }
 }

@@ -55,29 +55,16 @@ final class NetstringServerHandler extends NettyMessageChannel {
   }
 
   private void open(ChannelHandlerContext ctx) {
-    JsonRpcConnection started =
-        JsonRpcConnection.builder(this)
-            .service(service)
-            .context(
-                TransportContext.builder("netstring")
-                    .remoteAddress(ctx.channel().remoteAddress())
-                    .principal(peerPrincipal(ctx))
-                    .attribute("localAddress", ctx.channel().localAddress())
-                    .build())
-            .maxInFlight(maxInFlight)
-            .build();
-    connection = started;
-    tracker.add(started);
-    started.start();
-  }
-
-  @Override
-  public void channelInactive(ChannelHandlerContext ctx) {
-    JsonRpcConnection open = connection;
-    if (open != null) {
-      tracker.remove(open);
-    }
-    super.channelInactive(ctx);
+    connection =
+        tracker.open(
+            this,
+            service,
+            TransportContext.builder("netstring")
+                .remoteAddress(ctx.channel().remoteAddress())
+                .principal(peerPrincipal(ctx))
+                .attribute("localAddress", ctx.channel().localAddress())
+                .build(),
+            maxInFlight);
   }
 
   private static @Nullable Principal peerPrincipal(ChannelHandlerContext ctx) {

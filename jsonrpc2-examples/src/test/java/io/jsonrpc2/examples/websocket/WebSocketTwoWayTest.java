@@ -1,7 +1,8 @@
-package io.jsonrpc2.httpclient;
+package io.jsonrpc2.examples.websocket;
 
 import io.jsonrpc2.JsonRpcClient;
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.httpclient.WebSocketClientTransport;
 import io.jsonrpc2.netty.http.JsonRpcHttpServer;
 import io.jsonrpc2.testing.TwoWayConformanceTest;
 

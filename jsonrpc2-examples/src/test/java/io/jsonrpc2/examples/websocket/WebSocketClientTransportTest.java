@@ -1,4 +1,4 @@
-package io.jsonrpc2.httpclient;
+package io.jsonrpc2.examples.websocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,7 @@ import io.jsonrpc2.client.ConnectionLostException;
 import io.jsonrpc2.client.TransportException;
 import io.jsonrpc2.http.BearerTokenAuthenticator;
 import io.jsonrpc2.http.HttpRules;
+import io.jsonrpc2.httpclient.WebSocketClientTransport;
 import io.jsonrpc2.netty.http.JsonRpcHttpServer;
 import io.jsonrpc2.testing.TestCertificate;
 import io.netty.handler.ssl.SslContextBuilder;
