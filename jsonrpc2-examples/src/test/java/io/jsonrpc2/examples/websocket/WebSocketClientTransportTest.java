@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jsonrpc2.JsonRpcClient;
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.client.ClientTransport;
 import io.jsonrpc2.client.ClientTransports;
 import io.jsonrpc2.client.ConnectionLostException;
+import io.jsonrpc2.client.OutboundMessage;
 import io.jsonrpc2.client.TransportException;
 import io.jsonrpc2.http.BearerTokenAuthenticator;
 import io.jsonrpc2.http.HttpRules;
@@ -14,13 +16,16 @@ import io.jsonrpc2.httpclient.WebSocketClientTransport;
 import io.jsonrpc2.netty.http.JsonRpcHttpServer;
 import io.jsonrpc2.testing.TestCertificate;
 import io.netty.handler.ssl.SslContextBuilder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +47,14 @@ class WebSocketClientTransportTest {
                 call.transport().principalIfAny().map(p -> p.getName()).orElse("nobody")
                     + " with "
                     + call.transport().header("X-Pet").orElse("no pet"))
+        .method(
+            "burst",
+            (params, call) -> {
+              for (int i = 0; i < 3; i++) {
+                call.peer().notify("tick", i);
+              }
+              return "sent";
+            })
         .method(
             "hang",
             (params, call) -> {
@@ -172,6 +185,42 @@ class WebSocketClientTransportTest {
         .isInstanceOf(ConnectionLostException.class)
         .hasMessageContaining("over the limit");
     assertThat(client.call("echo", String.class, "short")).isEqualTo("short");
+  }
+
+  @Test
+  void whilePausedTheTransportAsksForNoMoreMessages() throws Exception {
+    JsonRpcHttpServer server = start(0, builder -> builder);
+    WebSocketClientTransport transport = WebSocketClientTransport.builder(url(server)).build();
+    open.add(transport);
+    BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    transport.start(
+        new ClientTransport.Receiver() {
+          @Override
+          public void onMessage(byte[] message) {
+            received.add(new String(message, StandardCharsets.UTF_8));
+          }
+
+          @Override
+          public void onConnectionLost(Throwable cause) {
+            received.add("lost");
+          }
+        });
+    transport.pauseReading();
+    transport
+        .send(
+            new OutboundMessage(
+                "{\"jsonrpc\":\"2.0\",\"method\":\"burst\",\"id\":1}"
+                    .getBytes(StandardCharsets.UTF_8),
+                true,
+                Map.of()))
+        .get(10, TimeUnit.SECONDS);
+    // The one message asked for when the WebSocket opened comes; no other until reading resumes.
+    assertThat(received.poll(10, TimeUnit.SECONDS)).contains("\"params\":[0]");
+    assertThat(received.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    transport.resumeReading();
+    assertThat(received.poll(10, TimeUnit.SECONDS)).contains("\"params\":[1]");
+    assertThat(received.poll(10, TimeUnit.SECONDS)).contains("\"params\":[2]");
+    assertThat(received.poll(10, TimeUnit.SECONDS)).contains("\"result\":\"sent\"");
   }
 
   @Test
