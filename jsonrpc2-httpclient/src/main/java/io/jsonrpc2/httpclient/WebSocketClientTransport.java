@@ -271,7 +271,7 @@ public final class WebSocketClientTransport implements ClientTransport {
   private void connected(CompletableFuture<Session> attempt, Session fresh) {
     boolean again;
     synchronized (lock) {
-      if (closed || connecting != attempt) {
+      if (closed || connecting != attempt || fresh.dropReported) {
         fresh.webSocket().abort();
         attempt.completeExceptionally(
             new TransportException("transport to " + endpoint + " closed"));
@@ -384,6 +384,7 @@ public final class WebSocketClientTransport implements ClientTransport {
                 .handle(
                     (written, failure) -> {
                       if (failure != null) {
+                        dropped(this, "a send failed: " + failure);
                         throw new CompletionException(
                             new ConnectionLostException(
                                 "could not send to " + endpoint + ": " + failure.getMessage(),

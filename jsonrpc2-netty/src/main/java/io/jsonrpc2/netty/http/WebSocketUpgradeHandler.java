@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.ssl.SslHandler;
@@ -155,14 +156,19 @@ final class WebSocketUpgradeHandler extends ChannelInboundHandlerAdapter {
         "jsonrpc",
         new WebSocketConnectionHandler(
             service, context, settings.maxInFlight(), settings.connections()));
-    handshaker
-        .handshake(ctx.channel(), full)
-        .addListener(
-            done -> {
-              if (!done.isSuccess()) {
-                ctx.close();
-              }
-            });
+    try {
+      handshaker
+          .handshake(ctx.channel(), full)
+          .addListener(
+              done -> {
+                if (!done.isSuccess()) {
+                  ctx.close();
+                }
+              });
+    } catch (WebSocketHandshakeException e) {
+      // Not a valid upgrade (no Sec-WebSocket-Key, no Connection: Upgrade): HTTP is still spoken.
+      refuse(ctx, request, text(400, "Not a WebSocket upgrade: " + e.getMessage()));
+    }
   }
 
   private static void refuse(ChannelHandlerContext ctx, HttpRequest request, HttpAnswer answer) {

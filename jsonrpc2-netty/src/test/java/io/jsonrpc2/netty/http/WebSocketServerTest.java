@@ -10,6 +10,7 @@ import io.jsonrpc2.netty.http.RawWebSocket.Frame;
 import io.jsonrpc2.netty.netstring.TestMethods;
 import io.jsonrpc2.testing.TestCertificate;
 import io.netty.handler.ssl.SslContextBuilder;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -329,6 +330,22 @@ class WebSocketServerTest {
     server.close();
     start(builder -> builder.webSocket(false));
     assertThat(connect().handshake.status()).isEqualTo(405);
+  }
+
+  @Test
+  void anUpgradeWithoutItsKeyIsABadRequest() throws Exception {
+    start();
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /rpc HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                      + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 400").contains("Not a WebSocket upgrade");
+    }
   }
 
   @Test
