@@ -58,7 +58,7 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "URL: http://HOST:PORT/PATH, https://..., netstring://HOST:PORT, netstring+tls://HOST:PORT, zmq+tcp://HOST:PORT",
+      "URL: http://HOST:PORT/PATH, https://..., netstring://HOST:PORT, netstring+tls://HOST:PORT, ws://HOST:PORT/PATH, wss://..., zmq+tcp://HOST:PORT",
       "Exit codes: 0 result, 1 error response, 2 bad usage, 3 no valid reply (unreachable, timeout, not JSON-RPC)."
     })
 public final class CallCommand implements Callable<Integer> {

@@ -84,7 +84,7 @@ class ArgumentParsingTest {
     ConnectOptions plain = ConnectOptions.DEFAULT;
     ConnectOptions trustAll = ConnectOptions.builder().trustAllCertificatesForTesting().build();
     assertThat(ClientTransports.schemes())
-        .containsExactly("http", "https", "netstring", "netstring+tls", "zmq+tcp");
+        .containsExactly("http", "https", "netstring", "netstring+tls", "ws", "wss", "zmq+tcp");
     assertThat(endpointOf("http://127.0.0.1:8080/rpc", plain))
         .isEqualTo("http://127.0.0.1:8080/rpc");
     assertThat(endpointOf("https://example.org/", trustAll)).isEqualTo("https://example.org/");
@@ -92,13 +92,15 @@ class ArgumentParsingTest {
         .isEqualTo("netstring://localhost:7080");
     assertThat(endpointOf("netstring+tls://127.0.0.1:7443", trustAll)).contains("127.0.0.1:7443");
     assertThat(endpointOf("zmq+tcp://127.0.0.1:5555", plain)).isEqualTo("tcp://127.0.0.1:5555");
+    assertThat(endpointOf("ws://127.0.0.1:8080/rpc", plain)).isEqualTo("ws://127.0.0.1:8080/rpc");
+    assertThat(endpointOf("wss://example.org/rpc", trustAll)).isEqualTo("wss://example.org/rpc");
     assertThat(endpointOf("netstring://[::1]:7080", plain)).contains("::1");
     assertThat(endpointOf("zmq+tcp://[::1]:5555", plain)).isEqualTo("tcp://[::1]:5555");
   }
 
   @Test
   void badUrlsSayWhatIsExpected() {
-    String schemes = "http://, https://, netstring://, netstring+tls://, zmq+tcp://";
+    String schemes = "http://, https://, netstring://, netstring+tls://, ws://, wss://, zmq+tcp://";
     ConnectOptions plain = ConnectOptions.DEFAULT;
     assertThatThrownBy(() -> ClientTransports.open("ftp://x:1", plain))
         .hasMessageContaining("the scheme ftp")

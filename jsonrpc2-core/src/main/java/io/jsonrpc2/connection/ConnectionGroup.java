@@ -63,6 +63,18 @@ public final class ConnectionGroup {
     }
   }
 
+  /** Builds the connection, adds it and starts it: how a server opens each accepted connection. */
+  public JsonRpcConnection open(JsonRpcConnection.Builder connection) {
+    JsonRpcConnection built = connection.build();
+    add(built);
+    return built.start();
+  }
+
+  /** A snapshot of the open connections; any of them may close at any moment. */
+  public List<JsonRpcConnection> connections() {
+    return List.copyOf(open);
+  }
+
   /** How many connections are open. */
   public int size() {
     return open.size();

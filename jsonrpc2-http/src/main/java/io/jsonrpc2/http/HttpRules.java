@@ -134,6 +134,21 @@ public final class HttpRules {
   }
 
   /**
+   * Decides about a request that asks to switch protocols (a WebSocket upgrade): only the
+   * authenticator applies, since such a request has no body and is not a POST. Refused requests get
+   * the same 401 (or 500) answer as {@link #admit} gives.
+   *
+   * @param headers the request headers, matched without regard to case
+   * @param remoteAddress the peer, for the authenticator; may be null
+   */
+  public HttpVerdict admitUpgrade(
+      Map<String, List<String>> headers, @Nullable SocketAddress remoteAddress) {
+    return authenticator == null
+        ? HttpVerdict.admitted(null)
+        : authenticate(authenticator, headers, remoteAddress);
+  }
+
+  /**
    * The body as UTF-8, for {@code JsonRpcService.handle}: the same array unless the request named
    * another charset, which is then decoded. Call it only for admitted requests.
    */

@@ -205,10 +205,7 @@ public final class HttpClientTransport implements ClientTransport {
 
     private final URI endpoint;
     private final Map<String, HttpHeader> headers = new LinkedHashMap<>();
-    private @Nullable SSLContext sslContext;
-    private @Nullable Path trustStore;
-    private char @Nullable [] trustStorePassword;
-    private boolean trustAllCertificates;
+    private final TlsChoice tls = new TlsChoice();
     private @Nullable Duration connectTimeout;
     private @Nullable Duration requestTimeout;
     private @Nullable HttpClient httpClient;
@@ -279,7 +276,7 @@ public final class HttpClientTransport implements ClientTransport {
 
     /** Uses {@code context} for TLS (client certificates, custom trust). */
     public Builder sslContext(SSLContext context) {
-      this.sslContext = Objects.requireNonNull(context, "context");
+      tls.sslContext(context);
       return this;
     }
 
@@ -289,8 +286,7 @@ public final class HttpClientTransport implements ClientTransport {
      * verified. The file is read by {@link #build}.
      */
     public Builder trustStore(Path file, char @Nullable [] password) {
-      this.trustStore = Objects.requireNonNull(file, "file");
-      this.trustStorePassword = password == null ? null : password.clone();
+      tls.trustStore(file, password);
       return this;
     }
 
@@ -299,7 +295,7 @@ public final class HttpClientTransport implements ClientTransport {
      * certificates only</b>: it makes TLS useless against an attacker in the middle.
      */
     public Builder insecureTrustAllCertificates() {
-      this.trustAllCertificates = true;
+      tls.trustAllCertificates();
       return this;
     }
 
@@ -352,16 +348,9 @@ public final class HttpClientTransport implements ClientTransport {
      * @throws IllegalArgumentException if the trust store cannot be read
      */
     public HttpClientTransport build() {
-      int tlsChoices =
-          (sslContext != null ? 1 : 0)
-              + (trustStore != null ? 1 : 0)
-              + (trustAllCertificates ? 1 : 0);
-      if (tlsChoices > 1) {
-        throw new IllegalStateException(
-            "choose one of sslContext, trustStore and insecureTrustAllCertificates");
-      }
+      boolean tlsSet = tls.isSet();
       if (httpClient != null) {
-        if (tlsChoices > 0 || connectTimeout != null || version != null) {
+        if (tlsSet || connectTimeout != null || version != null) {
           throw new IllegalStateException(
               "TLS, connectTimeout and version belong to the HttpClient given to httpClient(); set them there");
         }
@@ -373,13 +362,7 @@ public final class HttpClientTransport implements ClientTransport {
               .version(version != null ? version : HttpClient.Version.HTTP_1_1)
               .connectTimeout(connectTimeout != null ? connectTimeout : DEFAULT_CONNECT_TIMEOUT)
               .followRedirects(HttpClient.Redirect.NEVER);
-      if (sslContext != null) {
-        http.sslContext(sslContext);
-      } else if (trustStore != null) {
-        http.sslContext(TlsContexts.trusting(trustStore, trustStorePassword));
-      } else if (trustAllCertificates) {
-        http.sslContext(TlsContexts.trustingEveryone());
-      }
+      tls.applyTo(http);
       return new HttpClientTransport(
           endpoint, http.build(), true, headers, requestTimeout, maxReplySize);
     }

@@ -331,7 +331,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     ctx.close();
   }
 
-  private static HeaderMap headersOf(HttpRequest request) {
+  static HeaderMap headersOf(HttpRequest request) {
     HeaderMap headers = new HeaderMap();
     for (Iterator<Map.Entry<CharSequence, CharSequence>> it =
             request.headers().iteratorCharSequence();

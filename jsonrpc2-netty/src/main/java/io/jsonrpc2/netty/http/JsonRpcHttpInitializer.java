@@ -1,6 +1,9 @@
 package io.jsonrpc2.netty.http;
 
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.OverflowPolicy;
+import io.jsonrpc2.connection.ConnectionGroup;
+import io.jsonrpc2.connection.JsonRpcConnection;
 import io.jsonrpc2.http.HttpRules;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -14,7 +17,12 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.File;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
@@ -36,6 +44,16 @@ import org.jspecify.annotations.Nullable;
  * io.jsonrpc2.server.TransportContext} of transport "http", the peer address, the request headers
  * and the principal from the rules' authenticator.
  *
+ * <p>Unless {@link Builder#webSocket(boolean)} turns it off, a {@code GET} with {@code Upgrade:
+ * websocket} on the JSON-RPC path switches the connection to WebSocket (RFC 6455): its {@code
+ * Origin} must be allowed ({@link Builder#webSocketOrigins}, else 403) and the rules' authenticator
+ * must accept it (else 401); then each text message is one JSON-RPC message and the connection is a
+ * {@link JsonRpcConnection} that carries calls both ways, with the transport "websocket", the
+ * upgrade request's headers and its principal in every call's context. Binary messages close the
+ * WebSocket with 1003, messages over {@link Builder#webSocketMaxMessageBytes} with 1009; a quiet
+ * peer is pinged after {@link Builder#webSocketPingInterval} and closed if it does not answer
+ * within the same time. The HTTP idle timeout does not apply to a WebSocket.
+ *
  * <p>Thread-safe and sharable between channels and bootstraps; it keeps track of the channels it
  * set up so that {@link #drain} can close them gracefully.
  */
@@ -49,6 +67,8 @@ public final class JsonRpcHttpInitializer extends ChannelInitializer<Channel> {
   private final @Nullable SslContext sslContext;
   private final long idleSeconds;
   private final int maxHeaderBytes;
+  private final @Nullable WebSocketSettings webSocket;
+  private final ConnectionGroup webSockets;
   private final ChannelGroup channels =
       new DefaultChannelGroup("jsonrpc2-http", GlobalEventExecutor.INSTANCE);
   private volatile boolean draining;
@@ -60,6 +80,20 @@ public final class JsonRpcHttpInitializer extends ChannelInitializer<Channel> {
     this.sslContext = builder.sslContext;
     this.idleSeconds = builder.idleTimeout.toSeconds();
     this.maxHeaderBytes = builder.maxHeaderBytes;
+    this.webSockets =
+        new ConnectionGroup(
+            builder.service.mapper(),
+            ConnectionGroup.DEFAULT_BUFFER_SIZE,
+            OverflowPolicy.DROP_OLDEST);
+    this.webSocket =
+        builder.webSocket
+            ? new WebSocketSettings(
+                builder.webSocketMaxMessageBytes,
+                builder.webSocketPingInterval,
+                builder.webSocketOrigins,
+                builder.webSocketMaxInFlight,
+                webSockets)
+            : null;
   }
 
   public static Builder builder(JsonRpcService service) {
@@ -78,6 +112,9 @@ public final class JsonRpcHttpInitializer extends ChannelInitializer<Channel> {
       pipeline.addLast("idle", new IdleStateHandler(idleSeconds, 0, 0, TimeUnit.SECONDS));
     }
     pipeline.addLast("http", new HttpServerCodec(4096, maxHeaderBytes, 8192));
+    if (webSocket != null) {
+      pipeline.addLast("wsUpgrade", new WebSocketUpgradeHandler(service, rules, path, webSocket));
+    }
     pipeline.addLast("jsonrpc", new HttpExchangeHandler(service, rules, path));
     if (draining) {
       channel.eventLoop().execute(() -> pipeline.fireUserEventTriggered(DRAIN));
@@ -93,9 +130,35 @@ public final class JsonRpcHttpInitializer extends ChannelInitializer<Channel> {
     return rules;
   }
 
-  /** The number of connections set up by this initializer that are still open. */
+  /**
+   * The number of connections set up by this initializer that are still open, WebSockets included.
+   */
   public int openConnections() {
     return channels.size();
+  }
+
+  /** Whether WebSocket upgrades are served on the path. */
+  public boolean servesWebSocket() {
+    return webSocket != null;
+  }
+
+  /**
+   * A snapshot of the open WebSocket connections, for reaching every client (such as a broadcast
+   * through {@link JsonRpcConnection#peer()}); some may close at any moment.
+   */
+  public List<JsonRpcConnection> webSocketConnections() {
+    return webSockets.connections();
+  }
+
+  /**
+   * Sends the notification {@code method(args)} to every open WebSocket, without waiting for slow
+   * readers: each keeps at most {@value ConnectionGroup#DEFAULT_BUFFER_SIZE} broadcasts while its
+   * peer reads too slowly, dropping the oldest past that (see {@link ConnectionGroup}).
+   *
+   * @return how many WebSockets it went to
+   */
+  public int broadcast(String method, Object... args) {
+    return webSockets.broadcast(method, args);
   }
 
   /**
@@ -106,6 +169,8 @@ public final class JsonRpcHttpInitializer extends ChannelInitializer<Channel> {
    */
   public CompletableFuture<Void> drain(Duration grace) {
     draining = true;
+    // A WebSocket closes once the calls in flight on it are answered, both ways.
+    webSockets.shutdownAll(grace);
     CompletableFuture<Void> closed = new CompletableFuture<>();
     channels.newCloseFuture().addListener(done -> closed.complete(null));
     for (Channel channel : channels) {
@@ -121,6 +186,9 @@ public final class JsonRpcHttpInitializer extends ChannelInitializer<Channel> {
     return closed;
   }
 
+  /** 16 MiB: the default largest WebSocket message. */
+  public static final int DEFAULT_WEBSOCKET_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
   /** Configures a {@link JsonRpcHttpInitializer}. Not thread-safe. */
   public static final class Builder {
     private final JsonRpcService service;
@@ -129,6 +197,11 @@ public final class JsonRpcHttpInitializer extends ChannelInitializer<Channel> {
     private @Nullable SslContext sslContext;
     private Duration idleTimeout = Duration.ofSeconds(60);
     private int maxHeaderBytes = 8192;
+    private boolean webSocket = true;
+    private int webSocketMaxMessageBytes = DEFAULT_WEBSOCKET_MAX_MESSAGE_BYTES;
+    private Duration webSocketPingInterval = Duration.ofSeconds(30);
+    private final Set<String> webSocketOrigins = new LinkedHashSet<>();
+    private int webSocketMaxInFlight = 1024;
 
     private Builder(JsonRpcService service) {
       this.service = Objects.requireNonNull(service, "service");
@@ -194,6 +267,67 @@ public final class JsonRpcHttpInitializer extends ChannelInitializer<Channel> {
         throw new IllegalArgumentException("maxHeaderBytes must be at least 256, got " + max);
       }
       this.maxHeaderBytes = max;
+      return this;
+    }
+
+    /**
+     * Whether a WebSocket upgrade on the path is served (true, the default) or answered like any
+     * other GET (405).
+     */
+    public Builder webSocket(boolean serve) {
+      this.webSocket = serve;
+      return this;
+    }
+
+    /**
+     * The largest WebSocket message accepted, once its fragments are joined; a larger one closes
+     * the WebSocket with 1009. Default 16 MiB.
+     */
+    public Builder webSocketMaxMessageBytes(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("webSocketMaxMessageBytes must be positive, got " + max);
+      }
+      this.webSocketMaxMessageBytes = max;
+      return this;
+    }
+
+    /**
+     * A WebSocket that sends nothing for this long is pinged; if it still sends nothing (no pong)
+     * for as long again, it is closed. Zero never pings. Default 30 s.
+     */
+    public Builder webSocketPingInterval(Duration interval) {
+      if (interval.isNegative()) {
+        throw new IllegalArgumentException(
+            "webSocketPingInterval must not be negative, got " + interval);
+      }
+      this.webSocketPingInterval = interval;
+      return this;
+    }
+
+    /**
+     * Lets only browser pages of these origins ({@code https://app.example.com}) open a WebSocket;
+     * others get 403, against cross-site WebSocket hijacking. Requests without an {@code Origin}
+     * header (programs, not pages) are let in. No list (the default) lets every origin in.
+     */
+    public Builder webSocketOrigins(String... origins) {
+      return webSocketOrigins(Arrays.asList(origins));
+    }
+
+    /** See {@link #webSocketOrigins(String...)}. */
+    public Builder webSocketOrigins(Collection<String> origins) {
+      origins.forEach(origin -> webSocketOrigins.add(Objects.requireNonNull(origin, "origin")));
+      return this;
+    }
+
+    /**
+     * How many calls of one WebSocket may wait for their answer before the server stops reading
+     * from it. Default 1024.
+     */
+    public Builder webSocketMaxInFlight(int calls) {
+      if (calls < 1) {
+        throw new IllegalArgumentException("webSocketMaxInFlight must be positive, got " + calls);
+      }
+      this.webSocketMaxInFlight = calls;
       return this;
     }
 

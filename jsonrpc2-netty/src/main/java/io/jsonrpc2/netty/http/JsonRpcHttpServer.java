@@ -3,6 +3,7 @@ package io.jsonrpc2.netty.http;
 import static java.util.Objects.requireNonNull;
 
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.connection.JsonRpcConnection;
 import io.jsonrpc2.http.HttpRules;
 import io.jsonrpc2.netty.NettyTransport;
 import io.jsonrpc2.server.JsonRpcServer;
@@ -18,6 +19,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +37,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The HTTP behaviour (POST only, content types, body limit, notification status, CORS,
  * authentication) is the {@link HttpRules} given to the builder; see {@link JsonRpcHttpInitializer}
- * for the connection handling. By default the server owns its event loops (one thread per core,
- * accepting and serving) and shuts them down when it stops.
+ * for the connection handling. The same port and path also serve JSON-RPC over WebSocket ({@code
+ * ws://host:port/path}, or {@code wss://} with TLS) unless {@link Builder#webSocket(boolean)} turns
+ * it off. By default the server owns its event loops (one thread per core, accepting and serving)
+ * and shuts them down when it stops.
  *
  * <p>Thread-safe. The lifecycle is {@link JsonRpcServer}'s: {@link #start()} may be called once;
  * {@link #shutdown} any number of times.
@@ -122,6 +127,24 @@ public final class JsonRpcHttpServer implements JsonRpcServer {
   /** The path served. */
   public String path() {
     return initializer.path();
+  }
+
+  /**
+   * A snapshot of the open WebSocket connections, for reaching every client (such as a broadcast
+   * through {@link JsonRpcConnection#peer()}); some may close at any moment.
+   */
+  public List<JsonRpcConnection> webSocketConnections() {
+    return initializer.webSocketConnections();
+  }
+
+  /**
+   * Sends the notification {@code method(args)} to every open WebSocket, without waiting for slow
+   * readers (see {@link JsonRpcHttpInitializer#broadcast}).
+   *
+   * @return how many WebSockets it went to
+   */
+  public int broadcast(String method, Object... args) {
+    return initializer.broadcast(method, args);
   }
 
   /**
@@ -229,6 +252,42 @@ public final class JsonRpcHttpServer implements JsonRpcServer {
     /** See {@link JsonRpcHttpInitializer.Builder#idleTimeout}. Default 60 s. */
     public Builder idleTimeout(Duration timeout) {
       initializer.idleTimeout(timeout);
+      return this;
+    }
+
+    /** See {@link JsonRpcHttpInitializer.Builder#webSocket}. Default true. */
+    public Builder webSocket(boolean serve) {
+      initializer.webSocket(serve);
+      return this;
+    }
+
+    /** See {@link JsonRpcHttpInitializer.Builder#webSocketMaxMessageBytes}. Default 16 MiB. */
+    public Builder webSocketMaxMessageBytes(int max) {
+      initializer.webSocketMaxMessageBytes(max);
+      return this;
+    }
+
+    /** See {@link JsonRpcHttpInitializer.Builder#webSocketPingInterval}. Default 30 s. */
+    public Builder webSocketPingInterval(Duration interval) {
+      initializer.webSocketPingInterval(interval);
+      return this;
+    }
+
+    /** See {@link JsonRpcHttpInitializer.Builder#webSocketOrigins(String...)}. Default any. */
+    public Builder webSocketOrigins(String... origins) {
+      initializer.webSocketOrigins(origins);
+      return this;
+    }
+
+    /** See {@link JsonRpcHttpInitializer.Builder#webSocketOrigins(Collection)}. */
+    public Builder webSocketOrigins(Collection<String> origins) {
+      initializer.webSocketOrigins(origins);
+      return this;
+    }
+
+    /** See {@link JsonRpcHttpInitializer.Builder#webSocketMaxInFlight}. Default 1024. */
+    public Builder webSocketMaxInFlight(int calls) {
+      initializer.webSocketMaxInFlight(calls);
       return this;
     }
 

@@ -55,25 +55,17 @@ final class NetstringServerHandler extends NettyMessageChannel {
   }
 
   private void open(ChannelHandlerContext ctx) {
-    JsonRpcConnection started =
-        JsonRpcConnection.builder(this)
-            .service(service)
-            .context(
-                TransportContext.builder("netstring")
-                    .remoteAddress(ctx.channel().remoteAddress())
-                    .principal(peerPrincipal(ctx))
-                    .attribute("localAddress", ctx.channel().localAddress())
-                    .build())
-            .maxInFlight(maxInFlight)
-            .build();
-    connection = started;
-    tracker.add(started);
-    started.start();
-  }
-
-  @Override
-  public void channelInactive(ChannelHandlerContext ctx) {
-    super.channelInactive(ctx);
+    connection =
+        tracker.open(
+            JsonRpcConnection.builder(this)
+                .service(service)
+                .context(
+                    TransportContext.builder("netstring")
+                        .remoteAddress(ctx.channel().remoteAddress())
+                        .principal(peerPrincipal(ctx))
+                        .attribute("localAddress", ctx.channel().localAddress())
+                        .build())
+                .maxInFlight(maxInFlight));
   }
 
   private static @Nullable Principal peerPrincipal(ChannelHandlerContext ctx) {

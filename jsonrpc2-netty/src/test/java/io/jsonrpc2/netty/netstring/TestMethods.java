@@ -17,10 +17,10 @@ import java.util.concurrent.TimeUnit;
 /** Methods the socket tests call; tests steer the slow ones through gates and semaphores. */
 public final class TestMethods {
   /** Texts received by {@link #note}. */
-  final BlockingQueue<String> notes = new LinkedBlockingQueue<>();
+  public final BlockingQueue<String> notes = new LinkedBlockingQueue<>();
 
   /** One permit per call of {@link #block} that has started. */
-  final Semaphore blockStarted = new Semaphore(0);
+  public final Semaphore blockStarted = new Semaphore(0);
 
   private final Map<String, CompletableFuture<String>> gates = new ConcurrentHashMap<>();
 
@@ -45,7 +45,7 @@ public final class TestMethods {
     return gateFuture(name).thenApply(opened -> name);
   }
 
-  void open(String name) {
+  public void open(String name) {
     gateFuture(name).complete(name);
   }
 
@@ -61,8 +61,8 @@ public final class TestMethods {
     return "done";
   }
 
-  final Semaphore waitStarted = new Semaphore(0);
-  final CountDownLatch interrupted = new CountDownLatch(1);
+  public final Semaphore waitStarted = new Semaphore(0);
+  public final CountDownLatch interrupted = new CountDownLatch(1);
 
   /** Waits (up to 20 s) until interrupted; signals {@link #waitStarted} first. */
   @JsonRpcMethod
