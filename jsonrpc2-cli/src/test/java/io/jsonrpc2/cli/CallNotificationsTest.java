@@ -2,7 +2,11 @@ package io.jsonrpc2.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.SubscriptionOptions;
+import io.jsonrpc2.examples.netstring.Example;
 import io.jsonrpc2.examples.netstring.ExampleServer;
+import io.jsonrpc2.netty.http.JsonRpcHttpServer;
 import io.jsonrpc2.netty.netstring.NetstringServer;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -11,23 +15,49 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * {@code jsonrpc2 call} against the example server over netstrings: the server's notifications are
- * printed as they come, before the result, and {@code --follow} prints a subscription to its end.
+ * {@code jsonrpc2 call} against the example server over netstrings and WebSocket: the server's
+ * notifications are printed as they come, before the result, and {@code --follow} prints a
+ * subscription to its end.
  */
 @Timeout(30)
 class CallNotificationsTest {
   private static NetstringServer server;
+  private static JsonRpcHttpServer webServer;
   private static String url;
 
   @BeforeAll
   static void start() {
     server = ExampleServer.start("127.0.0.1", 0);
     url = "netstring://127.0.0.1:" + server.port();
+    webServer =
+        JsonRpcHttpServer.builder(
+                JsonRpcService.builder()
+                    .handler("main", new Example())
+                    .subscriptions(SubscriptionOptions.defaults())
+                    .build())
+            .host("127.0.0.1")
+            .port(0)
+            .start();
   }
 
   @AfterAll
   static void stop() {
     server.close();
+    webServer.close();
+  }
+
+  @Test
+  void overAWebSocketTheNotificationsArePrintedAndASubscriptionFollowed() {
+    String ws = "ws://127.0.0.1:" + webServer.port() + "/";
+    CliRun countdown = CliRun.of("call", ws, "main.countdown", "1");
+    assertThat(countdown.exitCode()).as(countdown.toString()).isZero();
+    assertThat(countdown.out().lines().toList())
+        .containsExactly(
+            "{\"jsonrpc\":\"2.0\",\"method\":\"main.tick\",\"params\":[0]}", "\"done\"");
+
+    CliRun ticks = CliRun.of("call", ws, "main.ticks", "2", "5", "--follow");
+    assertThat(ticks.exitCode()).as(ticks.toString()).isZero();
+    assertThat(ticks.out().lines().toList()).hasSize(4);
   }
 
   @Test
