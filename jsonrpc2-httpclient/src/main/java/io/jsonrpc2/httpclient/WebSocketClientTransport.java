@@ -4,6 +4,7 @@ import io.jsonrpc2.client.ClientTransport;
 import io.jsonrpc2.client.ConnectionLostException;
 import io.jsonrpc2.client.JsonRpcClientException;
 import io.jsonrpc2.client.OutboundMessage;
+import io.jsonrpc2.client.Reconnector;
 import io.jsonrpc2.client.TransportException;
 import io.jsonrpc2.client.TransportReply;
 import java.net.URI;
@@ -22,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -64,17 +66,10 @@ public final class WebSocketClientTransport implements ClientTransport {
   private final Map<String, HttpHeader> headers;
   private final Duration connectTimeout;
   private final long maxMessageSize;
-  private final long initialBackoffNanos;
-  private final long maxBackoffNanos;
+  private final Reconnector<Session> connection;
   private final Object lock = new Object();
   private volatile @Nullable Receiver receiver;
-  private volatile @Nullable Session session;
-  private @Nullable CompletableFuture<Session> connecting;
-  private boolean closed;
   private boolean paused;
-  private boolean everConnected;
-  private int consecutiveFailures;
-  private long nextAttemptNanos;
 
   private WebSocketClientTransport(Builder builder, HttpClient httpClient) {
     this.endpoint = builder.endpoint;
@@ -82,8 +77,14 @@ public final class WebSocketClientTransport implements ClientTransport {
     this.headers = Map.copyOf(builder.headers);
     this.connectTimeout = builder.connectTimeout;
     this.maxMessageSize = builder.maxMessageSize;
-    this.initialBackoffNanos = builder.reconnectBackoff.toNanos();
-    this.maxBackoffNanos = builder.maxReconnectBackoff.toNanos();
+    this.connection =
+        new Reconnector<>(
+            endpoint.toString(),
+            LOG,
+            builder.reconnectBackoff,
+            builder.maxReconnectBackoff,
+            new SessionLink(),
+            this::lost);
   }
 
   /**
@@ -129,11 +130,11 @@ public final class WebSocketClientTransport implements ClientTransport {
 
   @Override
   public CompletableFuture<TransportReply> send(OutboundMessage message) {
-    Session open = session;
+    Session open = connection.current();
     if (open != null) {
       return open.send(message.payload());
     }
-    return open().thenCompose(connected -> connected.send(message.payload()));
+    return connection.open().thenCompose(connected -> connected.send(message.payload()));
   }
 
   @Override
@@ -149,20 +150,13 @@ public final class WebSocketClientTransport implements ClientTransport {
 
   /** True while a WebSocket is open. */
   public boolean isConnected() {
-    return session != null;
+    return connection.current() != null;
   }
 
   /** Closes the open WebSocket, if any; the next message opens a new one. */
   @Override
   public void abort(JsonRpcClientException cause) {
-    Session open;
-    synchronized (lock) {
-      open = session;
-      session = null;
-    }
-    if (open != null) {
-      open.webSocket().abort(); // not reported as a drop: the client has failed what waited
-    }
+    connection.abort(); // not reported as a drop: the client has failed what waited
   }
 
   /** Asks for no more messages until {@link #resumeReading}. */
@@ -175,11 +169,10 @@ public final class WebSocketClientTransport implements ClientTransport {
 
   @Override
   public void resumeReading() {
-    Session open;
     synchronized (lock) {
       paused = false;
-      open = session;
     }
+    Session open = connection.current();
     if (open != null) {
       open.requestOwed();
     }
@@ -191,162 +184,61 @@ public final class WebSocketClientTransport implements ClientTransport {
    */
   @Override
   public void close() {
-    CompletableFuture<Session> attempt;
-    Session open;
-    synchronized (lock) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      attempt = connecting;
-      connecting = null;
-      open = session;
-    }
-    if (attempt != null) {
-      attempt.completeExceptionally(new TransportException("transport to " + endpoint + " closed"));
-    }
-    if (open != null) {
-      try {
-        open.webSocket()
-            .sendClose(WebSocket.NORMAL_CLOSURE, "")
-            .toCompletableFuture()
-            .get(2, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        // closed below all the same
-        if (e instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      open.webSocket().abort();
-      dropped(open, null);
-    }
+    connection.close();
   }
 
-  /** The open WebSocket, or the attempt to open one (now, or once the backoff has passed). */
-  private CompletableFuture<Session> open() {
-    CompletableFuture<Session> attempt;
-    long delay;
-    synchronized (lock) {
-      if (closed) {
-        return CompletableFuture.failedFuture(
-            new TransportException("transport to " + endpoint + " is closed"));
-      }
-      Session ready = session;
-      if (ready != null) {
-        return CompletableFuture.completedFuture(ready);
-      }
-      if (connecting != null) {
-        return connecting;
-      }
-      attempt = new CompletableFuture<>();
-      connecting = attempt;
-      delay = Math.max(0, nextAttemptNanos - System.nanoTime());
-    }
-    if (delay > 0) {
-      CompletableFuture.delayedExecutor(delay, TimeUnit.NANOSECONDS)
-          .execute(() -> connect(attempt));
-    } else {
-      connect(attempt);
-    }
-    return attempt;
-  }
-
-  private void connect(CompletableFuture<Session> attempt) {
-    Session fresh = new Session();
-    WebSocket.Builder builder = httpClient.newWebSocketBuilder().connectTimeout(connectTimeout);
-    headers.values().forEach(header -> builder.header(header.name(), header.value()));
-    builder
-        .buildAsync(endpoint, fresh)
-        .whenComplete(
-            (webSocket, failure) -> {
-              if (failure != null) {
-                failed(attempt, failure);
-              } else {
-                fresh.socket = webSocket;
-                connected(attempt, fresh);
-              }
-            });
-  }
-
-  private void connected(CompletableFuture<Session> attempt, Session fresh) {
-    boolean again;
-    synchronized (lock) {
-      if (closed || connecting != attempt || fresh.dropReported) {
-        fresh.webSocket().abort();
-        attempt.completeExceptionally(
-            new TransportException("transport to " + endpoint + " closed"));
-        return;
-      }
-      session = fresh;
-      connecting = null;
-      again = everConnected;
-      everConnected = true;
-      consecutiveFailures = 0;
-      nextAttemptNanos = 0;
-    }
-    LOG.info(again ? "Reconnected to {}" : "Connected to {}", endpoint);
-    attempt.complete(fresh);
-  }
-
-  private void failed(CompletableFuture<Session> attempt, Throwable failure) {
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
-    long backoff;
-    synchronized (lock) {
-      if (connecting == attempt) {
-        connecting = null;
-      }
-      consecutiveFailures++;
-      backoff = backoffNanos(consecutiveFailures);
-      nextAttemptNanos = System.nanoTime() + backoff;
-    }
-    String reason =
-        cause instanceof WebSocketHandshakeException refused
-            ? "the server refused the WebSocket with HTTP " + refused.getResponse().statusCode()
-            : cause.toString();
-    LOG.warn(
-        "Cannot connect to {}: {}; next attempt in {} ms at the earliest",
-        endpoint,
-        reason,
-        TimeUnit.NANOSECONDS.toMillis(backoff));
-    attempt.completeExceptionally(
-        new TransportException("cannot connect to " + endpoint + ": " + reason, cause));
-  }
-
-  private long backoffNanos(int failures) {
-    long backoff = initialBackoffNanos;
-    for (int i = 1; i < failures && backoff < maxBackoffNanos; i++) {
-      backoff *= 2;
-    }
-    return Math.min(backoff, maxBackoffNanos);
-  }
-
-  /** Forgets {@code gone} if it is the open one and fails what waits on it; once per WebSocket. */
-  private void dropped(Session gone, @Nullable String why) {
-    synchronized (lock) {
-      if (gone.dropReported) {
-        return;
-      }
-      gone.dropReported = true;
-      if (session == gone) {
-        session = null;
-      }
-    }
-    if (closed) {
-      LOG.debug("Closed the WebSocket to {}", endpoint);
-    } else {
-      LOG.warn(
-          "Disconnected from {}{}; the next call reconnects",
-          endpoint,
-          why == null ? "" : ": " + why);
-    }
+  /** A WebSocket went: what waits on it fails now. */
+  private void lost(Session gone) {
+    String why = gone.goneWhy();
     Receiver target = receiver;
     if (target != null) {
       target.onConnectionLost(
           new ConnectionLostException(
               "the WebSocket to " + endpoint + " closed" + (why == null ? "" : ": " + why), null));
+    }
+  }
+
+  /** How a WebSocket is opened and closed; the core's {@link Reconnector} does the rest. */
+  private final class SessionLink implements Reconnector.Link<Session> {
+    @Override
+    public CompletableFuture<Session> connect() {
+      Session fresh = new Session();
+      WebSocket.Builder builder = httpClient.newWebSocketBuilder().connectTimeout(connectTimeout);
+      headers.values().forEach(header -> builder.header(header.name(), header.value()));
+      return builder
+          .buildAsync(endpoint, fresh)
+          .thenApply(
+              webSocket -> {
+                fresh.socket = webSocket;
+                return fresh;
+              });
+    }
+
+    @Override
+    public void whenClosed(Session session, Consumer<@Nullable String> gone) {
+      session.whenGone(gone);
+    }
+
+    /** A close message, then the connection, without waiting more than two seconds for it. */
+    @Override
+    public void close(Session session) {
+      WebSocket webSocket = session.webSocket();
+      webSocket
+          .sendClose(WebSocket.NORMAL_CLOSURE, "")
+          .toCompletableFuture()
+          .orTimeout(2, TimeUnit.SECONDS)
+          .whenComplete(
+              (sent, failure) -> {
+                webSocket.abort();
+                session.gone(null);
+              });
+    }
+
+    @Override
+    public String describe(Throwable failure) {
+      return failure instanceof WebSocketHandshakeException refused
+          ? "the server refused the WebSocket with HTTP " + refused.getResponse().statusCode()
+          : failure.toString();
     }
   }
 
@@ -359,7 +251,44 @@ public final class WebSocketClientTransport implements ClientTransport {
     private volatile @Nullable WebSocket socket;
     private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
     private boolean owed; // a message was handed on while paused: the next one is not asked for yet
-    boolean dropReported;
+    // Guarded by this: whether it went, why, and who is told once.
+    private boolean gone;
+    private @Nullable String goneWhy;
+    private @Nullable Consumer<@Nullable String> onGone;
+
+    /** This WebSocket went, for whatever reason; told once. */
+    void gone(@Nullable String why) {
+      Consumer<@Nullable String> tell;
+      synchronized (this) {
+        if (gone) {
+          return;
+        }
+        gone = true;
+        goneWhy = why;
+        tell = onGone;
+      }
+      if (tell != null) {
+        tell.accept(why);
+      }
+    }
+
+    /** Tells {@code tell} once this WebSocket goes: at once if it went already. */
+    void whenGone(Consumer<@Nullable String> tell) {
+      boolean already;
+      String why;
+      synchronized (this) {
+        already = gone;
+        why = goneWhy;
+        onGone = tell;
+      }
+      if (already) {
+        tell.accept(why);
+      }
+    }
+
+    synchronized @Nullable String goneWhy() {
+      return goneWhy;
+    }
 
     /** The WebSocket; known once it is open, which is before the session is used. */
     WebSocket webSocket() {
@@ -384,7 +313,7 @@ public final class WebSocketClientTransport implements ClientTransport {
                 .handle(
                     (written, failure) -> {
                       if (failure != null) {
-                        dropped(this, "a send failed: " + failure);
+                        gone("a send failed: " + failure);
                         throw new CompletionException(
                             new ConnectionLostException(
                                 "could not send to " + endpoint + ": " + failure.getMessage(),
@@ -457,21 +386,19 @@ public final class WebSocketClientTransport implements ClientTransport {
       LOG.warn("Closing the WebSocket to {}: it sent {}", endpoint, what);
       webSocket.sendClose(code, what.length() > 120 ? what.substring(0, 120) : what);
       webSocket.abort();
-      dropped(this, "the server sent " + what);
+      gone("the server sent " + what);
     }
 
     @Override
     public @Nullable CompletionStage<?> onClose(
         WebSocket webSocket, int statusCode, String reason) {
-      dropped(
-          this,
-          "closed by the server (" + statusCode + (reason.isEmpty() ? "" : " " + reason) + ")");
+      gone("closed by the server (" + statusCode + (reason.isEmpty() ? "" : " " + reason) + ")");
       return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
-      dropped(this, error.toString());
+      gone(error.toString());
     }
   }
 

@@ -6,6 +6,7 @@ import io.jsonrpc2.client.ClientTransport;
 import io.jsonrpc2.client.ConnectionLostException;
 import io.jsonrpc2.client.JsonRpcClientException;
 import io.jsonrpc2.client.OutboundMessage;
+import io.jsonrpc2.client.Reconnector;
 import io.jsonrpc2.client.TransportException;
 import io.jsonrpc2.client.TransportReply;
 import io.jsonrpc2.netty.NettyTransport;
@@ -24,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A connection {@link ClientTransport} that speaks JSON-RPC over netstrings on one TCP (or TLS)
@@ -46,10 +49,12 @@ import org.jspecify.annotations.Nullable;
  * there and must not block.
  */
 public final class NetstringClientTransport implements ClientTransport {
+  private static final Logger LOG = LoggerFactory.getLogger(NetstringClientTransport.class);
+
   private final String endpoint;
   private final EventLoopGroup group;
   private final boolean ownsGroup;
-  private final ClientConnection connection;
+  private final Reconnector<Channel> connection;
   private volatile @Nullable Receiver receiver;
 
   private NetstringClientTransport(NetstringClientBuilder builder) {
@@ -91,13 +96,12 @@ public final class NetstringClientTransport implements ClientTransport {
                   }
                 });
     this.connection =
-        new ClientConnection(
-            bootstrap,
-            address,
+        new Reconnector<>(
             endpoint,
-            group,
-            builder.reconnectBackoff.toNanos(),
-            builder.maxReconnectBackoff.toNanos(),
+            LOG,
+            builder.reconnectBackoff,
+            builder.maxReconnectBackoff,
+            new ChannelLink(bootstrap, address),
             this::dropped);
   }
 
