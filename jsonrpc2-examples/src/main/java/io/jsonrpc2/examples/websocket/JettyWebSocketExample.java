@@ -24,6 +24,7 @@ public final class JettyWebSocketExample {
    * The started Jetty, and the WebSocket config whose {@code connections()} reach every session.
    */
   public record Running(Server jetty, JsonRpcWebSocketConfig webSocket) implements AutoCloseable {
+    /** The port Jetty listens on, the free one chosen when 0 was asked for. */
     public int port() {
       return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
     }
@@ -48,6 +49,7 @@ public final class JettyWebSocketExample {
   }
 
   // docs:begin jetty-websocket
+  /** Serves {@code service} by POST and by WebSocket on {@code http://host:port/rpc}. */
   public static Running start(JsonRpcService service, String host, int port) throws Exception {
     Server jetty = new Server();
     ServerConnector connector = new ServerConnector(jetty);

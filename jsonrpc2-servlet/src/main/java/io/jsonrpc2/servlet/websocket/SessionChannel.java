@@ -126,6 +126,9 @@ final class SessionChannel implements MessageChannel {
         session.getAsyncRemote().sendText(sent.text(), result -> written(sent, result));
       } catch (RuntimeException e) {
         // IllegalStateException and the like: the session is closing or closed.
+        synchronized (this) {
+          pumping = false;
+        }
         failAndClose(sent, e);
         return;
       }
