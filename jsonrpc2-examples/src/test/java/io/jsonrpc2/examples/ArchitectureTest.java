@@ -57,6 +57,7 @@ class ArchitectureTest {
     "io.netty..",
     "org.eclipse.jetty..",
     "jakarta.servlet..",
+    "jakarta.websocket..",
     "org.zeromq..",
     "zmq..",
     "java.net.http.."
