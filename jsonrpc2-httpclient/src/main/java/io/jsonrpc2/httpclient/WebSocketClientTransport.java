@@ -130,10 +130,38 @@ public final class WebSocketClientTransport implements ClientTransport {
   @Override
   public CompletableFuture<TransportReply> send(OutboundMessage message) {
     Session open = session;
-    if (open != null) {
-      return open.send(message.payload());
+    CompletableFuture<TransportReply> sent =
+        open != null
+            ? open.send(message.payload())
+            : open().thenCompose(connected -> connected.send(message.payload()));
+    Sending sending = new Sending();
+    sent.whenComplete(
+        (written, failure) -> {
+          if (failure != null) {
+            sending.completeExceptionally(failure);
+          } else {
+            sending.complete(written);
+          }
+        });
+    return sending;
+  }
+
+  /**
+   * A send's future that cancelling leaves alone. The client cancels it once every call in the
+   * message is answered, which over a WebSocket can happen before the JDK reports the write done
+   * (replies arrive on another thread); a cancelled send would then fail a batch that was answered
+   * in full. A message handed to the WebSocket is on its way: there is nothing to give up.
+   */
+  private static final class Sending extends CompletableFuture<TransportReply> {
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      return false;
     }
-    return open().thenCompose(connected -> connected.send(message.payload()));
+
+    @Override
+    public <U> CompletableFuture<U> newIncompleteFuture() {
+      return new CompletableFuture<>();
+    }
   }
 
   @Override

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jsonrpc2.JsonRpcClient;
 import io.jsonrpc2.JsonRpcService;
 import io.jsonrpc2.client.BatchResponse;
+import io.jsonrpc2.client.ClientTransport;
 import io.jsonrpc2.client.ConnectionLostException;
 import io.jsonrpc2.client.ErrorResponseException;
+import io.jsonrpc2.client.OutboundMessage;
+import io.jsonrpc2.client.TransportReply;
 import io.jsonrpc2.message.Request;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -16,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -119,6 +123,36 @@ class WebSocketForeignServerTest {
     assertThat(replies.get(1).orElseThrow().result().asText()).isEqualTo("one");
     assertThat(replies.get(2).orElseThrow().result().asInt()).isEqualTo(42);
     assertThat(replies.get(3).orElseThrow().isError()).isTrue();
+  }
+
+  /** The client cancels a send once its calls are answered, which may be before it is written. */
+  @Test
+  void aSendCancelledAfterItsAnswerStillCompletes() throws Exception {
+    BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    try (WebSocketClientTransport transport =
+        WebSocketClientTransport.builder("ws://127.0.0.1:" + port + "/rpc").build()) {
+      transport.start(
+          new ClientTransport.Receiver() {
+            @Override
+            public void onMessage(byte[] message) {
+              received.add(new String(message, StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void onConnectionLost(Throwable cause) {}
+          });
+      CompletableFuture<TransportReply> sent =
+          transport.send(
+              new OutboundMessage(
+                  "[{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[1],\"id\":1}]"
+                      .getBytes(StandardCharsets.UTF_8),
+                  true,
+                  Map.of()));
+      sent.cancel(false);
+      assertThat(sent.get(10, TimeUnit.SECONDS)).isNull();
+      assertThat(received.poll(10, TimeUnit.SECONDS))
+          .isEqualTo("[{\"jsonrpc\": \"2.0\", \"result\": 1, \"id\": 1}]");
+    }
   }
 
   @ParameterizedTest
