@@ -284,6 +284,12 @@ public final class ClientEngine implements ClientTransport.Receiver {
     }
     sent.whenComplete(
         (reply, failure) -> {
+          if (failure instanceof CancellationException) {
+            // Cancelled above once every call had ended: over a connection the replies can come
+            // before the transport reports the write, and nothing is left to fail.
+            delivered.complete(null);
+            return;
+          }
           if (failure != null) {
             TransportException reason = asTransportException(failure);
             pending.failAll(own, reason);

@@ -4,7 +4,7 @@ package io.jsonrpc2.benchmarks.netstring;
  * Reply count, errors and a latency histogram at 1 µs resolution up to 1 s. Touched only by the
  * load generator's single event loop thread.
  */
-final class LoadStats {
+public final class LoadStats {
   private static final int MAX_MICROS = 1_000_000;
 
   private final long[] histogram = new long[MAX_MICROS + 1];
@@ -12,7 +12,8 @@ final class LoadStats {
   private long errors;
   volatile boolean running = true;
 
-  record Snapshot(long count, long errors, long p50Micros, long p99Micros) {}
+  /** Replies counted, how many of them were wrong, and their latency percentiles. */
+  public record Snapshot(long count, long errors, long p50Micros, long p99Micros) {}
 
   void record(long nanos, boolean error) {
     int micros = (int) Math.min(MAX_MICROS, Math.max(0, nanos / 1000));

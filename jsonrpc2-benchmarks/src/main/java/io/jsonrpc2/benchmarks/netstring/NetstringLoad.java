@@ -24,17 +24,69 @@ import java.util.concurrent.TimeUnit;
  * [--label L] CxK...}, for example {@code --port 7090 --server-pid 1234 4x32 32x1}. The first row
  * is preceded by the warm-up (default 15 s), later rows by 3 s with their own connections. All
  * connections share one I/O thread, so pin this JVM to its own core. Stops by itself.
+ *
+ * <p>{@link #runRows} and {@link #run} drive other transports too, given their {@link Framing}.
  */
 public final class NetstringLoad {
   private NetstringLoad() {}
 
+  /** Sets up one load connection's channel for a transport. */
+  @FunctionalInterface
+  public interface Framing {
+    /**
+     * Adds to {@code channel}'s pipeline what its transport needs, ending with a {@link
+     * LoadConnection} keeping {@code inFlight} requests outstanding and counting into {@code
+     * stats}.
+     */
+    void init(Channel channel, String host, int port, int inFlight, LoadStats stats);
+  }
+
+  /** One measured row: the rate of replies, their latency, the server's CPU time per reply. */
+  public record Row(
+      String label,
+      int connections,
+      int inFlight,
+      double perSecond,
+      LoadStats.Snapshot replies,
+      double serverCpuMicrosPerRequest) {
+
+    /** The row as a line of the Markdown table the load scripts print. */
+    public String tableRow() {
+      return String.format(
+          Locale.ROOT,
+          "| %s | %d x %d | %,.0f | %d | %d | %.2f | %d |",
+          label,
+          connections,
+          inFlight,
+          perSecond,
+          replies.p50Micros(),
+          replies.p99Micros(),
+          serverCpuMicrosPerRequest,
+          replies.errors());
+    }
+  }
+
   public static void main(String[] args) throws Exception {
+    runRows(
+        args,
+        "netstring",
+        (channel, host, port, inFlight, stats) ->
+            channel
+                .pipeline()
+                .addLast(new NetstringDecoder(1 << 20), new LoadConnection(inFlight, stats)));
+  }
+
+  /**
+   * Parses the command line described above and prints one table row per {@code CxK}, each over its
+   * own connections set up by {@code framing}.
+   */
+  public static void runRows(String[] args, String defaultLabel, Framing framing) throws Exception {
     String host = "127.0.0.1";
     int port = -1;
     long serverPid = -1;
     int warmup = 15;
     int measure = 10;
-    String label = "netstring";
+    String label = defaultLabel;
     List<int[]> rows = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -51,27 +103,29 @@ public final class NetstringLoad {
       }
     }
     if (port < 0 || rows.isEmpty()) {
-      throw new IllegalArgumentException("usage: NetstringLoad --port P [--server-pid PID] CxK...");
+      throw new IllegalArgumentException("usage: --port P [--server-pid PID] CxK...");
     }
     NettyTransport transport = NettyTransport.best();
     EventLoopGroup group =
         transport.newEventLoopGroup(
-            1, new io.netty.util.concurrent.DefaultThreadFactory("netstring-load"));
+            1, new io.netty.util.concurrent.DefaultThreadFactory(defaultLabel + "-load"));
     try {
       boolean first = true;
       for (int[] row : rows) {
         System.out.println(
             run(
-                group,
-                transport,
-                host,
-                port,
-                row[0],
-                row[1],
-                first ? warmup : 3,
-                measure,
-                serverPid,
-                label));
+                    group,
+                    transport,
+                    framing,
+                    host,
+                    port,
+                    row[0],
+                    row[1],
+                    first ? warmup : 3,
+                    measure,
+                    serverPid,
+                    label)
+                .tableRow());
         first = false;
       }
     } finally {
@@ -79,9 +133,15 @@ public final class NetstringLoad {
     }
   }
 
-  private static String run(
+  /**
+   * Opens {@code connections} connections on {@code group} (one event loop), lets them run for the
+   * warm-up, measures them for {@code measureSeconds}, then closes them. {@code serverPid} is the
+   * server's process for its CPU time, or -1 when not known.
+   */
+  public static Row run(
       EventLoopGroup group,
       NettyTransport transport,
+      Framing framing,
       String host,
       int port,
       int connections,
@@ -101,9 +161,7 @@ public final class NetstringLoad {
                 new ChannelInitializer<Channel>() {
                   @Override
                   protected void initChannel(Channel ch) {
-                    ch.pipeline()
-                        .addLast(
-                            new NetstringDecoder(1 << 20), new LoadConnection(inFlight, stats));
+                    framing.init(ch, host, port, inFlight, stats);
                   }
                 });
     List<Channel> channels = new ArrayList<>();
@@ -128,17 +186,8 @@ public final class NetstringLoad {
         serverPid < 0 || result.count() == 0
             ? Double.NaN
             : (cpuAfter - cpuBefore) * 1e6 / CLOCK_TICKS / result.count();
-    return String.format(
-        Locale.ROOT,
-        "| %s | %d x %d | %,.0f | %d | %d | %.2f | %d |",
-        label,
-        connections,
-        inFlight,
-        result.count() / seconds,
-        result.p50Micros(),
-        result.p99Micros(),
-        cpuMicrosPerRequest,
-        result.errors());
+    return new Row(
+        label, connections, inFlight, result.count() / seconds, result, cpuMicrosPerRequest);
   }
 
   private static final double CLOCK_TICKS = 100.0; // USER_HZ on Linux

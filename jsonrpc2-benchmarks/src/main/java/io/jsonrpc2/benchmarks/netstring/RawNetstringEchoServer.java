@@ -1,16 +1,10 @@
 package io.jsonrpc2.benchmarks.netstring;
 
-import io.jsonrpc2.netty.NettyTransport;
+import io.jsonrpc2.benchmarks.RawServer;
 import io.jsonrpc2.netty.netstring.NetstringDecoder;
 import io.jsonrpc2.netty.netstring.NetstringEncoder;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import java.net.InetSocketAddress;
 
 /**
  * The ceiling for the netstring load test: the same Netty pipeline as the JSON-RPC server ({@link
@@ -19,43 +13,27 @@ import java.net.InetSocketAddress;
  * no JSON-RPC at all.
  */
 final class RawNetstringEchoServer implements AutoCloseable {
-  private final EventLoopGroup group;
-  private final Channel listener;
+  private final RawServer server;
 
   RawNetstringEchoServer(String host, int port, int threads) throws InterruptedException {
-    NettyTransport transport = NettyTransport.best();
-    group =
-        transport.newEventLoopGroup(
-            threads, new io.netty.util.concurrent.DefaultThreadFactory("raw-netstring"));
-    listener =
-        new ServerBootstrap()
-            .group(group)
-            .channel(transport.serverChannelType())
-            .childOption(ChannelOption.TCP_NODELAY, true)
-            .childHandler(
-                new ChannelInitializer<Channel>() {
-                  @Override
-                  protected void initChannel(Channel ch) {
-                    ch.pipeline()
-                        .addLast(
-                            new NetstringDecoder(8 * 1024 * 1024),
-                            NetstringEncoder.INSTANCE,
-                            new Echo());
-                  }
-                })
-            .bind(host, port)
-            .sync()
-            .channel();
+    server =
+        new RawServer(
+            "raw-netstring",
+            host,
+            port,
+            threads,
+            pipeline ->
+                pipeline.addLast(
+                    new NetstringDecoder(8 * 1024 * 1024), NetstringEncoder.INSTANCE, new Echo()));
   }
 
   int port() {
-    return ((InetSocketAddress) listener.localAddress()).getPort();
+    return server.port();
   }
 
   @Override
   public void close() {
-    listener.close().syncUninterruptibly();
-    group.shutdownGracefully().syncUninterruptibly();
+    server.close();
   }
 
   private static final class Echo extends ChannelInboundHandlerAdapter {
