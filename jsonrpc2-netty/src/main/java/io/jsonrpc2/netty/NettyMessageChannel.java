@@ -169,6 +169,11 @@ public class NettyMessageChannel extends ChannelInboundHandlerAdapter implements
   public void close() {
     ChannelHandlerContext ctx = context();
     if (ctx.executor().inEventLoop()) {
+      // What other threads sent before may still wait for its writing task: it goes out first.
+      byte[] message;
+      while ((message = queued.poll()) != null) {
+        ctx.write(Unpooled.wrappedBuffer(message), ctx.voidPromise());
+      }
       ctx.flush();
       ctx.close();
     } else {
