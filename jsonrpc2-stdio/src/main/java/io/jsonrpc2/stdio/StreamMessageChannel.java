@@ -8,6 +8,9 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,11 +29,14 @@ import org.slf4j.LoggerFactory;
  *       message, when the input has no more bytes at hand ({@code available() == 0}) and before any
  *       read that may block, it calls {@link Listener#onReadComplete}, so that the calls of a burst
  *       are handed off together.
- *   <li><b>Writing.</b> {@link #send} frames and writes the whole message under a lock, in the
- *       order of the {@code send} calls, and flushes; its future completes once the message is
- *       written, and fails with a {@link ConnectionLostException} once the output is closed. A
- *       message the framing cannot carry fails with an {@link IllegalArgumentException}, and
- *       nothing is written.
+ *   <li><b>Writing.</b> {@link #send} queues the message and returns; one daemon thread, {@code
+ *       jsonrpc2-stdio-writer}, frames and writes what was sent, in the order of the {@code send}
+ *       calls, flushing once per batch, so no caller (the reader above all) ever waits for a peer
+ *       that reads slowly. The future completes once the message is written, and fails with a
+ *       {@link ConnectionLostException} once the output is closed. While more than 64 KiB wait,
+ *       {@link #isWritable} is false, so that subscriptions and broadcasts hold their items in
+ *       their bounded buffers. A message the framing cannot carry fails with an {@link
+ *       IllegalArgumentException}, and nothing is written.
  *   <li><b>Limits.</b> A message over {@code maxMessageSize}, a bad header, a bad or missing {@code
  *       Content-Length}, or the input ending inside a message is a framing violation: the peer is
  *       sent a JSON-RPC error object with id null saying what was wrong, and the channel closes
@@ -43,11 +49,24 @@ import org.slf4j.LoggerFactory;
  *       #closeOutput} closes the output only, so that the peer sees the end of its input.
  * </ul>
  *
- * <p>A write blocks while the peer does not read: a peer that neither reads nor lets go holds the
- * writing thread, as any pipe does. Thread-safe.
+ * <p>A peer that does not read holds the writer thread (what it was sent waits, counted by {@link
+ * #isWritable}); closing the output waits for what was sent to be written. Thread-safe.
  */
 public final class StreamMessageChannel implements MessageChannel {
   private static final Logger LOG = LoggerFactory.getLogger(StreamMessageChannel.class);
+
+  /** Bytes waiting for the writer past which the channel says it is not writable: 64 KiB. */
+  static final long HIGH_WATER_BYTES = 64 * 1024;
+
+  /** A message sent, waiting for the writer. */
+  private static final class Outgoing {
+    final byte[] bytes;
+    final CompletableFuture<Void> written = new CompletableFuture<>();
+
+    Outgoing(byte[] bytes) {
+      this.bytes = bytes;
+    }
+  }
 
   /** The default {@link Builder#maxMessageSize}: 8 MiB. */
   public static final int DEFAULT_MAX_MESSAGE_SIZE = 8 * 1024 * 1024;
@@ -72,6 +91,11 @@ public final class StreamMessageChannel implements MessageChannel {
   private volatile boolean closed;
   private volatile @Nullable Throwable failure;
   private boolean outputClosed; // guarded by writeLock
+  private final ArrayDeque<Outgoing> outgoing = new ArrayDeque<>(); // guarded by writeLock
+  private long queuedBytes; // sent and not written yet; guarded by writeLock
+  private boolean unwritable; // isWritable() said false; guarded by writeLock
+  private boolean writing; // the writer is writing a batch; guarded by writeLock
+  private @Nullable Thread writer; // started by the first send; guarded by writeLock
   private boolean paused; // guarded by pauseLock
   private boolean readCompletePending; // the reader's own
 
@@ -123,23 +147,100 @@ public final class StreamMessageChannel implements MessageChannel {
     } catch (IllegalArgumentException e) {
       return CompletableFuture.failedFuture(e);
     }
-    IOException failed;
+    Outgoing sent = new Outgoing(message);
     synchronized (writeLock) {
       if (outputClosed) {
         return CompletableFuture.failedFuture(
             new ConnectionLostException("the connection to " + description + " is closed", null));
       }
+      outgoing.add(sent);
+      queuedBytes += message.length;
+      if (writer == null) {
+        Thread thread = new Thread(this::write, "jsonrpc2-stdio-writer");
+        thread.setDaemon(true);
+        writer = thread;
+        thread.start();
+      }
+      writeLock.notifyAll();
+    }
+    return sent.written;
+  }
+
+  /**
+   * False while more than {@value #HIGH_WATER_BYTES} bytes wait for the writer (the peer reads
+   * slowly); {@link Listener#onWritable} follows once fewer than half of that wait.
+   */
+  @Override
+  public boolean isWritable() {
+    synchronized (writeLock) {
+      if (queuedBytes < HIGH_WATER_BYTES) {
+        return true;
+      }
+      unwritable = true;
+      return false;
+    }
+  }
+
+  /** The writer thread: writes what was sent, in order, a flush per batch, until closed. */
+  private void write() {
+    while (true) {
+      List<Outgoing> batch;
+      synchronized (writeLock) {
+        try {
+          while (outgoing.isEmpty() && !outputClosed) {
+            writeLock.wait();
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        if (outgoing.isEmpty()) {
+          return; // closed, and everything sent was written
+        }
+        batch = new ArrayList<>(outgoing);
+        outgoing.clear();
+        writing = true;
+      }
+      IOException failed = null;
+      long bytes = 0;
       try {
-        framing.write(out, message);
+        for (Outgoing message : batch) {
+          framing.write(out, message.bytes);
+          bytes += message.bytes.length;
+        }
         out.flush();
-        return CompletableFuture.completedFuture(null);
       } catch (IOException e) {
         failed = e;
       }
+      boolean writableAgain;
+      List<Outgoing> unwritten = List.of();
+      synchronized (writeLock) {
+        writing = false;
+        queuedBytes -= bytes;
+        writableAgain = unwritable && queuedBytes < HIGH_WATER_BYTES / 2;
+        if (writableAgain) {
+          unwritable = false;
+        }
+        if (failed != null) {
+          unwritten = new ArrayList<>(outgoing);
+          outgoing.clear();
+        }
+        writeLock.notifyAll();
+      }
+      if (failed != null) {
+        ConnectionLostException lost =
+            new ConnectionLostException("writing to " + description + " failed: " + failed, failed);
+        batch.forEach(message -> message.written.completeExceptionally(lost));
+        unwritten.forEach(message -> message.written.completeExceptionally(lost));
+        closeBecause(failed);
+        return;
+      }
+      batch.forEach(message -> message.written.complete(null));
+      Listener to = listener;
+      if (writableAgain && to != null) {
+        to.onWritable();
+      }
     }
-    closeBecause(failed);
-    return CompletableFuture.failedFuture(
-        new ConnectionLostException("writing to " + description + " failed: " + failed, failed));
   }
 
   @Override
@@ -173,6 +274,19 @@ public final class StreamMessageChannel implements MessageChannel {
         return;
       }
       outputClosed = true;
+      writeLock.notifyAll();
+      // What was sent goes out first; the writer itself never waits for itself.
+      Thread running = writer;
+      try {
+        while ((writing || !outgoing.isEmpty())
+            && running != null
+            && running.isAlive()
+            && Thread.currentThread() != running) {
+          writeLock.wait();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       try {
         out.close();
       } catch (IOException e) {

@@ -3,6 +3,7 @@ package io.jsonrpc2.stdio;
 import io.jsonrpc2.CallContext;
 import io.jsonrpc2.JsonRpcMethod;
 import io.jsonrpc2.JsonRpcService;
+import io.jsonrpc2.NonBlocking;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,8 +30,9 @@ public final class StdioTestServer {
       return a + b;
     }
 
-    /** Called as a notification. */
+    /** Called as a notification; on the reading thread, so that notes keep their order. */
     @JsonRpcMethod
+    @NonBlocking
     public void note(String text) {
       notes.add(text);
     }

@@ -7,10 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jsonrpc2.client.ConnectionLostException;
 import io.jsonrpc2.connection.MessageChannel;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -193,6 +196,65 @@ class StreamMessageChannelTest {
     assertThat(recorder.closed.await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(recorder.events).containsExactly("closed null");
     never.countDown();
+  }
+
+  @Test
+  void aPeerThatDoesNotReadHoldsOnlyTheWriterAndMakesTheChannelUnwritable() throws Exception {
+    CountDownLatch peerReads = new CountDownLatch(1);
+    ByteArrayOutputStream delivered = new ByteArrayOutputStream();
+    OutputStream slowPeer =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+          }
+
+          @Override
+          public void write(byte[] bytes, int offset, int length) throws IOException {
+            try {
+              peerReads.await();
+            } catch (InterruptedException e) {
+              throw new IOException(e);
+            }
+            synchronized (delivered) {
+              delivered.write(bytes, offset, length);
+            }
+          }
+        };
+    CountDownLatch writable = new CountDownLatch(1);
+    MessageChannel.Listener listener =
+        new MessageChannel.Listener() {
+          @Override
+          public void onMessage(byte[] message) {}
+
+          @Override
+          public void onWritable() {
+            writable.countDown();
+          }
+
+          @Override
+          public void onClosed(@Nullable Throwable cause) {}
+        };
+    channel =
+        StreamMessageChannel.builder(new ByteArrayInputStream(new byte[0]), slowPeer)
+            .onEndOfInput(() -> {})
+            .build();
+    channel.start(listener);
+    byte[] kilobyte = ("\"" + "x".repeat(1022) + "\"").getBytes(UTF_8);
+    List<CompletableFuture<Void>> sends = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      sends.add(channel.send(kilobyte)); // returns at once: the writer waits, not the caller
+    }
+    assertThat(channel.isWritable()).isFalse();
+    assertThat(sends.get(99)).isNotDone();
+
+    peerReads.countDown();
+    CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+    assertThat(writable.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(channel.isWritable()).isTrue();
+    synchronized (delivered) {
+      assertThat(delivered.size()).isEqualTo(100 * (kilobyte.length + 1));
+    }
   }
 
   @Test
