@@ -316,6 +316,7 @@ public final class ClientSubscriptions {
     private void deliver() {
       while (true) {
         Object next;
+        boolean last = false;
         synchronized (lock) {
           if (delivering || done) {
             return;
@@ -325,6 +326,7 @@ public final class ClientSubscriptions {
             demand--;
           } else if (waiting.isEmpty() && end != null) {
             next = end;
+            last = true;
             done = true;
           } else {
             return;
@@ -332,24 +334,18 @@ public final class ClientSubscriptions {
           delivering = true;
         }
         try {
-          if (next == COMPLETE) {
-            subscriber.onComplete();
-          } else if (next instanceof Throwable failure && isEnd(next)) {
-            subscriber.onError(failure);
-          } else {
+          if (!last) {
             subscriber.onNext((T) next);
+          } else if (next == COMPLETE) {
+            subscriber.onComplete();
+          } else {
+            subscriber.onError((Throwable) next);
           }
         } finally {
           synchronized (lock) {
             delivering = false;
           }
         }
-      }
-    }
-
-    private boolean isEnd(Object next) {
-      synchronized (lock) {
-        return next == end;
       }
     }
   }

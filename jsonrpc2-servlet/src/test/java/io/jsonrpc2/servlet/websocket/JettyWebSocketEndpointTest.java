@@ -7,6 +7,7 @@ import io.jsonrpc2.connection.ConnectionGroup;
 import io.jsonrpc2.connection.JsonRpcConnection;
 import io.jsonrpc2.http.BasicAuthenticator;
 import io.jsonrpc2.http.HttpRules;
+import io.jsonrpc2.testing.UntilInterrupted;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,7 +27,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class JettyWebSocketEndpointTest {
   private final TestMethods methods = new TestMethods();
-  private final JsonRpcService service = JsonRpcService.builder().handler(methods).build();
+  private final UntilInterrupted waitForInterrupt = new UntilInterrupted();
+  private final JsonRpcService service =
+      JsonRpcService.builder()
+          .handler(methods)
+          .method("waitForInterrupt", waitForInterrupt)
+          .build();
   private final List<AutoCloseable> open = new ArrayList<>();
   private JsonRpcWebSocketConfig config;
   private WebSocketJetty jetty;
@@ -160,9 +166,9 @@ class JettyWebSocketEndpointTest {
     start(builder -> builder);
     JdkWebSocket socket = connect();
     socket.sendText(call("waitForInterrupt", "[]", 1));
-    assertThat(methods.waitStarted.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(waitForInterrupt.started.await(10, TimeUnit.SECONDS)).isTrue();
     socket.abort();
-    assertThat(methods.interrupted.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(waitForInterrupt.interrupted.await(10, TimeUnit.SECONDS)).isTrue();
     JdkWebSocket another = connect();
     another.sendText(call("echo", "[\"still serving\"]", 2));
     assertThat(another.readText()).contains("still serving");
